@@ -1,0 +1,1 @@
+// InvestmentQueries module: placeholder until its issue lands.

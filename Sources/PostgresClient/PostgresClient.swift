@@ -1,0 +1,1 @@
+// PostgresClient module: placeholder until its issue lands.

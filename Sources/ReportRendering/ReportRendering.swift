@@ -1,0 +1,1 @@
+// ReportRendering module: placeholder until its issue lands.

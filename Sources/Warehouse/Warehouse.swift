@@ -1,0 +1,1 @@
+// Warehouse module: placeholder until its issue lands.
