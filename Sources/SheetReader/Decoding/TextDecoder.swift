@@ -1,0 +1,42 @@
+// Streaming conversion of a file's original bytes into validated UTF-8.
+//
+// A decoder is fed raw bytes in `pending` (the caller appends each chunk there) and appends
+// UTF-8 to the caller's buffer. A sequence cut by the chunk end stays in `pending` for the
+// next call. Bad bytes stop decoding: everything before them has been appended, and the
+// failure carries their offset in the ORIGINAL file; the caller adds the line number (it is
+// the tokenizer that counts lines, over exactly the text appended so far).
+
+struct DecodeFailure: Equatable {
+    /// 0-based offset of the first bad byte in the original file.
+    var byteOffset: Int
+    var message: String
+}
+
+protocol TextDecoder: AnyObject {
+    var encoding: TextEncoding { get }
+    /// Raw bytes not yet decoded; `pendingOffset` is the file offset of `pending[0]`.
+    var pending: [UInt8] { get set }
+    var pendingOffset: Int { get }
+    /// Decodes as much of `pending` as possible into `output`. With `final`, a cut-off
+    /// sequence at the end is a failure rather than something to wait for.
+    func decode(into output: inout [UInt8], final: Bool) -> DecodeFailure?
+}
+
+func hexBytes(_ bytes: some Collection<UInt8>) -> String {
+    bytes.map { b in
+        let s = String(b, radix: 16, uppercase: true)
+        return b < 16 ? "0" + s : s
+    }.joined(separator: " ")
+}
+
+/// Makes the decoder for `encoding`; `startOffset` is where the text starts (after a BOM).
+func makeDecoder(for encoding: TextEncoding, startOffset: Int) throws(DecoderSetupError) -> any TextDecoder {
+    switch encoding {
+    case .utf8: return UTF8PassThroughDecoder(startOffset: startOffset)
+    case .gb18030, .utf16le: return try IconvDecoder(encoding: encoding, startOffset: startOffset)
+    }
+}
+
+struct DecoderSetupError: Error {
+    var message: String
+}
