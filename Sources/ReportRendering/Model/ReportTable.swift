@@ -1,0 +1,63 @@
+import Foundation
+
+/// A report as rows of typed values: what the query layer hands over, what every renderer takes.
+public struct ReportTable: Sendable, Equatable {
+    public var title: String
+    public var columns: [ReportColumn]
+    /// Each row has one value per column, in column order.
+    public var rows: [[ReportValue]]
+    /// Shown under the table (table, markdown, html); not part of CSV or JSON, whose consumers
+    /// are machines expecting exactly the columns.
+    public var notes: [String]
+
+    public init(title: String, columns: [ReportColumn], rows: [[ReportValue]], notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+}
+
+public struct ReportColumn: Sendable, Equatable {
+    /// snake_case key: the JSON key and the CSV header.
+    public var key: String
+    /// Header for people (table, markdown, html). Carry the unit here, e.g. "累计完成(万元)".
+    public var title: String
+    public var kind: ReportColumnKind
+
+    public init(key: String, title: String, kind: ReportColumnKind) {
+        self.key = key
+        self.title = title
+        self.kind = kind
+    }
+}
+
+public enum ReportColumnKind: Sendable, Equatable {
+    case text
+    /// 万元, shown with thousands separators and 2 decimals.
+    case money
+    /// A percentage, shown with one decimal and a `%` sign.
+    case percent
+    /// A difference of percentages in percentage points, shown signed with one decimal and `pp`.
+    case points
+    /// Counts, ranks, month keys: shown as plain digits (no separators, so 202206 stays 202206).
+    case integer
+    /// Shown as 是/否 to people, true/false to machines.
+    case bool
+
+    /// Numbers are right-aligned in tables; text and booleans left-aligned.
+    public var isNumeric: Bool {
+        switch self {
+        case .money, .percent, .points, .integer: return true
+        case .text, .bool: return false
+        }
+    }
+}
+
+public enum ReportValue: Sendable, Equatable {
+    case text(String)
+    case decimal(Decimal)
+    case integer(Int)
+    case bool(Bool)
+    case null
+}
