@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import ReportRendering
+
+@Suite struct BulletinHTMLTests {
+    @Test func selfContainedDocument() {
+        let html = renderBulletinHTML(Sample.bulletin())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.contains("<h1>全市固定资产投资月度通报</h1>"))
+        #expect(html.contains("2022年1-6月"))
+        #expect(html.contains("生成时间 2022-07-15 08:00"))
+        let lower = html.lowercased()
+        for forbidden in ["<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "https://"] {
+            #expect(!lower.contains(forbidden), "found \(forbidden)")
+        }
+        // The only URL is the SVG namespace, which is a name and never fetched.
+        #expect(lower.components(separatedBy: "http://").count - 1 == lower.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+    }
+
+    @Test func chartsTablesAndAlertLists() {
+        let html = renderBulletinHTML(Sample.bulletin())
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(elements("rect", class: "bar", in: html).count == 5 + 5)  // one region has no value
+        #expect(html.contains("<div class=\"alert praise\">"))
+        #expect(html.contains("<h3>约谈（0）</h3>\n<p class=\"empty\">无</p>"))
+        #expect(html.contains("<li>灵山县：同比下降3.0%，低于目标18.0个百分点</li>"))
+        #expect(html.contains("<caption>各县区固定资产投资同比增速（2022年1-6月）</caption>"))
+    }
+
+    @Test(arguments: ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</text></svg><script>x()</script>"])
+    func regionNamesCannotInjectMarkup(name: String) {
+        var bulletin = Sample.bulletin(regions: [(name, "3"), ("钦南区", "20")], title: name)
+        bulletin.sections[0].lists = [BulletinList(title: name, style: .reminder, items: [name])]
+        bulletin.sections[0].paragraphs = [name]
+        bulletin.sections[0].heading = name
+        let html = renderBulletinHTML(bulletin)
+        let lower = html.lowercased()
+        #expect(!lower.contains("<script"))
+        #expect(!lower.contains("<img"))
+        #expect(!lower.contains("</svg><"))
+        #expect(html.contains(htmlEscape(name)))
+    }
+}
