@@ -1,8 +1,19 @@
 import ArgumentParser
 
+/// invest-etl: the operator's executable (DESIGN §7). One subcommand per file; shared
+/// options in `Options/`; exit codes and error printing in `ExitCodes.swift`.
 @main
 struct InvestETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invest-etl",
-        abstract: "Load county investment spreadsheets into the warehouse.")
+        abstract: "Load county investment spreadsheets into the warehouse.",
+        discussion: """
+            Connection: --database-url, else DATABASE_URL, else libpq defaults (PGHOST, PGDATABASE, .pgpass …).
+            Exit codes: 0 ok, 64 usage, 65 data rejected, 69 database unavailable, 70 internal error, 75 locked.
+            """,
+        subcommands: [
+            MigrateCommand.self,
+            // Further subcommands (load, run, status, rejects, sample) are listed here.
+        ]
+    )
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import PostgresClient
+import Warehouse
+
+/// BSD sysexits codes of DESIGN §7.
+enum SysExit: Int32 {
+    case ok = 0
+    case usage = 64
+    case dataErr = 65
+    case unavailable = 69
+    case software = 70
+    case tempFail = 75
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+/// Errors that know their exit code conform (e.g. the loader's errors, in their own files).
+protocol SysExitMapping: Error {
+    var sysExit: SysExit { get }
+}
+
+enum ErrorReport {
+    /// Runs a subcommand body; any error is printed to stderr as one clear message and turned
+    /// into the matching exit code. ArgumentParser's own errors pass through untouched.
+    static func run(_ command: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch {
+            throw fail(error, command: command)
+        }
+    }
+
+    /// Prints `invest-etl <command>: error: …` (password-free) and returns the exit code.
+    static func fail(_ error: Error, command: String) -> ExitCode {
+        let code = sysExit(for: error)
+        var message = "invest-etl \(command): error: \(error)"
+        if code == .unavailable { message += "\n(database unavailable: exit \(code.rawValue))" }
+        FileHandle.standardError.write(Data((ConnectionInfo.redactSecrets(in: message) + "\n").utf8))
+        return code.exitCode
+    }
+
+    static func sysExit(for error: Error) -> SysExit {
+        switch error {
+        case let error as SysExitMapping:
+            return error.sysExit
+        case let error as PostgresError:
+            if error.isConnectionFailure { return .unavailable }
+            if error.sqlState == "55P03" { return .tempFail }  // lock_not_available
+            if error.code == .invalidArgument { return .usage }
+            return .software
+        case let error as MigrationError:
+            switch error {
+            case .failed(_, let underlying): return sysExit(for: underlying)
+            case .badFileName, .notUTF8, .duplicateVersion, .checksumMismatch, .appliedFileMissing: return .dataErr
+            }
+        case is SQLLocator.NotFound:
+            return .usage
+        default:
+            return .software
+        }
+    }
+}
