@@ -29,6 +29,7 @@ public final class RecordStream: RecordSource {
     static let defaultMaxRecordBytes = 16 * 1024 * 1024
     /// How much of the start of the file may be read to tell UTF-8 from GB18030 when it starts with ASCII.
     static let encodingSampleLimit = 1024 * 1024
+    static let minimumEncodingSample = 64 * 1024
     static let delimiterSampleSize = 64 * 1024
 
     private let source: ByteSource
@@ -91,17 +92,22 @@ public final class RecordStream: RecordSource {
         self.chunkSize = chunkSize
         self.maxRecordBytes = maxRecordBytes
 
-        // Encoding: read until a non-ASCII byte shows up (or the sample limit, or EOF).
+        // Encoding: a sample of at least 64 KiB (whatever the chunk size), extended up to 1 MiB
+        // while it is all ASCII, which reads the same in UTF-8 and GB18030.
         var raw: [UInt8] = []
         var rawEOF = false
+        var sawNonASCII = false
         while true {
             let n = try source.read(into: &raw, max: chunkSize)
             if n == 0 { rawEOF = true; break }
-            let fresh = raw.count - n
-            let ascii = raw.withUnsafeBufferPointer {
-                EncodingDetection.isASCII(UnsafeBufferPointer(rebasing: $0[fresh...]))
+            if !sawNonASCII {
+                let fresh = raw.count - n
+                sawNonASCII = raw.withUnsafeBufferPointer {
+                    !EncodingDetection.isASCII(UnsafeBufferPointer(rebasing: $0[fresh...]))
+                }
             }
-            if !ascii || raw.count >= RecordStream.encodingSampleLimit { break }
+            if sawNonASCII && raw.count >= RecordStream.minimumEncodingSample { break }
+            if raw.count >= RecordStream.encodingSampleLimit { break }
         }
         let detected = raw.withUnsafeBufferPointer {
             EncodingDetection.detect(sample: $0, atEOF: rawEOF, forced: forced)

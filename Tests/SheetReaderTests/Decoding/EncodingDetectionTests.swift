@@ -1,0 +1,35 @@
+import Testing
+@testable import SheetReader
+
+@Suite struct EncodingDetectionTests {
+    static let gbk钦州: [UInt8] = [0xC7, 0xD5, 0xD6, 0xDD]
+
+    @Test(arguments: [
+        ([0xEF, 0xBB, 0xBF] + Array("a,b".utf8), TextEncoding.utf8, 3),
+        ([0xFF, 0xFE, 0x61, 0x00], .utf16le, 2),
+        (Array("项目名称,金额".utf8), .utf8, 0),
+        (Array("ascii only".utf8), .utf8, 0),
+        ([], .utf8, 0),
+        (Array("title,".utf8) + gbk钦州, .gb18030, 0),
+        ([0xCF, 0xEE, 0xC4, 0xBF], .gb18030, 0),      // 项目
+    ] as [([UInt8], TextEncoding, Int)])
+    func detects(sample: [UInt8], encoding: TextEncoding, bom: Int) {
+        let r = sample.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }
+        #expect(r == .init(encoding: encoding, bomLength: bom))
+    }
+
+    @Test func aSequenceCutByTheSampleEndIsNotEvidence() {
+        let sample = Array("钦".utf8).dropLast()
+        let cut = Array(sample)
+        #expect(cut.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: false, forced: nil) }.encoding == .utf8)
+        #expect(cut.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }.encoding == .gb18030)
+    }
+
+    @Test(arguments: TextEncoding.allCases)
+    func forcedEncodingWins(forced: TextEncoding) {
+        let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF, 0x61]
+        let r = utf8BOM.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: forced) }
+        #expect(r.encoding == forced)
+        #expect(r.bomLength == (forced == .utf8 ? 3 : 0))
+    }
+}
