@@ -1,0 +1,19 @@
+-- Analyst views are re-applied by every `invest-etl migrate`, in file-name order.
+-- Dropping them first lets a later release change a view's columns (CREATE OR REPLACE VIEW
+-- cannot); 99_grants.sql restores the grants. Only views live in schema analyst, so nothing
+-- an analyst relies on is lost: the views come back, with their comments, in the same run.
+
+DROP VIEW IF EXISTS analyst.region_alerts CASCADE;
+DROP VIEW IF EXISTS analyst.region_ranking CASCADE;
+DROP VIEW IF EXISTS analyst.transfer_growth CASCADE;
+DROP VIEW IF EXISTS analyst.target_progress CASCADE;
+DROP VIEW IF EXISTS analyst.yoy_category CASCADE;
+DROP VIEW IF EXISTS analyst.yoy_department CASCADE;
+DROP VIEW IF EXISTS analyst.yoy_region CASCADE;
+DROP VIEW IF EXISTS analyst.ytd_series CASCADE;
+DROP VIEW IF EXISTS analyst.indicator_rate CASCADE;
+DROP VIEW IF EXISTS analyst.region_closure CASCADE;
+DROP VIEW IF EXISTS analyst.report_month CASCADE;
+DROP VIEW IF EXISTS analyst.indicator CASCADE;
+DROP VIEW IF EXISTS analyst.department CASCADE;
+DROP VIEW IF EXISTS analyst.region CASCADE;
