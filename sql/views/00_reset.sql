@@ -16,4 +16,5 @@ DROP VIEW IF EXISTS analyst.region_closure CASCADE;
 DROP VIEW IF EXISTS analyst.report_month CASCADE;
 DROP VIEW IF EXISTS analyst.indicator CASCADE;
 DROP VIEW IF EXISTS analyst.department CASCADE;
+DROP VIEW IF EXISTS analyst.region_alias CASCADE;
 DROP VIEW IF EXISTS analyst.region CASCADE;

@@ -4,7 +4,8 @@
 --   1. the region's own indicator-summary row (dw.fact_region_indicator_month) when it has a value;
 --   2. else the region's own projects (dw.agg_project_region_month) plus, for each direct
 --      sub-region, that sub-region's indicator-summary value, or when it has none the sum of all
---      projects in that sub-region and below it.
+--      projects in that sub-region and below it. Only cities roll up their sub-regions: a
+--      province holds one city's data at most here, so a province total would mislead.
 -- So a county without a summary row is the sum of its projects, and a city without a summary
 -- row is the sum of the rows shown under it. Reads the loader's summaries, never the project facts.
 
@@ -23,6 +24,16 @@ COMMENT ON COLUMN analyst.region.parent_key IS '上级地区代理键 / Parent s
 COMMENT ON COLUMN analyst.region.parent_code IS '上级地区代码 / Parent code';
 COMMENT ON COLUMN analyst.region.parent_region IS '上级地区名称 / Parent name';
 COMMENT ON COLUMN analyst.region.sort_order IS '报表排列顺序 / Order in reports';
+
+CREATE VIEW analyst.region_alias AS
+SELECT a.alias_normalized, a.alias, a.region_key, r.region_code, r.name AS region
+FROM dw.dim_region_alias a JOIN dw.dim_region r ON r.region_key = a.region_key;
+COMMENT ON VIEW analyst.region_alias IS '地区别名（名称、代码、简称均可查） / Region aliases: names, codes and short forms';
+COMMENT ON COLUMN analyst.region_alias.alias_normalized IS '规范化别名 / Normalised alias';
+COMMENT ON COLUMN analyst.region_alias.alias IS '别名原文 / Alias as written';
+COMMENT ON COLUMN analyst.region_alias.region_key IS '地区代理键 / Region key';
+COMMENT ON COLUMN analyst.region_alias.region_code IS '地区代码 / Region code';
+COMMENT ON COLUMN analyst.region_alias.region IS '地区名称 / Region name';
 
 CREATE VIEW analyst.department AS
 SELECT d.department_key, d.name AS department, d.name_en AS department_en, d.is_seeded
@@ -119,15 +130,16 @@ FROM (
         SELECT r.parent_key, f.indicator_key, f.month_key, 'c', f.ytd_value_wan, NULL, NULL
         FROM dw.fact_region_indicator_month f
         JOIN dw.dim_region r ON r.region_key = f.region_key
-        WHERE r.parent_key IS NOT NULL AND f.ytd_value_wan IS NOT NULL
+        JOIN dw.dim_region p ON p.region_key = r.parent_key AND p.level = 'city'
+        WHERE f.ytd_value_wan IS NOT NULL
         UNION ALL
         -- 2c. ... or, without one, all projects in that sub-region and below it
         SELECT r.parent_key, a.indicator_key, a.month_key, 'c', a.ytd_completed_wan, NULL, NULL
         FROM dw.agg_project_region_month a
         JOIN analyst.region_closure c ON c.descendant_key = a.region_key
         JOIN dw.dim_region r ON r.region_key = c.ancestor_key
-        WHERE r.parent_key IS NOT NULL
-          AND NOT EXISTS (
+        JOIN dw.dim_region p ON p.region_key = r.parent_key AND p.level = 'city'
+        WHERE NOT EXISTS (
               SELECT 1 FROM dw.fact_region_indicator_month s
               WHERE s.region_key = c.ancestor_key AND s.indicator_key = a.indicator_key
                 AND s.month_key = a.month_key AND s.ytd_value_wan IS NOT NULL)
@@ -138,7 +150,7 @@ JOIN dw.dim_region r ON r.region_key = v.region_key
 JOIN dw.dim_indicator i ON i.indicator_key = v.indicator_key
 JOIN dw.dim_month m ON m.month_key = v.month_key
 WHERE v.ytd_value_wan IS NOT NULL;
-COMMENT ON VIEW analyst.ytd_series IS '本年累计值序列 ytd(地区, 指标, 月)：本地区指标汇总表数值；无则为本地区项目合计加各下级地区数值（下级有汇总表用汇总表，否则用其全部项目合计） / YTD series: the region''s own indicator-summary value; else its own projects plus each sub-region''s summary value (or, without one, all projects in it)';
+COMMENT ON VIEW analyst.ytd_series IS '本年累计值序列 ytd(地区, 指标, 月)：本地区指标汇总表数值；无则为本地区项目合计，市再加各下级地区数值（下级有汇总表用汇总表，否则用其全部项目合计） / YTD series: the region''s own indicator-summary value; else its own projects, and for a city plus each sub-region''s summary value (or, without one, all projects in it)';
 COMMENT ON COLUMN analyst.ytd_series.region_key IS '地区代理键 / Region key';
 COMMENT ON COLUMN analyst.ytd_series.region_code IS '地区代码 / Region code';
 COMMENT ON COLUMN analyst.ytd_series.region IS '地区名称 / Region name';
