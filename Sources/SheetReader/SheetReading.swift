@@ -1,0 +1,590 @@
+import Foundation
+
+/// Reads one county sheet: finds the title rows and header, fixes the layout, month, region
+/// and unit (`info`), then turns every following record into exactly one `RowOutcome`.
+///
+/// Streaming: only the rows above the header (at most `maxRowsBeforeHeader`) and, when the
+/// month must come from a 报告期 column, a few rows after it are buffered. Records before and
+/// including the header come out first as `.skipped(.title/.blank/.header)`, so that
+/// loaded + skipped + rejected = `recordsRead` once `next()` has returned nil.
+/// Not Sendable: one reader per file, used from one task.
+public final class SheetReading {
+    public static let maxRowsBeforeHeader = 50
+    /// Amounts above this (1万亿元) are taken for a unit mistake and rejected.
+    public static let absurdAmountWan: Decimal = 100_000_000
+
+    public let info: SheetInfo
+    public private(set) var warnings: [SheetWarning] = []
+    public private(set) var recordsRead: Int = 0
+
+    private let source: any RecordSource
+    private let analyzer: HeaderAnalyzer
+    private let roles: [ColumnRole?]
+    private let units: [MoneyUnit]
+    private let names: [String]
+    private let headerRows: [[String]]
+    private let rawDelimiter: String
+    private var queue: [RowOutcome] = []
+    private var queueIndex = 0
+    private var pending: [CSVRecord] = []
+    private var category: String?
+    private var checker = SubtotalChecker()
+    private var finished = false
+    /// Indicator groups of a wide sheet, in column order.
+    private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
+    private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
+
+    /// Opens a file: decodes and tokenizes it with `RecordStream` (encoding from the options or detected).
+    public static func open(url: URL, options: ReadOptions) throws -> SheetReading {
+        let stream = try RecordStream(url: url, encoding: options.encoding)
+        return try SheetReading(source: stream, fileName: stream.fileName, options: options)
+    }
+
+    public init(source: any RecordSource, fileName: String, options: ReadOptions) throws {
+        self.source = source
+        let table = try SynonymTable.load(operatorFiles: options.synonymFiles)
+        analyzer = HeaderAnalyzer(table: table)
+        rawDelimiter = String(UnicodeScalar(source.delimiter))
+
+        // 1. Title rows, then the header: the first row with two cells the table knows.
+        var before: [CSVRecord] = []
+        var header: (record: CSVRecord, cells: [CellMatch])?
+        var read = 0
+        while before.count < SheetReading.maxRowsBeforeHeader, let record = try source.next() {
+            read += 1
+            let cells = record.fields.map(analyzer.match)
+            if cells.filter(\.isKnown).count >= 2 { header = (record, cells); break }
+            before.append(record)
+        }
+        let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
+        guard let header else {
+            throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
+                             message: "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)",
+                             seenHeaders: seenText)
+        }
+        let titles = before.compactMap { r -> String? in
+            let t = r.fields.compactMap(ValueParser.text).joined(separator: " ")
+            return t.isEmpty ? nil : t
+        }
+
+        // 2. A second header row: measure words, or text filling columns the first left empty.
+        var sub: (record: CSVRecord, cells: [CellMatch])?
+        if let next = try source.next() {
+            read += 1
+            let cells = next.fields.map(analyzer.match)
+            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields) { sub = (next, cells) } else { pending.append(next) }
+        }
+        let top = header.cells, subCells = sub?.cells
+        let width = max(top.count, subCells?.count ?? 0)
+
+        // 3. Layout.
+        var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
+        for layout in SheetLayout.allCases { rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout) }
+        let headerTexts = (0..<width).map { c -> String in
+            let t = c < top.count ? top[c].header.text : ""
+            let s = c < (subCells?.count ?? 0) ? subCells![c].header.text : ""
+            return s.isEmpty ? t : (t.isEmpty ? s : "\(t)/\(s)")
+        }
+        let titleText = titles.joined(separator: " ")
+        let layout: SheetLayout
+        if let forced = options.layout {
+            layout = forced
+        } else if let detected = SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText) {
+            layout = detected
+        } else {
+            throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
+                             message: "cannot tell the layout from the header (expected project-progress, indicator-summary, transfer-payments or targets columns); use --layout",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
+        let roles = rolesByLayout[layout]!
+        if let missing = SheetReading.missingColumns(layout, roles) {
+            throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
+                             message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
+
+        // 4. Unit: header cell, else title, else 万元.
+        let titleUnit = titles.lazy.compactMap(TitleParser.unit(in:)).first
+        var units: [MoneyUnit] = []
+        var owner: CellMatch?
+        for c in 0..<width {
+            let t = c < top.count ? top[c] : nil
+            if let t, !t.isEmpty { owner = t }
+            let s = c < (subCells?.count ?? 0) ? subCells![c] : nil
+            units.append(s?.header.unit ?? t?.header.unit ?? ((t?.isEmpty ?? true) ? owner?.header.unit : nil) ?? titleUnit ?? .wan)
+        }
+        let sheetUnit = titleUnit ?? zip(roles, units).first(where: { role, _ in SheetReading.isMoney(role) }).map(\.1) ?? .wan
+
+        var columns: [String: Int] = [:]
+        var groups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)] = []
+        var months: [(month: Int, cumulative: Bool, column: Int)] = []
+        for (c, role) in roles.enumerated() {
+            switch role {
+            case .field(let f)?: columns[f] = c
+            case .indicator(let code, let m)?:
+                columns["\(code).\(m.rawValue)"] = columns["\(code).\(m.rawValue)"] ?? c
+                var i = groups.firstIndex(where: { $0.code == code }) ?? { groups.append((code, nil, nil, nil, nil, nil)); return groups.count - 1 }()
+                switch m {
+                case .value: if groups[i].value == nil { groups[i].value = c }
+                case .prior: if groups[i].prior == nil { groups[i].prior = c }
+                case .yoy: if groups[i].yoy == nil { groups[i].yoy = c }
+                case .target: if groups[i].target == nil { groups[i].target = c }
+                case .rate: if groups[i].rate == nil { groups[i].rate = c }
+                case .share: break
+                }
+                i = 0
+            case .month(let n, let cumulative)?:
+                columns["\(cumulative ? "ytd_month" : "month"):\(n)"] = c
+                months.append((n, cumulative, c))
+            case nil: break
+            }
+        }
+
+        // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
+        let titlePeriods = titles.compactMap(TitleParser.period(in:))
+        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
+        var month: YearMonth? = options.month
+        if month == nil, layout == .targets {
+            let year = titlePeriods.first(where: { $0.year != nil })?.year ?? filePeriod?.year
+            month = titlePeriods.lazy.compactMap(\.yearMonth).first ?? year.map { YearMonth(year: $0, month: 12) }
+        }
+        if month == nil { month = titlePeriods.lazy.compactMap(\.yearMonth).first }
+        if month == nil { month = filePeriod?.yearMonth }
+        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first,
+           let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year {
+            month = YearMonth(year: y, month: m)
+        }
+        if month == nil, let periodColumn = columns["period"] {
+            // Peek ahead (bounded) for the first row that states its period.
+            var peeked = 0
+            while month == nil {
+                let record: CSVRecord
+                if peeked < pending.count { record = pending[peeked] }
+                else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
+                else { break }
+                peeked += 1
+                if periodColumn < record.fields.count, let p = TitleParser.period(in: record.fields[periodColumn]) { month = p.yearMonth }
+            }
+        }
+        guard let month else {
+            throw SheetError(code: .missingMonth, file: fileName, line: header.record.line,
+                             message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
+
+        // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
+        let region = options.region
+            ?? titles.filter { NameNormalizer.normalize($0).contains("填报单位") }.lazy.compactMap(TitleParser.region(in:)).first
+            ?? titles.lazy.compactMap(TitleParser.region(in:)).first
+            ?? TitleParser.region(inFileName: fileName)
+
+        var headerLines = [header.record.line]
+        if let sub { headerLines.append(sub.record.line) }
+        info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
+                         month: month, region: region, unit: sheetUnit, headerLines: headerLines,
+                         headers: headerTexts, columns: columns, titles: titles)
+        self.roles = roles + Array(repeating: nil, count: max(0, width - roles.count))
+        self.units = units
+        self.names = headerTexts.enumerated().map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
+        self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
+        self.indicatorGroups = groups
+        self.monthColumns = months.sorted { $0.month < $1.month }
+        recordsRead = read
+
+        for record in before {
+            let blank = RowClassifier.isBlank(record.fields)
+            queue.append(.skipped(SkippedRow(line: record.line, kind: blank ? .blank : .title,
+                                             reason: blank ? "empty row above the header" : "title row above the header")))
+        }
+        queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
+        if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
+        for (c, role) in self.roles.enumerated() {
+            guard let role, let key = SheetReading.amountKey(role, layout: layout, longIndicator: "*") else { continue }
+            checker.names[key] = names[c]
+        }
+    }
+
+    /// The next record's outcome; nil at the end (after the final subtotal checks).
+    public func next() throws -> RowOutcome? {
+        if queueIndex < queue.count {
+            defer { queueIndex += 1; if queueIndex == queue.count { queue.removeAll(); queueIndex = 0 } }
+            return queue[queueIndex]
+        }
+        let record: CSVRecord
+        if !pending.isEmpty {
+            record = pending.removeFirst()
+        } else if !finished, let r = try source.next() {
+            recordsRead += 1
+            record = r
+        } else {
+            if !finished {
+                finished = true
+                checker.finish()
+                warnings = checker.warnings
+            }
+            return nil
+        }
+        return classify(record)
+    }
+
+    // MARK: - Classification
+
+    private func classify(_ record: CSVRecord) -> RowOutcome {
+        var cells = record.fields
+        if cells.count < roles.count { cells += Array(repeating: "", count: roles.count - cells.count) }
+        let line = record.line
+        if RowClassifier.isBlank(cells) { return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row")) }
+        let normalized = cells.map { HeaderText($0).text }
+        for h in headerRows where SheetReading.sameCells(normalized, h) {
+            return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
+        }
+        let keyColumn = info.columns[info.layout == .projectProgress ? "project_code" : (info.layout == .indicatorSummary ? "region" : "unit")]
+        let firstNonEmpty = cells.firstIndex(where: { !NameNormalizer.normalize($0).isEmpty })
+        let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
+        switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout == .projectProgress) {
+        case .blank?:
+            return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
+        case .note(let label)?:
+            return .skipped(SkippedRow(line: line, kind: .note, reason: "note row '\(label.prefix(20))'"))
+        case .subtotal(let label, let whole)?:
+            checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))
+            warnings = checker.warnings
+            return .skipped(SkippedRow(line: line, kind: .subtotal,
+                                       reason: "subtotal row '\(label)', checked against the \(whole ? "whole sheet" : "rows since the previous section or subtotal")"))
+        case .breakdown(let label)?:
+            return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
+        case .section(let level, let name)?:
+            category = name
+            checker.section(level: level, label: name, line: line, amounts: subtotalAmounts(cells, line: line))
+            warnings = checker.warnings
+            return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))
+        case nil:
+            break
+        }
+        do {
+            let row = try parse(cells, line: line)
+            if let row {
+                checker.data(amounts(cells), line: line)
+                return .data(row)
+            }
+            return .skipped(SkippedRow(line: line, kind: .blank, reason: "row has no values"))
+        } catch {
+            return .rejected(RejectedRow(line: line, column: error.column.map { $0 + 1 },
+                                         columnName: error.column.map { names[$0] },
+                                         raw: record.fields.joined(separator: rawDelimiter), reason: error.reason))
+        }
+    }
+
+    struct CellError: Error {
+        var column: Int?
+        var reason: String
+    }
+
+    private func text(_ cells: [String], _ field: String) -> String? {
+        guard let c = info.columns[field], c < cells.count else { return nil }
+        return ValueParser.text(cells[c])
+    }
+
+    private func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
+        guard let t = text(cells, field) else {
+            throw CellError(column: info.columns[field], reason: "missing \(what)")
+        }
+        return t
+    }
+
+    private func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
+        guard let c, c < cells.count else { return nil }
+        let value: Decimal?
+        do { value = try ValueParser.money(cells[c], unit: units[c]) } catch {
+            throw CellError(column: c, reason: "\(error.description); expected an amount in \(units[c].rawValue)")
+        }
+        guard let value else { return nil }
+        if nonNegative, value < 0 {
+            throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be")
+        }
+        if abs(value) > SheetReading.absurdAmountWan {
+            throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(units[c].rawValue))")
+        }
+        return value
+    }
+
+    private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
+        guard let c, c < cells.count else { return nil }
+        var t = cells[c]
+        for prefix in ["增长", "下降"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
+            let rest = String(NameNormalizer.normalize(t).dropFirst(prefix.count))
+            t = prefix == "下降" ? "-" + rest : rest
+        }
+        do { return try ValueParser.percent(t) } catch {
+            throw CellError(column: c, reason: "\(error.description); expected a percentage")
+        }
+    }
+
+    private func indicatorCode(_ text: String) -> String? {
+        analyzer.match(text).indicator
+    }
+
+    private func rowMonth(_ cells: [String]) throws(CellError) -> YearMonth? {
+        guard let c = info.columns["period"], c < cells.count, let t = ValueParser.text(cells[c]) else { return nil }
+        guard let ym = TitleParser.period(in: t)?.yearMonth else {
+            throw CellError(column: c, reason: "'\(t)' is not a reporting period (YYYY-MM, YYYY年M月, YYYY年1-M月)")
+        }
+        return ym
+    }
+
+    private static func regionText(_ s: String) -> String {
+        var t = s
+        for prefix in ["其中：", "其中:"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+        return t
+    }
+
+    private func parse(_ cells: [String], line: Int) throws(CellError) -> DataRow? {
+        switch info.layout {
+        case .projectProgress:
+            let codeText = try required(cells, "project_code", "project code (项目代码)")
+            let code: String
+            do { code = try ValueParser.projectCode(codeText) } catch {
+                throw CellError(column: info.columns["project_code"], reason: error.description)
+            }
+            let name = try required(cells, "project_name", "project name (项目名称)")
+            guard let ytd = try money(cells, info.columns["ytd_completed"], nonNegative: true) else {
+                throw CellError(column: info.columns["ytd_completed"], reason: "missing year-to-date completed investment (\(names[info.columns["ytd_completed"]!]))")
+            }
+            if let m = try rowMonth(cells), m != info.month {
+                throw CellError(column: info.columns["period"], reason: "row is for \(m), the sheet for \(info.month)")
+            }
+            var isPrivate: Bool?
+            if let c = info.columns["private"] {
+                do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
+            }
+            var start: String?
+            if let c = info.columns["start_date"] {
+                do { start = try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
+            }
+            return .project(ProjectProgressRow(
+                line: line, projectCode: code, projectName: name, region: text(cells, "region"),
+                department: text(cells, "department"), industry: text(cells, "industry"), category: category,
+                isPrivate: isPrivate, nature: text(cells, "nature"),
+                totalInvestment: try money(cells, info.columns["total_investment"]),
+                annualPlan: try money(cells, info.columns["annual_plan"]), ytdCompleted: ytd,
+                monthCompleted: try money(cells, info.columns["month_completed"]),
+                status: text(cells, "status"), stallReason: text(cells, "stall_reason"), startDate: start))
+
+        case .indicatorSummary:
+            let region = SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
+            let month = try rowMonth(cells)
+            var rows: [IndicatorRow] = []
+            if let ic = info.columns["indicator"] {
+                guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+                guard let code = indicatorCode(name) else {
+                    throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
+                }
+                let value = try money(cells, info.columns["value"], nonNegative: true)
+                let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
+                let yoy = try percent(cells, info.columns["reported_yoy"])
+                if value != nil || prior != nil || yoy != nil {
+                    rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
+                                             priorYtdValue: prior, reportedYoYPct: yoy, month: month))
+                }
+            }
+            for g in indicatorGroups {
+                let value = try money(cells, g.value, nonNegative: true)
+                let prior = try money(cells, g.prior, nonNegative: true)
+                let yoy = try percent(cells, g.yoy)
+                guard value != nil || prior != nil || yoy != nil else { continue }
+                rows.append(IndicatorRow(line: line, region: region, indicator: g.code, ytdValue: value,
+                                         priorYtdValue: prior, reportedYoYPct: yoy, month: month))
+            }
+            return rows.isEmpty ? nil : .indicator(rows)
+
+        case .transferPayments:
+            let unit = SheetReading.regionText(try required(cells, "unit", "receiving unit (单位/县区/部门)"))
+            guard let amount = try money(cells, info.columns["ytd_amount"], nonNegative: true) else {
+                throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
+            }
+            return .transfer(TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
+                                         priorYtdAmount: try money(cells, info.columns["prior_ytd"], nonNegative: true),
+                                         reportedYoYPct: try percent(cells, info.columns["reported_yoy"])))
+
+        case .targets:
+            let unit = SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
+            let year = info.month.year
+            var rows: [TargetRow] = []
+            if let ic = info.columns["indicator"] {
+                guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+                guard let code = indicatorCode(name) else {
+                    throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, …; extend the synonym table)")
+                }
+                let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
+                let rate = try percent(cells, info.columns["target_rate"])
+                var monthly: [Int: Decimal] = [:]
+                var running: Decimal = 0
+                for m in monthColumns {
+                    guard let v = try money(cells, m.column, nonNegative: true) else { continue }
+                    if m.cumulative { monthly[m.month] = v } else { running += v; monthly[m.month] = running }
+                }
+                if annual != nil || rate != nil || !monthly.isEmpty {
+                    rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
+                                          ratePct: rate, monthlyYTD: monthly))
+                }
+            }
+            for g in indicatorGroups {
+                let annual = try money(cells, g.target ?? g.value, nonNegative: true)
+                let rate = try percent(cells, g.rate ?? g.yoy)
+                guard annual != nil || rate != nil else { continue }
+                rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
+            }
+            return rows.isEmpty ? nil : .target(rows)
+        }
+    }
+
+    // MARK: - Subtotal amounts
+
+    /// The key a money column adds to in subtotal checks; `longIndicator` is the row's 指标
+    /// code in a long sheet.
+    static func amountKey(_ role: ColumnRole, layout: SheetLayout, longIndicator: String?) -> String? {
+        switch (layout, role) {
+        case (.projectProgress, .field(let f)) where ["ytd_completed", "month_completed", "annual_plan", "total_investment"].contains(f):
+            return f
+        case (.transferPayments, .field(let f)) where ["ytd_amount", "prior_ytd"].contains(f):
+            return f
+        case (.indicatorSummary, .field(let f)) where ["value", "prior_ytd"].contains(f):
+            return longIndicator.map { "\($0).\(f)" }
+        case (.targets, .field("annual_target")):
+            return longIndicator.map { "\($0).annual_target" }
+        case (.indicatorSummary, .indicator(let code, let m)) where m == .value || m == .prior:
+            return "\(code).\(m.rawValue)"
+        case (.targets, .indicator(let code, let m)) where m == .target || m == .value:
+            return "\(code).target"
+        default:
+            return nil
+        }
+    }
+
+    static func isMoney(_ role: ColumnRole?) -> Bool {
+        switch role {
+        case .field(let f)?: return ["ytd_completed", "month_completed", "annual_plan", "total_investment", "ytd_amount",
+                                     "prior_ytd", "value", "annual_target"].contains(f)
+        case .indicator(_, let m)?: return m == .value || m == .prior || m == .target
+        case .month?: return true
+        case nil: return false
+        }
+    }
+
+    private func amounts(_ cells: [String]) -> [String: Amount] {
+        amounts(cells, problems: nil)
+    }
+
+    /// Money cells keyed for subtotal checks; unreadable cells are left out (and reported
+    /// through `problems` for subtotal rows; data rows were already validated).
+    private func amounts(_ cells: [String], problems: ((Int, ValueError) -> Void)?) -> [String: Amount] {
+        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil }
+        var out: [String: Amount] = [:]
+        for (c, role) in roles.enumerated() {
+            guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
+            do {
+                guard let n = try ValueParser.number(cells[c]), !n.isPercent else { continue }
+                let unit = units[c].toWan
+                let half = Decimal(sign: .plus, exponent: -n.decimals - 1, significand: 5) * unit
+                out[key] = Amount(wan: n.value * unit, halfULP: half)
+            } catch {
+                problems?(c, error)
+            }
+        }
+        return out
+    }
+
+    private func subtotalAmounts(_ cells: [String], line: Int) -> [String: Amount] {
+        var found: [SheetWarning] = []
+        let result = amounts(cells) { c, error in
+            found.append(SheetWarning(line: line, message: "subtotal cell \(self.names[c]): \(error.description); not checked"))
+        }
+        for w in found { checker.warn(w) }
+        return result
+    }
+
+    // MARK: - Header helpers
+
+    static func sameCells(_ a: [String], _ b: [String]) -> Bool {
+        func trimmed(_ x: [String]) -> ArraySlice<String> {
+            var s = x[...]
+            while let last = s.last, last.isEmpty { s = s.dropLast() }
+            return s
+        }
+        let ta = trimmed(a), tb = trimmed(b)
+        return !tb.isEmpty && ta.elementsEqual(tb)
+    }
+
+    static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String]) -> Bool {
+        let nonEmpty = cells.indices.filter { !cells[$0].isEmpty }
+        guard !nonEmpty.isEmpty else { return false }
+        for i in nonEmpty {
+            if (try? ValueParser.number(raw[i])) != nil { return false }   // a number (not nil, no error) is data
+            if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
+        }
+        if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
+        func describable(_ m: CellMatch) -> Bool { m.measure != nil || m.isKnown || m.monthly != nil || m.ignored }
+        if nonEmpty.allSatisfy({ describable(cells[$0]) }) { return true }
+        let underEmpty = nonEmpty.filter { $0 >= top.count || top[$0].isEmpty }
+        let underNamed = nonEmpty.filter { $0 < top.count && !top[$0].isEmpty }
+        return !underEmpty.isEmpty && underNamed.allSatisfy { describable(cells[$0]) }
+    }
+
+    static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String) -> SheetLayout? {
+        func has(_ l: SheetLayout, _ f: String) -> Bool { roles[l]!.contains(.field(f)) }
+        func indicators(_ l: SheetLayout, _ measures: Set<Measure>) -> Int {
+            roles[l]!.filter { if case .indicator(_, let m)? = $0 { return measures.contains(m) } else { return false } }.count
+        }
+        let monthColumns = roles[.targets]!.filter { if case .month? = $0 { return true } else { return false } }.count
+        let title = NameNormalizer.normalize(titleText)
+        if has(.projectProgress, "project_code") || (has(.projectProgress, "project_name") && has(.projectProgress, "ytd_completed")) {
+            return .projectProgress
+        }
+        let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
+            || indicators(.targets, [.target, .rate]) > 0
+        let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
+        if has(.targets, "unit"), targetColumns || (targetTitle && (has(.targets, "indicator") || indicators(.targets, [.value]) > 0)) {
+            return .targets
+        }
+        let transferWords = headerTexts.contains { $0.contains("争取") || $0.contains("到位") || $0.contains("转移支付") }
+            || has(.transferPayments, "category") || title.contains("转移支付")
+        if has(.transferPayments, "unit"), has(.transferPayments, "ytd_amount"), transferWords, !has(.indicatorSummary, "indicator") {
+            return .transferPayments
+        }
+        if has(.indicatorSummary, "region"), has(.indicatorSummary, "indicator") || indicators(.indicatorSummary, [.value, .yoy, .prior]) > 0 {
+            return .indicatorSummary
+        }
+        return nil
+    }
+
+    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> String? {
+        func has(_ f: String) -> Bool { roles.contains(.field(f)) }
+        let indicatorColumns = roles.contains { if case .indicator? = $0 { return true } else { return false } }
+        let monthColumns = roles.contains { if case .month? = $0 { return true } else { return false } }
+        var missing: [String] = []
+        switch layout {
+        case .projectProgress:
+            if !has("project_code") { missing.append("project_code (项目代码/统一项目代码/项目编码)") }
+            if !has("project_name") { missing.append("project_name (项目名称)") }
+            if !has("ytd_completed") { missing.append("ytd_completed (1-N月完成投资/本年累计完成投资/年初至报告期累计完成投资)") }
+        case .indicatorSummary:
+            if !has("region") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
+            if !indicatorColumns {
+                if !has("indicator") { missing.append("indicator (指标) or per-indicator columns (固定资产投资, 工业投资, …)") }
+                else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
+            }
+        case .transferPayments:
+            if !has("unit") { missing.append("unit (单位/县区/部门)") }
+            if !has("ytd_amount") { missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计)") }
+        case .targets:
+            if !has("unit") { missing.append("unit (地区/单位)") }
+            if !indicatorColumns {
+                if !has("indicator") { missing.append("indicator (指标)") }
+                else if !has("annual_target") && !has("target_rate") && !monthColumns {
+                    missing.append("annual target (年度目标/全年目标任务) or monthly columns (1月…12月)")
+                }
+            }
+        }
+        return missing.isEmpty ? nil : missing.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// The measure a column of a wide sheet carries for its indicator.
+enum Measure: String, Sendable {
+    case value, yoy, prior, share, target, rate
+}
+
+/// What one header cell says, before the layout is known.
+struct CellMatch: Sendable {
+    var header: HeaderText
+    /// Plain canonical fields (`project_code`, `value`, …) the text is a synonym of.
+    var fields: [String] = []
+    var ignored = false
+    /// Indicator code (`fai`) when the cell names one, alone or with a measure (`固定资产投资增速`).
+    var indicator: String?
+    /// The measure a cell names, alone (`同比增长`) or after an indicator.
+    var measure: Measure?
+    /// `N月` (a month's amount) or `1-N月` (cumulative) in a targets sheet.
+    var monthly: (month: Int, cumulative: Bool)?
+
+    var isEmpty: Bool { header.text.isEmpty }
+    /// Counts toward "at least two cells match known synonyms".
+    var isKnown: Bool { !fields.isEmpty || indicator != nil }
+}
+
+/// The role a column plays once the layout is fixed.
+enum ColumnRole: Equatable, Sendable {
+    case field(String)
+    case indicator(String, Measure)
+    case month(Int, cumulative: Bool)
+}
+
+struct HeaderAnalyzer {
+    let table: SynonymTable
+
+    func match(_ raw: String) -> CellMatch {
+        let header = HeaderText(raw)
+        var m = CellMatch(header: header)
+        let text = header.text
+        guard !text.isEmpty else { return m }
+        apply(table.matches(normalized: text), to: &m)
+        if m.indicator == nil {
+            // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
+            // 其中, then split indicator + measure.
+            let stripped = HeaderAnalyzer.stripLeadingPeriod(text)
+            if stripped != text { apply(table.matches(normalized: stripped).filter { $0.canonical.hasPrefix("indicator:") }, to: &m) }
+            if m.indicator == nil {
+                let chars = Array(stripped)
+                for cut in stride(from: chars.count - 1, to: 0, by: -1) {
+                    let prefix = String(chars[..<cut]), suffix = String(chars[cut...])
+                    guard let ind = table.matches(normalized: prefix).first(where: { $0.canonical.hasPrefix("indicator:") }),
+                          let meas = table.matches(normalized: suffix).first(where: { $0.canonical.hasPrefix("measure:") })
+                    else { continue }
+                    m.indicator = String(ind.canonical.dropFirst("indicator:".count))
+                    m.measure = Measure(rawValue: String(meas.canonical.dropFirst("measure:".count)))
+                    break
+                }
+            }
+        }
+        m.monthly = HeaderAnalyzer.monthly(text)
+        return m
+    }
+
+    private func apply(_ matches: [SynonymMatch], to m: inout CellMatch) {
+        for s in matches {
+            if s.canonical == "ignore" { m.ignored = true }
+            else if s.canonical.hasPrefix("indicator:") { m.indicator = m.indicator ?? String(s.canonical.dropFirst(10)) }
+            else if s.canonical.hasPrefix("measure:") { m.measure = m.measure ?? Measure(rawValue: String(s.canonical.dropFirst(8))) }
+            else if !m.fields.contains(s.canonical) { m.fields.append(s.canonical) }
+        }
+    }
+
+    static func stripLeadingPeriod(_ text: String) -> String {
+        var s = Substring(text)
+        for prefix in ["其中:", "其中"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count); break }
+        // YYYY年
+        if s.count > 5, s.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), s.dropFirst(4).first == "年" { s = s.dropFirst(5) }
+        // 1-N月 / N月
+        let digits = s.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "-") })
+        if !digits.isEmpty, s.dropFirst(digits.count).first == "月", s.count > digits.count + 1 { s = s.dropFirst(digits.count + 1) }
+        return String(s)
+    }
+
+    /// `6月`, `6月份` -> (6, false); `1-6月` -> (6, true).
+    static func monthly(_ text: String) -> (month: Int, cumulative: Bool)? {
+        var s = Substring(text)
+        if s.hasSuffix("份") { s = s.dropLast() }
+        guard s.hasSuffix("月") else { return nil }
+        s = s.dropLast()
+        var cumulative = false
+        if s.hasPrefix("1-") { cumulative = true; s = s.dropFirst(2) }
+        guard (1...2).contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s), (1...12).contains(n) else { return nil }
+        return (n, cumulative)
+    }
+}
+
+/// The fields each layout understands, in order of preference when a header text is a synonym
+/// of several (`本年累计` is ytd_amount in a transfer sheet and value in an indicator sheet).
+extension SheetLayout {
+    var fields: [String] {
+        switch self {
+        case .projectProgress:
+            return ["project_code", "project_name", "ytd_completed", "month_completed", "annual_plan", "total_investment",
+                    "region", "department", "industry", "private", "nature", "status", "stall_reason", "start_date", "period"]
+        case .indicatorSummary:
+            return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period"]
+        case .transferPayments:
+            return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period"]
+        case .targets:
+            return ["unit", "indicator", "annual_target", "target_rate", "period"]
+        }
+    }
+
+    /// Fields that stand in for another in this layout (a region column names the unit).
+    var aliases: [String: String] {
+        switch self {
+        case .indicatorSummary: return ["unit": "region"]
+        case .transferPayments, .targets: return ["region": "unit"]
+        case .projectProgress: return [:]
+        }
+    }
+
+    func pick(_ m: CellMatch) -> String? {
+        let names = m.fields.map { aliases[$0] ?? $0 }
+        return fields.first(where: { names.contains($0) })
+    }
+}
+
+/// Column roles of a one- or two-row header under one layout (DESIGN §5: a measure column
+/// without its own indicator belongs to the nearest indicator named to its left, on the same
+/// row or, for two-row headers, on the row above where a merged cell left the others empty).
+func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) -> [ColumnRole?] {
+    let width = max(top.count, sub?.count ?? 0)
+    var roles: [ColumnRole?] = Array(repeating: nil, count: width)
+    var topIndicator: String?   // indicator of the (merged) top cell covering this column
+    var topOwner: CellMatch?    // the (merged) top cell covering this column
+    var subIndicator: String?   // nearest indicator to the left on the sub row
+    let empty = CellMatch(header: HeaderText(""))
+    for c in 0..<width {
+        let t = c < top.count ? top[c] : empty
+        let s = sub.map { c < $0.count ? $0[c] : empty }
+        if !t.isEmpty {
+            topOwner = t
+            if let ind = t.indicator { topIndicator = ind }
+            else if t.measure == nil || t.ignored { topIndicator = nil }
+            // else: a measure on the top row belongs to the indicator on its left.
+            subIndicator = nil
+        }
+        guard let s, !s.isEmpty else {
+            // One-row header, or a top cell merged down over an empty sub cell.
+            if t.isEmpty { continue }
+            if let ind = t.indicator { roles[c] = .indicator(ind, t.measure ?? .value); continue }
+            if let m = t.measure, let ind = topIndicator { roles[c] = .indicator(ind, m); continue }
+            if layout == .targets, let mo = t.monthly { roles[c] = .month(mo.month, cumulative: mo.cumulative); continue }
+            if let f = layout.pick(t) { roles[c] = .field(f) }
+            continue
+        }
+        let owner = t.isEmpty ? topOwner : t
+        if let ind = s.indicator {
+            subIndicator = ind
+            roles[c] = .indicator(ind, s.measure ?? owner?.measure ?? .value); continue
+        }
+        if let ind = topIndicator {
+            roles[c] = .indicator(ind, s.measure ?? (t.isEmpty ? nil : t.measure) ?? .value); continue
+        }
+        if let m = s.measure, let ind = subIndicator { roles[c] = .indicator(ind, m); continue }
+        if layout == .targets, let mo = s.monthly ?? (t.isEmpty ? nil : t.monthly) {
+            roles[c] = .month(mo.month, cumulative: mo.cumulative); continue
+        }
+        if let f = layout.pick(s) { roles[c] = .field(f); continue }
+        if let m = s.measure, let owner, let f = layout.pick(owner) {
+            switch m {
+            case .value: roles[c] = .field(f)
+            case .yoy: roles[c] = .field("reported_yoy")
+            case .prior: roles[c] = .field("prior_ytd")
+            case .target: roles[c] = .field("annual_target")
+            case .rate: roles[c] = .field("target_rate")
+            case .share: break
+            }
+            continue
+        }
+        if !t.isEmpty, let f = layout.pick(t) { roles[c] = .field(f) }
+    }
+    // A field belongs to its first column; later duplicates are dropped.
+    var seen: Set<String> = []
+    for c in roles.indices {
+        if case .field(let f) = roles[c] {
+            if seen.contains(f) { roles[c] = nil } else { seen.insert(f) }
+        }
+    }
+    return roles
+}

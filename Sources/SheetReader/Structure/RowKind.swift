@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a non-data row is, judged from its label (the first non-empty cell).
+enum RowKind: Equatable {
+    case blank
+    case note(String)
+    /// `合计`/`总计`/`全市合计` cover the whole sheet; `小计`, `工业项目小计` the rows since the
+    /// previous section or subtotal.
+    case subtotal(label: String, wholeSheet: Bool)
+    /// `其中：…` rows in a project sheet: a breakdown of the row above, not a project.
+    case breakdown(String)
+    /// `一、产业项目` (level 1), `（一）工业项目` (level 2); category is the text after the marker.
+    case section(level: Int, category: String)
+}
+
+enum RowClassifier {
+    static let notePrefixes = [
+        "注:", "注1", "注2", "注、", "注.", "说明:", "备注:", "填报人", "填表人", "审核人", "审核:", "联系电话", "联系人",
+        "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
+    ]
+    static let wholeSheetLabels: Set<String> = [
+        "合计", "总计", "全市合计", "全县合计", "全区合计", "总合计", "合计数", "全市总计", "累计合计",
+    ]
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    static func isBlank(_ cells: [String]) -> Bool {
+        cells.allSatisfy { NameNormalizer.normalize($0).isEmpty }
+    }
+
+    /// Classifies the label-carrying part of a row. `keyIsEmpty`: the row has no value in its
+    /// layout's key column (project code, region or unit), so it cannot be a data row.
+    static func classify(_ cells: [String], keyIsEmpty: Bool, projectLayout: Bool) -> RowKind? {
+        let texts = cells.map(NameNormalizer.normalize)
+        guard let first = texts.firstIndex(where: { !$0.isEmpty }) else { return .blank }
+        let label = texts[first]
+        if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
+        let bare = label.hasSuffix(":") ? String(label.dropLast()) : label
+        if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
+        if bare.count <= 16, bare.hasSuffix("小计") || bare.hasSuffix("合计") || bare.hasSuffix("总计") {
+            return .subtotal(label: bare, wholeSheet: false)
+        }
+        if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
+        guard keyIsEmpty else { return nil }
+        if let (level, rest) = sectionMarker(label) {
+            var category = rest
+            if category.isEmpty {   // marker and name in separate cells: `一,产业项目`
+                category = texts[(first + 1)...].first(where: { !$0.isEmpty }) ?? ""
+            }
+            if !category.isEmpty, !category.first!.isNumber { return .section(level: level, category: category) }
+        }
+        return nil
+    }
+
+    /// `一、` / `一.` -> level 1; `(一)` / `（一）` -> level 2; returns the text after the marker.
+    static func sectionMarker(_ label: String) -> (Int, String)? {
+        var s = Substring(label)
+        if s.first == "(" {
+            let inner = s.dropFirst().prefix(while: { numerals.contains($0) })
+            guard !inner.isEmpty else { return nil }
+            s = s.dropFirst(1 + inner.count)
+            guard s.first == ")" else { return nil }
+            s = s.dropFirst()
+            if s.first == "、" || s.first == "." { s = s.dropFirst() }
+            return (2, String(s))
+        }
+        let numeral = s.prefix(while: { numerals.contains($0) })
+        guard !numeral.isEmpty else { return nil }
+        s = s.dropFirst(numeral.count)
+        if s.isEmpty { return (1, "") }
+        guard s.first == "、" || s.first == "." || s.first == "," else { return nil }
+        return (1, String(s.dropFirst()))
+    }
+}

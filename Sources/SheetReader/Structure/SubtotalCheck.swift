@@ -1,0 +1,124 @@
+import Foundation
+
+/// An amount read from a money cell, with the rounding bound its display implies:
+/// half a unit of its last shown decimal place, in 万元.
+struct Amount: Sendable {
+    var wan: Decimal
+    var halfULP: Decimal
+}
+
+/// Checks subtotal rows against the sum of the data rows they cover (DESIGN §5).
+///
+/// Coverage: `小计` (and `X小计`/`X合计`) covers the data rows since the previous section or
+/// subtotal row; `合计`/`总计`/`全市合计` the whole sheet; a section row that carries amounts
+/// (`一、产业项目,,1234`) the rows up to the next section of the same or a higher level. A
+/// subtotal that comes before the rows it covers (a 合计 right under the header) is checked
+/// when its scope ends.
+///
+/// Tolerance: the values were rounded for display, so a subtotal may differ from the sum by
+/// at most the sum of every involved cell's rounding bound (half a unit of each cell's last
+/// shown decimal: 0.005 for `12.34`, 0.5 for `12`). Anything beyond is a `SheetWarning`.
+struct SubtotalChecker {
+    struct Sums {
+        var rows = 0
+        var firstLine: Int?
+        var lastLine: Int?
+        var values: [String: Amount] = [:]
+
+        mutating func add(_ amounts: [String: Amount], line: Int) {
+            rows += 1
+            firstLine = firstLine ?? line
+            lastLine = line
+            for (key, a) in amounts {
+                var sum = values[key] ?? Amount(wan: 0, halfULP: 0)
+                sum.wan += a.wan
+                sum.halfULP += a.halfULP
+                values[key] = sum
+            }
+        }
+    }
+
+    enum Scope: Equatable {
+        case section(level: Int)
+        case nextBoundary
+        case endOfSheet
+    }
+
+    struct Open {
+        var line: Int
+        var label: String
+        var expected: [String: Amount]
+        var scope: Scope
+        var sums = Sums()
+    }
+
+    var names: [String: String] = [:]   // key -> column name for messages
+    private(set) var warnings: [SheetWarning] = []
+    private var whole = Sums()
+    private var sinceBoundary = Sums()
+    private var open: [Open] = []
+
+    mutating func data(_ amounts: [String: Amount], line: Int) {
+        whole.add(amounts, line: line)
+        sinceBoundary.add(amounts, line: line)
+        for i in open.indices { open[i].sums.add(amounts, line: line) }
+    }
+
+    mutating func section(level: Int, label: String, line: Int, amounts: [String: Amount]) {
+        close { $0 == .nextBoundary || { if case .section(let l) = $0 { return l >= level } else { return false } }($0) }
+        sinceBoundary = Sums()
+        if !amounts.isEmpty { open.append(Open(line: line, label: label, expected: amounts, scope: .section(level: level))) }
+    }
+
+    mutating func subtotal(label: String, wholeSheet: Bool, line: Int, amounts: [String: Amount]) {
+        if wholeSheet {
+            if whole.rows > 0 {
+                close { _ in true }
+                compare(label: label, line: line, expected: amounts, sums: whole)
+            } else if !amounts.isEmpty {
+                open.append(Open(line: line, label: label, expected: amounts, scope: .endOfSheet))
+            }
+        } else {
+            close { $0 == .nextBoundary }
+            if sinceBoundary.rows > 0 {
+                compare(label: label, line: line, expected: amounts, sums: sinceBoundary)
+            } else if !amounts.isEmpty {
+                open.append(Open(line: line, label: label, expected: amounts, scope: .nextBoundary))
+            }
+        }
+        sinceBoundary = Sums()
+    }
+
+    mutating func warn(_ warning: SheetWarning) {
+        warnings.append(warning)
+    }
+
+    mutating func finish() {
+        close { _ in true }
+    }
+
+    private mutating func close(where shouldClose: (Scope) -> Bool) {
+        var keep: [Open] = []
+        for o in open {
+            if shouldClose(o.scope) { compare(label: o.label, line: o.line, expected: o.expected, sums: o.sums) }
+            else { keep.append(o) }
+        }
+        open = keep
+    }
+
+    private mutating func compare(label: String, line: Int, expected: [String: Amount], sums: Sums) {
+        for key in expected.keys.sorted() {
+            let e = expected[key]!
+            let s = sums.values[key] ?? Amount(wan: 0, halfULP: 0)
+            var diff = e.wan - s.wan
+            if diff < 0 { diff = -diff }
+            let tolerance = e.halfULP + s.halfULP
+            guard diff > tolerance else { continue }
+            let name = names[key] ?? key
+            let covered = sums.rows == 0 ? "no data rows"
+                : "the \(sums.rows) data row\(sums.rows == 1 ? "" : "s") it covers (lines \(sums.firstLine!)–\(sums.lastLine!))"
+            warnings.append(SheetWarning(line: line, message:
+                "subtotal row '\(label)' gives \(name) = \(e.wan) 万元 but \(covered) sum to \(s.wan) 万元 (difference \(diff), rounding tolerance \(tolerance))"))
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// A period found in a title, file name or 报告期 cell: a year, and a month when one is given
+/// (`2022年1-6月` -> 2022, 6; `2022年…目标任务分解表` -> 2022, nil; `1-2月` -> nil, 2).
+public struct PeriodText: Sendable, Equatable {
+    public var year: Int?
+    public var month: Int?
+    public init(year: Int?, month: Int?) {
+        self.year = year
+        self.month = month
+    }
+    public var yearMonth: YearMonth? {
+        guard let year, let month else { return nil }
+        return YearMonth(year: year, month: month)
+    }
+}
+
+/// Reads the period, region and unit out of title rows and file names. Pure text functions.
+public enum TitleParser {
+    static let periodWords: [(String, Int)] = [
+        ("上半年", 6), ("前三季度", 9), ("第一季度", 3), ("一季度", 3), ("1季度", 3), ("全年", 12), ("年度", 12),
+    ]
+
+    static func prepare(_ text: String) -> [Character] {
+        Array(HeaderText.unifyDashes(NameNormalizer.normalize(text)))
+    }
+
+    /// The first year-and-month in the text (`2022年1-6月`, `2022年6月`, `2022年上半年`,
+    /// `2022-06`, `2022_06`, `2022.6`, `202206`, `20220630`); else a year on its own
+    /// (`2022年`, a lone `2022`); else a month on its own (`1-6月`); nil when there is none.
+    public static func period(in text: String) -> PeriodText? {
+        let c = prepare(text)
+        var yearOnly: Int?
+        var i = 0
+        while i < c.count {
+            guard c[i].isASCII, c[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < c.count, c[j].isASCII, c[j].isNumber { j += 1 }
+            let run = String(c[i..<j])
+            defer { i = j }
+            switch run.count {
+            case 8, 6:
+                let y = Int(run.prefix(4))!, m = Int(run.dropFirst(4).prefix(2))!
+                if plausibleYear(y), (1...12).contains(m) { return PeriodText(year: y, month: m) }
+            case 4:
+                let y = Int(run)!
+                guard plausibleYear(y) else { continue }
+                if j < c.count, c[j] == "年" {
+                    if let m = monthAfterYear(c, j + 1) { return PeriodText(year: y, month: m) }
+                    if yearOnly == nil { yearOnly = y }
+                } else if j + 1 < c.count, ["-", "_", ".", "/"].contains(c[j]), c[j + 1].isASCII, c[j + 1].isNumber {
+                    var k = j + 1
+                    while k < c.count, c[k].isASCII, c[k].isNumber { k += 1 }
+                    if k - (j + 1) <= 2, let m = Int(String(c[(j + 1)..<k])), (1...12).contains(m) {
+                        return PeriodText(year: y, month: m)
+                    }
+                } else if yearOnly == nil {
+                    yearOnly = y
+                }
+            default:
+                break
+            }
+        }
+        if let yearOnly { return PeriodText(year: yearOnly, month: monthOnly(c)) }
+        if let m = monthOnly(c) { return PeriodText(year: nil, month: m) }
+        return nil
+    }
+
+    static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    /// After `年`: `6月`, `1-6月`, `1月-6月`, `上半年`…
+    static func monthAfterYear(_ c: [Character], _ start: Int) -> Int? {
+        let rest = String(c[start...])
+        for (word, m) in periodWords where rest.hasPrefix(word) { return m }
+        var k = start
+        func number() -> Int? {
+            var e = k
+            while e < c.count, e - k < 2, c[e].isASCII, c[e].isNumber { e += 1 }
+            guard e > k, let n = Int(String(c[k..<e])) else { return nil }
+            k = e
+            return n
+        }
+        guard let first = number() else { return nil }
+        if k < c.count, c[k] == "月" {
+            // `1月-6月` or plain `6月`
+            if k + 1 < c.count, c[k + 1] == "-" {
+                let save = k
+                k += 2
+                if let second = number(), k < c.count, c[k] == "月", (1...12).contains(second) { return second }
+                k = save
+            }
+            return (1...12).contains(first) ? first : nil
+        }
+        if k < c.count, c[k] == "-" {
+            k += 1
+            if let second = number(), k < c.count, c[k] == "月", (1...12).contains(second) { return second }
+        }
+        return nil
+    }
+
+    /// A month without a year: `1-6月` (cumulative, the later month) or `6月份`.
+    static func monthOnly(_ c: [Character]) -> Int? {
+        let s = String(c)
+        for (word, m) in periodWords where word != "年度" && s.contains(word) { return m }
+        var i = 0
+        while i < c.count {
+            if c[i].isASCII, c[i].isNumber, i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber) {
+                var j = i
+                while j < c.count, c[j].isASCII, c[j].isNumber { j += 1 }
+                if j - i <= 2, j < c.count {
+                    if c[j] == "-", let m = monthAfterYear(c, i), !(i > 0 && c[i - 1] == "年") { return m }
+                    if c[j] == "月", j + 1 < c.count, c[j + 1] == "份", let m = Int(String(c[i..<j])), (1...12).contains(m) { return m }
+                }
+                i = j
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    /// The unit a title states: `单位：万元`, `（单位：亿元）`, `金额单位：元`.
+    public static func unit(in text: String) -> MoneyUnit? {
+        let s = NameNormalizer.normalize(text)
+        guard let r = s.range(of: "单位:") else { return nil }
+        let rest = s[r.upperBound...]
+        if rest.hasPrefix("亿元") { return .yi }
+        if rest.hasPrefix("万元") { return .wan }
+        if rest.hasPrefix("元") { return .yuan }
+        return nil
+    }
+
+    static let placeSuffixes: Set<Character> = ["县", "区", "市"]
+
+    /// A place name at the start of the text, after a `填报单位：` label and a leading period:
+    /// `填报单位：灵山县发展和改革局` -> `灵山县`; `2022年1-6月钦州市重大项目…` -> `钦州市`;
+    /// `自贸区钦州港片区…` -> `钦州港片区` (the most specific of a chain of place names).
+    /// Only text: the loader decides whether it is a known region.
+    public static func region(in text: String) -> String? {
+        var c = prepare(text)
+        if let r = String(c).range(of: "填报单位:") {
+            c = Array(String(c)[r.upperBound...])
+        }
+        // Drop a leading attachment label and period.
+        var start = 0
+        func skip(_ word: String) {
+            let w = Array(word)
+            if c.count - start >= w.count, Array(c[start..<(start + w.count)]) == w { start += w.count }
+        }
+        skip("附件")
+        while start < c.count, c[start].isASCII, c[start].isNumber || c[start] == "-" || c[start] == ":" { start += 1 }
+        if start < c.count, c[start] == "年" {
+            start += 1
+            for (word, _) in periodWords { skip(word) }
+            while start < c.count, c[start].isASCII, c[start].isNumber || c[start] == "-" { start += 1 }
+            if start < c.count, c[start] == "月" { start += 1 }
+            skip("份")
+        }
+        var last: String?
+        var pos = start
+        while pos < c.count {
+            var found: Int?
+            var k = pos
+            while k < min(c.count, pos + 10) {
+                if !isHan(c[k]) { break }
+                if placeSuffixes.contains(c[k]), k > pos { found = k; break }
+                k += 1
+            }
+            guard let end = found else { break }
+            last = String(c[pos...end])
+            pos = end + 1
+        }
+        return last
+    }
+
+    static func isHan(_ ch: Character) -> Bool {
+        guard let v = ch.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+    }
+
+    /// A file name without directories and extension.
+    public static func baseName(_ fileName: String) -> String {
+        var name = (fileName as NSString).lastPathComponent
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return name
+    }
+
+    /// The region in a file name: the place-name chain of any `_`/`-`/space separated part.
+    public static func region(inFileName fileName: String) -> String? {
+        let parts = baseName(fileName).split(whereSeparator: { "_- .、（）()[]【】".contains($0) || ($0.isASCII && $0.isNumber) })
+        for part in parts {
+            if let r = region(in: String(part)) { return r }
+        }
+        return nil
+    }
+}
