@@ -1,0 +1,43 @@
+import Foundation
+
+/// A reporting month, written `YYYY-MM`; its key in the warehouse is `YYYYMM`.
+public struct ReportMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1900...2999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM` (also `YYYYMM`); nil otherwise.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits: Substring
+        if trimmed.count == 7, trimmed.dropFirst(4).first == "-" {
+            digits = Substring(trimmed.prefix(4) + trimmed.suffix(2))
+        } else if trimmed.count == 6 {
+            digits = Substring(trimmed)
+        } else {
+            return nil
+        }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let year = Int(digits.prefix(4)), let month = Int(digits.suffix(2)) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// `YYYYMM`, the warehouse's month key.
+    public var key: Int { year * 100 + month }
+
+    public init?(key: Int) {
+        self.init(year: key / 100, month: key % 100)
+    }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    /// The Chinese cumulative period, e.g. `2022年1-6月`.
+    public var label: String { month == 1 ? "\(year)年1月" : "\(year)年1-\(month)月" }
+
+    public static func < (a: ReportMonth, b: ReportMonth) -> Bool { a.key < b.key }
+}
