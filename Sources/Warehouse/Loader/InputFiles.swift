@@ -1,0 +1,49 @@
+import Foundation
+
+/// Which files a `load PATH...` or an inbox run takes, in a stable order.
+public enum InputFiles {
+    public static let extensions: Set<String> = ["csv", "txt", "tsv"]
+
+    /// Files as given, and the data files under directories (recursively), each directory's
+    /// files sorted by their path relative to it (byte order, so `2022-02…` comes before
+    /// `2022-10…`). Hidden files and `.part`/`.tmp` files (still being copied) are left alone.
+    public static func expand(_ paths: [String]) throws -> [URL] {
+        var result: [URL] = []
+        var seen = Set<String>()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LoaderError.noSuchPath(path)
+            }
+            let files = isDirectory.boolValue ? try list(directory: URL(fileURLWithPath: path)) : [URL(fileURLWithPath: path)]
+            for file in files where seen.insert(file.standardizedFileURL.path).inserted {
+                result.append(file)
+            }
+        }
+        return result
+    }
+
+    /// Data files under `directory`, recursively, sorted by relative path.
+    public static func list(directory: URL) throws -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            throw LoaderError.noSuchPath(directory.path)
+        }
+        var found: [(String, URL)] = []
+        let base = directory.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  isDataFile(url.lastPathComponent) else { continue }
+            let full = url.standardizedFileURL.path
+            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
+            found.append((relative, url))
+        }
+        return found.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map(\.1)
+    }
+
+    public static func isDataFile(_ name: String) -> Bool {
+        guard !name.hasPrefix("."), !name.hasSuffix(".rejects.txt") else { return false }
+        let ext = (name as NSString).pathExtension.lowercased()
+        return extensions.contains(ext)
+    }
+}

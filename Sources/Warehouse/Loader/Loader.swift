@@ -1,0 +1,454 @@
+import Foundation
+import Logging
+import PostgresClient
+import SheetReader
+
+/// Options for loading files (the `invest-etl load` flags).
+public struct LoaderOptions: Sendable {
+    public var read: ReadOptions
+    /// A file with more rejected rows than this loads nothing (nil: no limit).
+    public var maxRejects: Int?
+    public var dryRun: Bool
+    /// The `etl.load_run` the batches belong to.
+    public var runKey: Int?
+
+    public init(read: ReadOptions = ReadOptions(), maxRejects: Int? = nil, dryRun: Bool = false, runKey: Int? = nil) {
+        self.read = read
+        self.maxRejects = maxRejects
+        self.dryRun = dryRun
+        self.runKey = runKey
+    }
+}
+
+/// Loads county files into the warehouse, one transaction per file (DESIGN §8):
+/// source bytes kept in chunks, a batch row, staging by COPY, one set-based merge,
+/// supersede of the earlier batch of the same scope, summaries refreshed, counts checked.
+///
+/// The caller holds `LoadLock` (see `LoadLock.acquire`); the loader does not take it itself
+/// so that a nightly run can load many files under one lock.
+public final class Loader {
+    public let connection: Connection
+    public let logger: Logger
+    let open: SheetOpener
+    /// Called every few thousand rows and at phase changes (the CLI throttles the display).
+    public var onProgress: ((LoadProgress) -> Void)?
+
+    /// Bytes per `etl.source_file_chunk` row (bytea values must stay well below 1 GB).
+    public static let chunkSize = 1 << 20
+
+    public init(connection: Connection, logger: Logger = Logger(label: "Warehouse.Loader"), open: SheetOpener? = nil) {
+        self.connection = connection
+        self.logger = logger
+        self.open = open ?? SheetReaderOpener.open
+    }
+
+    // MARK: - one file
+
+    public func load(file url: URL, options: LoaderOptions = LoaderOptions()) throws -> FileLoadResult {
+        let name = url.path
+        var result = FileLoadResult(file: name, outcome: .loaded)
+        do {
+            let (digest, size) = try Self.hashFile(url)
+            result.sha256 = digest
+            result.bytes = size
+        } catch {
+            result.outcome = .unreadable
+            result.message = "cannot read the file: \(error.localizedDescription)"
+            return result
+        }
+
+        // Same bytes already merged (loaded, or later superseded/reverted): nothing to do.
+        let known = try connection.query("""
+            SELECT f.source_file_key, b.batch_key, b.status
+            FROM etl.source_file f
+            LEFT JOIN etl.load_batch b ON b.source_file_key = f.source_file_key AND b.status <> 'rejected'
+            WHERE f.sha256 = \(result.sha256)
+            ORDER BY b.batch_key DESC NULLS LAST LIMIT 1
+            """).first
+        let knownFile = try known?.int("source_file_key")
+        if let earlier = try known?.int("batch_key") {
+            result.outcome = .alreadyLoaded
+            result.earlierBatchKey = earlier
+            result.earlierBatchStatus = known?["status"]
+            return result
+        }
+
+        let regions = try RegionResolver.load(from: connection)
+        if options.dryRun {
+            return try dryRun(url: url, options: options, regions: regions, result: result)
+        }
+
+        return try connection.withTransaction {
+            let fileKey = try knownFile ?? storeSourceFile(url: url, sha256: result.sha256, size: result.bytes)
+            return try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result)
+        }
+    }
+
+    /// Streams the file once for its SHA-256 and size (flat memory).
+    static func hashFile(_ url: URL) throws -> (String, Int) {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
+            hasher.update([UInt8](chunk))
+            size += chunk.count
+        }
+        return (SHA256.hex(hasher.finalize()), size)
+    }
+
+    /// Inserts `etl.source_file` and COPYs the bytes into `etl.source_file_chunk`, 1 MiB a row.
+    private func storeSourceFile(url: URL, sha256: String, size: Int) throws -> Int {
+        guard let key = try connection.query("""
+            INSERT INTO etl.source_file (sha256, file_name, size_bytes)
+            VALUES (\(sha256), \(url.lastPathComponent), \(size)) RETURNING source_file_key
+            """).first?.int("source_file_key") else {
+            throw LoaderError.schema("INSERT INTO etl.source_file returned no key")
+        }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var stored = 0
+        try connection.copyIn("COPY etl.source_file_chunk (source_file_key, chunk_no, data) FROM STDIN") { writer in
+            var chunkNo = 0
+            let hex = Array("0123456789abcdef".utf8)
+            while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+                // COPY text: bytea hex input `\x…`, the backslash itself escaped.
+                var line = Array("\(key)\t\(chunkNo)\t\\\\x".utf8)
+                line.reserveCapacity(line.count + chunk.count * 2 + 1)
+                for byte in chunk {
+                    line.append(hex[Int(byte >> 4)])
+                    line.append(hex[Int(byte & 0x0F)])
+                }
+                line.append(0x0A)
+                try writer.write(line)
+                chunkNo += 1
+                stored += chunk.count
+                onProgress?(LoadProgress(file: url.path, rows: 0, bytesRead: stored, totalBytes: size, phase: "storing"))
+            }
+        }
+        return key
+    }
+
+    // MARK: - rows
+
+    private func loadRows(url: URL, fileKey: Int, options: LoaderOptions, regions: RegionResolver,
+                          result initial: FileLoadResult) throws -> FileLoadResult {
+        var result = initial
+        let sheet: SheetRowSource
+        do {
+            sheet = try open(url, options.read)
+        } catch let error as SheetError {
+            let batch = try insertBatch(fileKey: fileKey, url: url, layout: nil, region: nil, month: nil,
+                                        scope: "rejected", encoding: nil, status: "rejected", runKey: options.runKey)
+            try rejectWholeFile(batch: batch, error: error, linesRead: 0)
+            result.outcome = .rejected
+            result.batchKey = batch
+            result.message = error.description
+            return result
+        }
+
+        let info = sheet.info
+        let sheetRegion = regions.resolve(info.region)
+        let city = regions.city(for: sheetRegion)
+        let scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month)
+        result.layout = info.layout
+        result.region = sheetRegion?.name ?? info.region
+        result.month = info.month
+        let batch = try insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
+                                    month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
+                                    status: "loading", runKey: options.runKey)
+        result.batchKey = batch
+        let merge = Merge(connection: connection, batch: batch, layout: info.layout)
+
+        // Stage inside a savepoint: a file that turns out unreadable halfway (bad bytes at
+        // line 90,000) leaves no staged rows, and the batch records why.
+        let skipped = SpillBuffer()
+        let rejected = SpillBuffer()
+        do {
+            try connection.withTransaction {
+                try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,
+                          city: city, skipped: skipped, rejected: rejected, url: url, totalBytes: result.bytes)
+            }
+        } catch let error as SheetError {
+            try rejectWholeFile(batch: batch, error: error, linesRead: sheet.recordsRead)
+            result.outcome = .rejected
+            result.message = error.description
+            result.linesRead = sheet.recordsRead
+            return result
+        }
+        try connection.copyIn("COPY etl.skipped_row (batch_key, line_no, kind, reason) FROM STDIN") { try skipped.replay(into: $0) }
+        try connection.copyIn("""
+            COPY etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason) FROM STDIN
+            """) { try rejected.replay(into: $0) }
+
+        onProgress?(LoadProgress(file: url.path, rows: sheet.recordsRead, bytesRead: result.bytes,
+                                 totalBytes: result.bytes, phase: "merging"))
+        if sheet.recordsRead >= 10_000 { try merge.analyzeStaging() }
+        let keyColumn = info.columns[Self.keyField(info.layout)]
+        try merge.rejectInvalid(keyColumn: keyColumn.map { $0 + 1 }, keyColumnName: keyColumn.flatMap { index in
+            index < info.headers.count ? info.headers[index] : nil
+        })
+
+        result.linesRead = sheet.recordsRead
+        result.warnings = sheet.warnings
+        result.rowsLoaded = try merge.stagedLines()
+        let counts = try connection.query("""
+            SELECT (SELECT count(*) FROM etl.skipped_row WHERE batch_key = \(batch)) AS skipped,
+                   (SELECT count(*) FROM etl.rejected_row WHERE batch_key = \(batch)) AS rejected
+            """).first
+        result.rowsSkipped = try counts?.int("skipped") ?? 0
+        result.rowsRejected = try counts?.int("rejected") ?? 0
+        guard result.accountsForEveryLine else {
+            throw LoaderError.accounting(file: url.path, linesRead: result.linesRead, loaded: result.rowsLoaded,
+                                         skipped: result.rowsSkipped, rejected: result.rowsRejected)
+        }
+        let warningsJSON = try Self.warningsJSON(sheet.warnings)
+
+        if let limit = options.maxRejects, result.rowsRejected > limit {
+            try merge.discardStaging()
+            result.outcome = .tooManyRejects
+            result.message = "\(result.rowsRejected) rejected rows exceed --max-rejects \(limit)"
+            try finishBatch(batch, status: "rejected", result: result, warnings: warningsJSON, message: result.message)
+            return result
+        }
+
+        try merge.createDepartments()
+        var touched = try merge.stagedProjectPairs()
+        try merge.upsertFacts()
+        let superseded = try merge.supersede(scope: scope)
+        touched.formUnion(superseded.pairs)
+        try merge.refreshAggregates(touched)
+        try merge.discardStaging()
+        result.supersededBatches = superseded.batches
+        try finishBatch(batch, status: "loaded", result: result, warnings: warningsJSON, message: nil)
+        result.outcome = .loaded
+        return result
+    }
+
+    /// Streams the reader's outcomes: data rows to the layout's staging table in one COPY,
+    /// skipped and rejected rows to spill buffers copied afterwards.
+    private func stage(sheet: SheetRowSource, info: SheetInfo, batch: Int, regions: RegionResolver,
+                       sheetRegion: RegionRef?, city: RegionRef?, skipped: SpillBuffer, rejected: SpillBuffer,
+                       url: URL, totalBytes: Int) throws {
+        let (table, columns) = Self.staging(info.layout)
+        let month = info.month.key
+        let regionColumn = info.columns["region"].map { $0 + 1 }
+        let unitColumn = info.columns["unit"].map { $0 + 1 }
+        var lastReport = 0
+
+        func reject(_ line: Int, column: Int?, columnName: String?, raw: String, reason: String) throws {
+            try rejected.appendRow([String(batch), String(line), column.map(String.init), columnName, raw, reason])
+        }
+        func columnName(_ column: Int?) -> String? {
+            guard let column, column - 1 < info.headers.count else { return nil }
+            return info.headers[column - 1]
+        }
+
+        try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { writer in
+            while let outcome = try sheet.next() {
+                switch outcome {
+                case .skipped(let row):
+                    try skipped.appendRow([String(batch), String(row.line), row.kind.rawValue, row.reason])
+                case .rejected(let row):
+                    try reject(row.line, column: row.column, columnName: row.columnName, raw: row.raw, reason: row.reason)
+                case .data(let data):
+                    switch data {
+                    case .project(let row):
+                        let regionText = StagingRows.clean(row.region)
+                        let region = regionText.map { regions.resolve($0) } ?? sheetRegion
+                        guard let region else {
+                            let name = regionText ?? info.region
+                            let reason = name.map { regions.unknownRegionReason($0, city: city) }
+                                ?? "无法确定地区：文件名、标题和本行都没有县区 / no region: neither the file name, the title nor the row names one; use --region"
+                            try reject(row.line, column: regionText == nil ? nil : regionColumn,
+                                       columnName: regionText == nil ? nil : columnName(regionColumn),
+                                       raw: [row.projectCode, row.projectName, regionText ?? ""].joined(separator: ","),
+                                       reason: reason)
+                            continue
+                        }
+                        try writer.writeRow(StagingRows.project(row, batch: batch, region: region.key, month: month))
+                    case .indicator(let rows):
+                        guard let first = rows.first else {
+                            try skipped.appendRow([String(batch), String(data.line), SkipKind.blank.rawValue,
+                                                   "数据行无数值 / a data row without any value"])
+                            continue
+                        }
+                        guard let region = regions.resolve(first.region) else {
+                            try reject(first.line, column: regionColumn, columnName: columnName(regionColumn),
+                                       raw: first.region, reason: regions.unknownRegionReason(first.region, city: city))
+                            continue
+                        }
+                        for row in rows {
+                            try writer.writeRow(StagingRows.indicator(row, batch: batch, region: region.key, month: month))
+                        }
+                    case .transfer(let row):
+                        // A unit that is a region receives in its own name; any other unit is a
+                        // department receiving in the city's name (created on first sight).
+                        if let region = regions.resolve(row.unit) {
+                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
+                        } else if let city {
+                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: city.key, department: row.unit, month: month))
+                        } else {
+                            try reject(row.line, column: unitColumn, columnName: columnName(unitColumn), raw: row.unit,
+                                       reason: "没有可记入的市 / no city to book a department's transfer under")
+                        }
+                    case .target(let rows):
+                        guard let first = rows.first else {
+                            try skipped.appendRow([String(batch), String(data.line), SkipKind.blank.rawValue,
+                                                   "数据行无数值 / a data row without any value"])
+                            continue
+                        }
+                        let staged: [[String?]]
+                        if let region = regions.resolve(first.unit) {
+                            staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: region.key, department: nil) }
+                        } else if let city {
+                            staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: city.key, department: $0.unit) }
+                        } else {
+                            staged = []
+                        }
+                        if staged.isEmpty {
+                            try skipped.appendRow([String(batch), String(first.line), SkipKind.blank.rawValue,
+                                                   "目标行无数值 / a target row without any value"])
+                        }
+                        for row in staged { try writer.writeRow(row) }
+                    }
+                }
+                let read = sheet.recordsRead
+                if read - lastReport >= 4096 {
+                    lastReport = read
+                    onProgress?(LoadProgress(file: url.path, rows: read, bytesRead: sheet.bytesRead ?? 0,
+                                             totalBytes: totalBytes, phase: "reading"))
+                }
+            }
+        }
+    }
+
+    // MARK: - dry run
+
+    private func dryRun(url: URL, options: LoaderOptions, regions: RegionResolver, result initial: FileLoadResult) throws -> FileLoadResult {
+        var result = initial
+        result.outcome = .validated
+        let sheet: SheetRowSource
+        do {
+            sheet = try open(url, options.read)
+        } catch let error as SheetError {
+            result.outcome = .rejected
+            result.message = error.description
+            return result
+        }
+        let info = sheet.info
+        let sheetRegion = regions.resolve(info.region)
+        let city = regions.city(for: sheetRegion)
+        result.layout = info.layout
+        result.region = sheetRegion?.name ?? info.region
+        result.month = info.month
+        var rejectedLines: [String] = []
+        do {
+            while let outcome = try sheet.next() {
+                switch outcome {
+                case .skipped: result.rowsSkipped += 1
+                case .rejected(let row):
+                    result.rowsRejected += 1
+                    if rejectedLines.count < 20 { rejectedLines.append("line \(row.line): \(row.reason)") }
+                case .data(let data):
+                    var unknown: String?
+                    switch data {
+                    case .project(let row):
+                        let text = StagingRows.clean(row.region)
+                        if (text.map { regions.resolve($0) } ?? sheetRegion) == nil { unknown = text ?? info.region ?? "" }
+                    case .indicator(let rows):
+                        if let first = rows.first, regions.resolve(first.region) == nil { unknown = first.region }
+                    case .transfer, .target:
+                        break  // a unit that is not a region is a department
+                    }
+                    if let unknown {
+                        result.rowsRejected += 1
+                        if rejectedLines.count < 20 {
+                            rejectedLines.append("line \(data.line): " + regions.unknownRegionReason(unknown, city: city))
+                        }
+                    } else {
+                        result.rowsLoaded += 1
+                    }
+                }
+            }
+        } catch let error as SheetError {
+            result.outcome = .rejected
+            result.message = error.description
+        }
+        result.linesRead = sheet.recordsRead
+        result.warnings = sheet.warnings
+        if let limit = options.maxRejects, result.rowsRejected > limit, result.outcome == .validated {
+            result.outcome = .tooManyRejects
+            result.message = "\(result.rowsRejected) rejected rows exceed --max-rejects \(limit)"
+        }
+        if !rejectedLines.isEmpty, result.message == nil { result.message = rejectedLines.joined(separator: "\n") }
+        return result
+    }
+
+    // MARK: - batch bookkeeping
+
+    private func insertBatch(fileKey: Int, url: URL, layout: SheetLayout?, region: Int?, month: Int?, scope: String,
+                             encoding: String?, status: String, runKey: Int?) throws -> Int {
+        guard let key = try connection.query("""
+            INSERT INTO etl.load_batch (source_file_key, run_key, layout, region_key, month_key, scope, status, encoding, file_name)
+            VALUES (\(fileKey), \(runKey), \(layout?.rawValue), \(region), \(month), \(scope), \(status), \(encoding), \(url.path))
+            RETURNING batch_key
+            """).first?.int("batch_key") else {
+            throw LoaderError.schema("INSERT INTO etl.load_batch returned no key")
+        }
+        return key
+    }
+
+    private func rejectWholeFile(batch: Int, error: SheetError, linesRead: Int) throws {
+        try connection.execute("""
+            INSERT INTO etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason)
+            VALUES (\(batch), \(error.line ?? 0), \(error.column), NULL, \(error.seenHeaders.joined(separator: " | ")),
+                    \("整份文件被拒收 / whole file rejected: " + error.description))
+            """)
+        try connection.execute("""
+            UPDATE etl.load_batch SET status = 'rejected', lines_read = \(linesRead), rows_rejected = 1,
+                   message = \(error.description), finished_at = now()
+            WHERE batch_key = \(batch)
+            """)
+    }
+
+    private func finishBatch(_ batch: Int, status: String, result: FileLoadResult, warnings: String, message: String?) throws {
+        try connection.execute("""
+            UPDATE etl.load_batch SET status = \(status), lines_read = \(result.linesRead),
+                   rows_loaded = \(status == "loaded" ? result.rowsLoaded : 0), rows_skipped = \(result.rowsSkipped),
+                   rows_rejected = \(result.rowsRejected), warnings = \(warnings)::jsonb, message = \(message),
+                   finished_at = now()
+            WHERE batch_key = \(batch)
+            """)
+    }
+
+    static func warningsJSON(_ warnings: [SheetWarning]) throws -> String {
+        let data = try JSONEncoder().encode(warnings)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: - naming
+
+    /// The supersede scope: a later file with the same layout, region and month replaces this one.
+    public static func scope(layout: SheetLayout, region: RegionRef?, month: YearMonth) -> String {
+        "\(layout.rawValue)/\(region?.code ?? "-")/\(month.key)"
+    }
+
+    static func keyField(_ layout: SheetLayout) -> String {
+        switch layout {
+        case .projectProgress: return "project_code"
+        case .indicatorSummary: return "region"
+        case .transferPayments: return "unit"
+        case .targets: return "unit"
+        }
+    }
+
+    static func staging(_ layout: SheetLayout) -> (table: String, columns: String) {
+        switch layout {
+        case .projectProgress: return ("etl.stage_project", StagingRows.projectColumns)
+        case .indicatorSummary: return ("etl.stage_indicator", StagingRows.indicatorColumns)
+        case .transferPayments: return ("etl.stage_transfer", StagingRows.transferColumns)
+        case .targets: return ("etl.stage_target", StagingRows.targetColumns)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import PostgresClient
+import SheetReader
+
+/// The set-based merge of one batch's staged rows into dimensions and facts (DESIGN §8):
+/// a fixed number of SQL statements per file whatever its size, never one per row.
+/// Runs inside the file's transaction; staging rows of the batch are gone when it returns.
+struct Merge {
+    let connection: Connection
+    let batch: Int
+    let layout: SheetLayout
+
+    /// The staging table and the columns that identify one fact within a file.
+    private var stage: String {
+        switch layout {
+        case .projectProgress: return "etl.stage_project"
+        case .indicatorSummary: return "etl.stage_indicator"
+        case .transferPayments: return "etl.stage_transfer"
+        case .targets: return "etl.stage_target"
+        }
+    }
+
+    private var grain: String {
+        switch layout {
+        case .projectProgress: return "region_key, project_code, month_key"
+        case .indicatorSummary: return "region_key, indicator_code, month_key"
+        case .transferPayments: return "region_key, department_norm, fund_category, month_key"
+        case .targets: return "region_key, department_norm, indicator_code, year, month_no"
+        }
+    }
+
+    private var describeRow: String {
+        switch layout {
+        case .projectProgress: return "project_code || ' ' || project_name"
+        case .indicatorSummary: return "indicator_code"
+        case .transferPayments: return "coalesce(department, '') || ' ' || fund_category"
+        case .targets: return "coalesce(department, '') || ' ' || indicator_code || ' ' || year || '/' || month_no"
+        }
+    }
+
+    // MARK: - validation that needs the whole file (rejects, before anything is merged)
+
+    /// Rejects lines whose fact a line above already gave (the first one stays) and lines
+    /// naming an indicator the warehouse does not know; removes them from staging.
+    func rejectInvalid(keyColumn: Int?, keyColumnName: String?) throws {
+        try connection.execute("""
+            INSERT INTO etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason)
+            SELECT DISTINCT ON (d.line_no) \(batch), d.line_no, \(keyColumn), \(keyColumnName), d.raw,
+                   '重复：与第 ' || d.first_line || ' 行相同 / duplicate of line ' || d.first_line || ' (' || d.raw || ')'
+            FROM (SELECT line_no, \(unsafeRaw: describeRow) AS raw,
+                         min(line_no) OVER (PARTITION BY \(unsafeRaw: grain)) AS first_line
+                  FROM \(unsafeRaw: stage) WHERE batch_key = \(batch)) d
+            WHERE d.line_no <> d.first_line
+            ORDER BY d.line_no
+            ON CONFLICT (batch_key, line_no) DO NOTHING
+            """)
+        if layout == .indicatorSummary || layout == .targets {
+            try connection.execute("""
+                INSERT INTO etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason)
+                SELECT DISTINCT ON (s.line_no) \(batch), s.line_no, NULL::integer, NULL::text, s.indicator_code,
+                       '未知指标 / unknown indicator ' || s.indicator_code || '; known: '
+                       || (SELECT string_agg(indicator_code, ', ' ORDER BY sort_order) FROM dw.dim_indicator)
+                FROM \(unsafeRaw: stage) s
+                WHERE s.batch_key = \(batch)
+                  AND NOT EXISTS (SELECT 1 FROM dw.dim_indicator i WHERE i.indicator_code = s.indicator_code)
+                ORDER BY s.line_no
+                ON CONFLICT (batch_key, line_no) DO NOTHING
+                """)
+        }
+        try connection.execute("""
+            DELETE FROM \(unsafeRaw: stage) s USING etl.rejected_row r
+            WHERE s.batch_key = \(batch) AND r.batch_key = \(batch) AND r.line_no = s.line_no
+            """)
+    }
+
+    /// Distinct input lines still staged: the lines this batch loads.
+    func stagedLines() throws -> Int {
+        try connection.query("SELECT count(DISTINCT line_no) AS n FROM \(unsafeRaw: stage) WHERE batch_key = \(batch)")
+            .first?.int("n") ?? 0
+    }
+
+    func discardStaging() throws {
+        try connection.execute("DELETE FROM \(unsafeRaw: stage) WHERE batch_key = \(batch)")
+    }
+
+    func analyzeStaging() throws {
+        try connection.execute("ANALYZE \(unsafeRaw: stage)")
+    }
+
+    // MARK: - dimensions
+
+    /// Departments seen for the first time become dimension rows, reachable by their
+    /// normalised name through `dim_department_alias`.
+    func createDepartments() throws {
+        guard layout != .indicatorSummary else { return }
+        try connection.execute("""
+            INSERT INTO dw.dim_department (name)
+            SELECT DISTINCT ON (s.department_norm) s.department
+            FROM \(unsafeRaw: stage) s
+            WHERE s.batch_key = \(batch) AND s.department_norm IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.department_norm)
+            ORDER BY s.department_norm, s.line_no
+            ON CONFLICT (name) DO NOTHING
+            """)
+        try connection.execute("""
+            INSERT INTO dw.dim_department_alias (alias_normalized, alias, department_key)
+            SELECT DISTINCT ON (s.department_norm) s.department_norm, s.department, d.department_key
+            FROM \(unsafeRaw: stage) s
+            JOIN dw.dim_department d ON d.name = s.department
+            WHERE s.batch_key = \(batch) AND s.department_norm IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.department_norm)
+            ORDER BY s.department_norm, s.line_no
+            ON CONFLICT (alias_normalized) DO NOTHING
+            """)
+    }
+
+    /// Projects: attributes the file gives replace the stored ones (latest wins); what it
+    /// leaves empty keeps its earlier value. Two statements: update known, insert new.
+    func upsertProjects() throws {
+        try connection.execute("""
+            UPDATE dw.dim_project p SET
+                project_name = s.project_name,
+                department_key = coalesce(a.department_key, p.department_key),
+                industry = coalesce(s.industry, p.industry),
+                category = coalesce(s.category, p.category),
+                is_industrial = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_industrial ELSE s.is_industrial END,
+                is_manufacturing = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_manufacturing ELSE s.is_manufacturing END,
+                is_infrastructure = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_infrastructure ELSE s.is_infrastructure END,
+                infrastructure_type = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.infrastructure_type ELSE s.infrastructure_type END,
+                is_real_estate = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_real_estate ELSE s.is_real_estate END,
+                is_private = coalesce(s.is_private, p.is_private),
+                nature = coalesce(s.nature, p.nature),
+                total_investment_wan = coalesce(s.total_investment_wan, p.total_investment_wan),
+                start_date = coalesce(s.start_date, p.start_date),
+                last_batch_key = \(batch)
+            FROM etl.stage_project s
+            LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+            WHERE s.batch_key = \(batch) AND p.region_key = s.region_key AND p.project_code = s.project_code
+            """)
+        try connection.execute("""
+            INSERT INTO dw.dim_project
+                (region_key, project_code, project_name, department_key, industry, category,
+                 is_industrial, is_manufacturing, is_private, is_infrastructure, infrastructure_type, is_real_estate,
+                 nature, total_investment_wan, start_date, first_batch_key, last_batch_key)
+            SELECT s.region_key, s.project_code, s.project_name, a.department_key, s.industry, s.category,
+                   s.is_industrial, s.is_manufacturing, coalesce(s.is_private, false), s.is_infrastructure,
+                   s.infrastructure_type, s.is_real_estate, s.nature, s.total_investment_wan, s.start_date,
+                   \(batch), \(batch)
+            FROM etl.stage_project s
+            LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+            WHERE s.batch_key = \(batch)
+              AND NOT EXISTS (SELECT 1 FROM dw.dim_project p WHERE p.region_key = s.region_key AND p.project_code = s.project_code)
+            """)
+    }
+
+    // MARK: - facts (latest wins; each fact points at the batch that gave it)
+
+    func upsertFacts() throws {
+        switch layout {
+        case .projectProgress:
+            try upsertProjects()
+            try connection.execute("""
+                INSERT INTO dw.fact_project_month
+                    (region_key, project_key, month_key, ytd_completed_wan, month_completed_wan, annual_plan_wan,
+                     status, stall_reason, batch_key, line_no)
+                SELECT s.region_key, p.project_key, s.month_key, s.ytd_completed_wan, s.month_completed_wan,
+                       s.annual_plan_wan, s.status, s.stall_reason, \(batch), s.line_no
+                FROM etl.stage_project s
+                JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+                WHERE s.batch_key = \(batch)
+                ON CONFLICT (region_key, project_key, month_key) DO UPDATE SET
+                    ytd_completed_wan = excluded.ytd_completed_wan, month_completed_wan = excluded.month_completed_wan,
+                    annual_plan_wan = excluded.annual_plan_wan, status = excluded.status,
+                    stall_reason = excluded.stall_reason, batch_key = excluded.batch_key, line_no = excluded.line_no
+                """)
+        case .indicatorSummary:
+            try connection.execute("""
+                INSERT INTO dw.fact_region_indicator_month
+                    (region_key, indicator_key, month_key, ytd_value_wan, prior_ytd_value_wan, reported_yoy_pct, batch_key, line_no)
+                SELECT s.region_key, i.indicator_key, s.month_key, s.ytd_value_wan, s.prior_ytd_value_wan,
+                       s.reported_yoy_pct, \(batch), s.line_no
+                FROM etl.stage_indicator s JOIN dw.dim_indicator i ON i.indicator_code = s.indicator_code
+                WHERE s.batch_key = \(batch)
+                ON CONFLICT (region_key, indicator_key, month_key) DO UPDATE SET
+                    ytd_value_wan = excluded.ytd_value_wan, prior_ytd_value_wan = excluded.prior_ytd_value_wan,
+                    reported_yoy_pct = excluded.reported_yoy_pct, batch_key = excluded.batch_key, line_no = excluded.line_no
+                """)
+        case .transferPayments:
+            try connection.execute("""
+                INSERT INTO dw.fact_transfer_payment_month
+                    (region_key, department_key, fund_category, month_key, ytd_amount_wan, prior_ytd_amount_wan,
+                     reported_yoy_pct, batch_key, line_no)
+                SELECT s.region_key, a.department_key, s.fund_category, s.month_key, s.ytd_amount_wan,
+                       s.prior_ytd_amount_wan, s.reported_yoy_pct, \(batch), s.line_no
+                FROM etl.stage_transfer s
+                LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                WHERE s.batch_key = \(batch)
+                ON CONFLICT (region_key, (coalesce(department_key, 0)), fund_category, month_key) DO UPDATE SET
+                    ytd_amount_wan = excluded.ytd_amount_wan, prior_ytd_amount_wan = excluded.prior_ytd_amount_wan,
+                    reported_yoy_pct = excluded.reported_yoy_pct, batch_key = excluded.batch_key, line_no = excluded.line_no
+                """)
+        case .targets:
+            try connection.execute("""
+                INSERT INTO dw.fact_target
+                    (region_key, department_key, indicator_key, year, month_no, target_wan, rate_pct, batch_key, line_no)
+                SELECT s.region_key, a.department_key, i.indicator_key, s.year, s.month_no, s.target_wan, s.rate_pct,
+                       \(batch), s.line_no
+                FROM etl.stage_target s
+                JOIN dw.dim_indicator i ON i.indicator_code = s.indicator_code
+                LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                WHERE s.batch_key = \(batch)
+                ON CONFLICT (region_key, (coalesce(department_key, 0)), indicator_key, year, month_no) DO UPDATE SET
+                    target_wan = excluded.target_wan, rate_pct = excluded.rate_pct,
+                    batch_key = excluded.batch_key, line_no = excluded.line_no
+                """)
+        }
+    }
+
+    // MARK: - supersede and summaries
+
+    /// (region, month) pairs whose project summaries this batch changes: its staged rows.
+    func stagedProjectPairs() throws -> Set<RegionMonth> {
+        guard layout == .projectProgress else { return [] }
+        return try pairs(connection.query(
+            "SELECT DISTINCT region_key, month_key FROM etl.stage_project WHERE batch_key = \(batch)"))
+    }
+
+    /// Marks the loaded batches of the same scope superseded by this one and deletes their
+    /// facts that this batch did not restate (restated ones already point here). Returns the
+    /// superseded batches and the (region, month) pairs of the project facts it removed.
+    func supersede(scope: String) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
+        let old = try connection.query("""
+            SELECT batch_key FROM etl.load_batch
+            WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch)
+            ORDER BY batch_key
+            """).rows.compactMap { try $0.int("batch_key") }
+        guard !old.isEmpty else { return ([], []) }
+        let list = "{" + old.map(String.init).joined(separator: ",") + "}"
+        var touched = Set<RegionMonth>()
+        if layout == .projectProgress {
+            touched = try pairs(connection.query("""
+                DELETE FROM dw.fact_project_month WHERE batch_key = ANY(\(list)::bigint[])
+                RETURNING region_key, month_key
+                """))
+        }
+        try connection.execute("DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])")
+        try connection.execute("DELETE FROM dw.fact_transfer_payment_month WHERE batch_key = ANY(\(list)::bigint[])")
+        try connection.execute("DELETE FROM dw.fact_target WHERE batch_key = ANY(\(list)::bigint[])")
+        try connection.execute("""
+            UPDATE etl.load_batch SET status = 'superseded', superseded_by = \(batch)
+            WHERE batch_key = ANY(\(list)::bigint[])
+            """)
+        try connection.execute("UPDATE etl.load_batch SET supersedes = \(old.last!) WHERE batch_key = \(batch)")
+        return (old, touched)
+    }
+
+    /// Recomputes the loader-maintained project summaries for the given pairs, in one statement.
+    func refreshAggregates(_ pairs: Set<RegionMonth>) throws {
+        guard !pairs.isEmpty else { return }
+        let sorted = pairs.sorted { ($0.region, $0.month) < ($1.region, $1.month) }
+        let regions = "{" + sorted.map { String($0.region) }.joined(separator: ",") + "}"
+        let months = "{" + sorted.map { String($0.month) }.joined(separator: ",") + "}"
+        try connection.execute("""
+            SELECT dw.refresh_project_aggregates(t.r, t.m)
+            FROM unnest(\(regions)::bigint[], \(months)::integer[]) AS t(r, m)
+            """)
+    }
+
+    private func pairs(_ result: QueryResult) throws -> Set<RegionMonth> {
+        var set = Set<RegionMonth>()
+        for row in result.rows {
+            if let region = try row.int("region_key"), let month = try row.int("month_key") {
+                set.insert(RegionMonth(region: region, month: month))
+            }
+        }
+        return set
+    }
+}
+
+struct RegionMonth: Hashable, Sendable {
+    var region: Int
+    var month: Int
+}

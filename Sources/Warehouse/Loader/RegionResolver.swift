@@ -1,0 +1,86 @@
+import PostgresClient
+import SheetReader
+
+/// A region as the loader needs it.
+public struct RegionRef: Sendable, Equatable, Hashable {
+    public var key: Int
+    public var code: String
+    public var name: String
+    public var level: String
+    public var parentKey: Int?
+}
+
+/// Resolves region names through `dw.dim_region_alias` after `NameNormalizer.normalize`.
+/// The alias table is small (a city's regions and their short forms), so it is read once per
+/// file and matched in memory: regions are resolved before staging (DESIGN §9).
+public struct RegionResolver: Sendable {
+    private let byAlias: [String: RegionRef]
+    /// Every region, in report order (for messages).
+    public let regions: [RegionRef]
+
+    public init(aliases: [String: RegionRef], regions: [RegionRef]) {
+        var normalized: [String: RegionRef] = [:]
+        for (alias, region) in aliases { normalized[NameNormalizer.normalize(alias)] = region }
+        self.byAlias = normalized
+        self.regions = regions
+    }
+
+    /// Reads the alias table (read-only; used by `--dry-run` too).
+    public static func load(from connection: Connection) throws -> RegionResolver {
+        let regionRows = try connection.query("""
+            SELECT region_key, region_code, name, level, parent_key
+            FROM dw.dim_region ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, sort_order, region_code
+            """)
+        var regions: [RegionRef] = []
+        var byKey: [Int: RegionRef] = [:]
+        for row in regionRows.rows {
+            let region = RegionRef(
+                key: try row.int("region_key") ?? 0, code: row["region_code"] ?? "", name: row["name"] ?? "",
+                level: row["level"] ?? "", parentKey: try row.int("parent_key"))
+            regions.append(region)
+            byKey[region.key] = region
+        }
+        var aliases: [String: RegionRef] = [:]
+        for row in try connection.query("SELECT alias_normalized, region_key FROM dw.dim_region_alias").rows {
+            if let key = try row.int("region_key"), let region = byKey[key], let alias = row["alias_normalized"] {
+                aliases[alias] = region
+            }
+        }
+        return RegionResolver(aliases: aliases, regions: regions)
+    }
+
+    public func resolve(_ name: String?) -> RegionRef? {
+        guard let name else { return nil }
+        let key = NameNormalizer.normalize(name)
+        guard !key.isEmpty else { return nil }
+        return byAlias[key]
+    }
+
+    /// The city departments receive transfers in the name of: the sheet's region when it is
+    /// a city, else its parent city, else 钦州市 (450700), else the first city.
+    public func city(for sheetRegion: RegionRef?) -> RegionRef? {
+        if let sheetRegion {
+            if sheetRegion.level == "city" { return sheetRegion }
+            if let parent = sheetRegion.parentKey, let city = regions.first(where: { $0.key == parent && $0.level == "city" }) {
+                return city
+            }
+        }
+        return regions.first(where: { $0.code == "450700" }) ?? regions.first(where: { $0.level == "city" })
+    }
+
+    /// The rejection reason for a name that matches no region or alias: the known regions of
+    /// the city and the statement that adds an alias.
+    public func unknownRegionReason(_ name: String, city: RegionRef?) -> String {
+        let shown = regions.filter { region in
+            if let city { return region.parentKey == city.key || region.key == city.key }
+            return region.level == "county" || region.level == "zone"
+        }
+        let known = shown.map(\.name).joined(separator: "、")
+        let literal = name.replacingOccurrences(of: "'", with: "''")
+        let normalized = NameNormalizer.normalize(name).replacingOccurrences(of: "'", with: "''")
+        return "未知地区“\(name)” / unknown region \"\(name)\"; known regions: \(known); "
+            + "if it is another name of a known region, add an alias: "
+            + "INSERT INTO dw.dim_region_alias (alias_normalized, alias, region_key) "
+            + "SELECT '\(normalized)', '\(literal)', region_key FROM dw.dim_region WHERE region_code = '<code>';"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SheetReader
+
+/// Turns the reader's typed rows into COPY rows for the staging tables (regions already
+/// resolved). Pure: everything it needs comes in as arguments.
+struct StagingRows {
+    static let projectColumns = """
+        batch_key, region_key, line_no, month_key, project_code, project_name, department_norm, department,
+        industry, category, is_industrial, is_manufacturing, is_private, is_infrastructure, infrastructure_type,
+        is_real_estate, nature, total_investment_wan, annual_plan_wan, ytd_completed_wan, month_completed_wan,
+        status, stall_reason, start_date
+        """
+    static let indicatorColumns =
+        "batch_key, region_key, line_no, month_key, indicator_code, ytd_value_wan, prior_ytd_value_wan, reported_yoy_pct"
+    static let transferColumns = """
+        batch_key, region_key, line_no, month_key, department_norm, department, fund_category, ytd_amount_wan,
+        prior_ytd_amount_wan, reported_yoy_pct
+        """
+    static let targetColumns =
+        "batch_key, region_key, line_no, department_norm, department, indicator_code, year, month_no, target_wan, rate_pct"
+
+    static func text(_ value: Decimal?) -> String? { value.map { "\($0)" } }
+    static func text(_ value: Bool?) -> String? { value.map { $0 ? "t" : "f" } }
+    static func text(_ value: Int) -> String { String(value) }
+
+    /// Trimmed text, nil when empty.
+    static func clean(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    static func department(_ name: String?) -> (norm: String?, raw: String?) {
+        guard let raw = clean(name) else { return (nil, nil) }
+        let norm = NameNormalizer.normalize(raw)
+        return norm.isEmpty ? (nil, nil) : (norm, raw)
+    }
+
+    static func project(_ row: ProjectProgressRow, batch: Int, region: Int, month: Int) -> [String?] {
+        let category = clean(row.category)
+        let industry = clean(row.industry)
+        let flags = ProjectClassifier.classify(category: category, industry: industry)
+        let department = department(row.department)
+        return [
+            text(batch), text(region), text(row.line), text(month),
+            row.projectCode.trimmingCharacters(in: .whitespacesAndNewlines),
+            row.projectName.trimmingCharacters(in: .whitespacesAndNewlines),
+            department.norm, department.raw, industry, category,
+            text(flags.industrial), text(flags.manufacturing), text(row.isPrivate), text(flags.infrastructure),
+            flags.infrastructureType, text(flags.realEstate), clean(row.nature),
+            text(row.totalInvestment), text(row.annualPlan), text(row.ytdCompleted), text(row.monthCompleted),
+            clean(row.status), clean(row.stallReason), clean(row.startDate),
+        ]
+    }
+
+    static func indicator(_ row: IndicatorRow, batch: Int, region: Int, month: Int) -> [String?] {
+        [
+            text(batch), text(region), text(row.line), text(row.month?.key ?? month), row.indicator,
+            text(row.ytdValue), text(row.priorYtdValue), text(row.reportedYoYPct),
+        ]
+    }
+
+    /// `region` is the unit's region, or the city when the unit is a department.
+    static func transfer(_ row: TransferRow, batch: Int, region: Int, department: String?, month: Int) -> [String?] {
+        let dept = Self.department(department)
+        return [
+            text(batch), text(region), text(row.line), text(month), dept.norm, dept.raw,
+            clean(row.category) ?? "", text(row.ytdAmount), text(row.priorYtdAmount), text(row.reportedYoYPct),
+        ]
+    }
+
+    /// One staged row for the annual target (month 0) and one per cumulative monthly target.
+    static func targets(_ row: TargetRow, batch: Int, region: Int, department: String?) -> [[String?]] {
+        let dept = Self.department(department)
+        var rows: [[String?]] = []
+        if row.annualTarget != nil || row.ratePct != nil {
+            rows.append([
+                text(batch), text(region), text(row.line), dept.norm, dept.raw, row.indicator, text(row.year), "0",
+                text(row.annualTarget), text(row.ratePct),
+            ])
+        }
+        for month in row.monthlyYTD.keys.sorted() where (1...12).contains(month) {
+            rows.append([
+                text(batch), text(region), text(row.line), dept.norm, dept.raw, row.indicator, text(row.year),
+                text(month), text(row.monthlyYTD[month]), nil,
+            ])
+        }
+        return rows
+    }
+}
