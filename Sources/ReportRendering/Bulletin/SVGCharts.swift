@@ -15,12 +15,15 @@ let timeColour = "#0969da"
 func svgBarChart(_ chart: BarChart) -> String {
     let values = chart.bars.compactMap(\.value)
     let scale = AxisScale(values: values + (chart.targetLine.map { [$0] } ?? []), includeZero: true)
-    let slot = 64.0
-    let left = 56.0, right = 120.0, top = 52.0, plotHeight = 260.0
     let longestLabel = chart.bars.map { displayWidth($0.label) }.max() ?? 0
     let labelFont = 13.0
-    let rotateLabels = Double(longestLabel) * labelFont / 2 > slot - 6
-    let bottom = rotateLabels ? 24 + Double(longestLabel) * labelFont / 2 * 0.6 : 40.0
+    let labelWidth = Double(longestLabel) * labelFont / 2  // one display column ≈ half an em
+    // Widen slots for long names (up to a point) so labels stay horizontal; rotate beyond that.
+    let slot = min(max(64, labelWidth + 10), 112)
+    let left = 56.0, right = 120.0, top = 52.0, plotHeight = 260.0
+    let rotateLabels = labelWidth > slot - 6
+    let barWidth = min(slot * 0.6, 40)
+    let bottom = rotateLabels ? 24 + labelWidth * 0.65 : 40.0
     let width = max(640, left + slot * Double(max(chart.bars.count, 1)) + right)
     let height = top + plotHeight + bottom
     func y(_ v: Decimal) -> Double { top + plotHeight * (1 - scale.fraction(v)) }
@@ -42,7 +45,7 @@ func svgBarChart(_ chart: BarChart) -> String {
             let vy = y(v)
             let colour = chart.targetLine.map { v >= $0 ? meetsColour : missesColour } ?? neutralColour
             let barTop = min(vy, zeroY), barHeight = max(abs(zeroY - vy), 1)
-            s += "<rect class=\"bar\" x=\"\(px(cx - slot * 0.3))\" y=\"\(px(barTop))\" width=\"\(px(slot * 0.6))\" height=\"\(px(barHeight))\" fill=\"\(colour)\"><title>\(htmlEscape(bar.label + " " + formatDecimal(v, scale: 1) + chart.unit))</title></rect>\n"
+            s += "<rect class=\"bar\" x=\"\(px(cx - barWidth / 2))\" y=\"\(px(barTop))\" width=\"\(px(barWidth))\" height=\"\(px(barHeight))\" fill=\"\(colour)\"><title>\(htmlEscape(bar.label + " " + formatDecimal(v, scale: 1) + chart.unit))</title></rect>\n"
             let labelY = v < 0 ? vy + 14 : vy - 5
             s += text(x: cx, y: labelY, formatDecimal(v, scale: 1) + chart.unit, size: 11, anchor: "middle", fill: "#1f2328", cls: "value")
         } else {

@@ -94,7 +94,8 @@ td.null { color: #8c959f; text-align: center; }
 .notes { color: #57606a; font-size: 13px; }
 .notes p { margin: 2px 0; }
 figure { margin: 16px 0; }
-figure svg { width: 100%; height: auto; max-width: 100%; }
+figure { text-align: center; }
+figure svg { height: auto; max-width: 100%; }
 .alerts { display: flex; flex-wrap: wrap; gap: 12px; }
 .alert { flex: 1 1 300px; border-radius: 6px; padding: 8px 14px; border: 1px solid #d0d7de; }
 .alert h3 { font-size: 16px; margin: 4px 0; }
