@@ -38,11 +38,10 @@ extension InvestmentQueries {
             SELECT region, region_code, level, indicator_code, indicator_name, month, official_yoy_pct, rate_pct,
                    gap_pp, progress_pct, rank, peer_count, is_last, prev_reminder_level, action
             FROM analyst.region_alerts y
-            JOIN analyst.indicator i USING (indicator_key)
             WHERE y.month_key = \(month.key)
             """
         sql.append(Self.filters(indicator: indicator, region: region))
-        sql.append(" ORDER BY i.sort_order, \(unsafeRaw: Self.regionOrder), rank NULLS LAST, y.sort_order")
+        sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = y.indicator_key), \(unsafeRaw: Self.regionOrder), rank NULLS LAST, y.sort_order")
         let result = try rows(sql).map { row in
             AlertRow(
                 region: row["region"] ?? "", regionCode: row["region_code"] ?? "", level: row["level"] ?? "",

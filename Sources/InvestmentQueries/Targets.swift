@@ -37,11 +37,10 @@ extension InvestmentQueries {
                    progress_pct, annual_completion_pct, time_progress_pct, ahead_of_time_pp, gap_wan,
                    required_monthly_wan
             FROM analyst.target_progress y
-            JOIN analyst.indicator i USING (indicator_key)
             WHERE y.month_key = \(month.key)
             """
         sql.append(Self.filters(indicator: indicator, region: region))
-        sql.append(" ORDER BY i.sort_order, \(unsafeRaw: Self.regionOrder), y.sort_order")
+        sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = y.indicator_key), \(unsafeRaw: Self.regionOrder), y.sort_order")
         let result = try rows(sql).map { row in
             TargetRow(
                 region: row["region"] ?? "", regionCode: row["region_code"] ?? "", level: row["level"] ?? "",

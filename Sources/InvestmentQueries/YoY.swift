@@ -59,11 +59,10 @@ extension InvestmentQueries {
                    prior_ytd_value_wan, prior_source, yoy_pct, yoy_null_reason, reported_yoy_pct, yoy_diff_pp,
                    yoy_diff_flag, official_yoy_pct, official_source, rank, peer_count, is_last, source
             FROM analyst.yoy_region y
-            JOIN analyst.indicator i USING (indicator_key)
             WHERE y.month_key = \(month.key)
             """
         sql.append(Self.filters(indicator: indicator, region: region))
-        sql.append(" ORDER BY i.sort_order, \(unsafeRaw: Self.regionOrder), rank NULLS LAST, y.sort_order")
+        sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = y.indicator_key), \(unsafeRaw: Self.regionOrder), rank NULLS LAST, y.sort_order")
         let result = try rows(sql).map { row in
             YoYRow(
                 region: row["region"] ?? "", regionCode: row["region_code"] ?? "", level: row["level"] ?? "",
@@ -114,11 +113,10 @@ extension InvestmentQueries {
             SELECT scope_region, scope_region_code, \(unsafeRaw: groupColumn) AS grp, indicator_code, indicator_name,
                    month, ytd_value_wan, prior_ytd_value_wan, yoy_pct, yoy_null_reason, project_count, rank
             FROM \(unsafeRaw: view) y
-            JOIN analyst.indicator i USING (indicator_key)
             WHERE y.month_key = \(month.key) AND y.scope_region_key = \(scopeKey)
             """
         if let indicator { sql.append(" AND y.indicator_key = \(indicator.key)") }
-        sql.append(" ORDER BY i.sort_order, rank NULLS LAST, ytd_value_wan DESC, grp")
+        sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = y.indicator_key), rank NULLS LAST, ytd_value_wan DESC, grp")
         let result = try rows(sql).map { row in
             GroupYoYRow(
                 scopeRegion: row["scope_region"] ?? "", scopeRegionCode: row["scope_region_code"] ?? "",

@@ -1,0 +1,135 @@
+import Foundation
+import InvestmentQueries
+import ReportRendering
+
+/// Assembles the monthly bulletin from the same queries as the other reports.
+struct BulletinBuilder {
+    let queries: InvestmentQueries
+    let month: ReportMonth
+    let region: RegionRef?
+
+    func build() throws -> Bulletin {
+        let fai = try queries.indicator(code: "fai")
+        let industrial = try queries.indicator(code: "industrial")
+        // The fai YoY decides whether the month has data at all (throws noData otherwise).
+        let faiRows = try queries.yoy(month: month, indicator: fai, region: region)
+        let industrialRows = try optional { try queries.yoy(month: month, indicator: industrial, region: region) } ?? []
+        let targetRows = try optional { try queries.targets(month: month, region: region) } ?? []
+        let transferRows = try optional { try queries.transfers(month: month, region: region) } ?? []
+        let alertRows = try optional { try queries.alerts(month: month, region: region) } ?? []
+
+        let top = faiRows.first { $0.level == "city" } ?? faiRows.first
+        let title = "\(top?.level == "city" ? top!.region : "")扩大有效投资月度通报"
+        var sections: [BulletinSection] = []
+        sections.append(yoySection("一、固定资产投资", rows: faiRows, targets: targetRows, indicator: "fai"))
+        sections.append(yoySection("二、工业投资", rows: industrialRows, targets: targetRows, indicator: "industrial"))
+        sections.append(targetSection(targetRows))
+        sections.append(transferSection(transferRows))
+        sections.append(alertSection(alertRows))
+        sections.append(rankingSection(faiRows))
+        return Bulletin(title: title, monthLabel: month.label, generatedAt: Date(), sections: sections)
+    }
+
+    /// A missing part (e.g. no transfer sheet this month) leaves its section saying so.
+    private func optional<T>(_ body: () throws -> T) throws -> T? {
+        do { return try body() } catch let error as QueryError where error.code == .noData { return nil }
+    }
+
+    /// The rows drawn as bars: the sub-regions of the city (or of the chosen region).
+    private func peers(_ rows: [YoYRow]) -> [YoYRow] {
+        let subs = rows.filter { $0.level == "county" || $0.level == "zone" }
+        return subs.isEmpty ? rows : subs
+    }
+
+    private func rate(_ targets: [TargetRow], _ indicator: String) -> Decimal? {
+        targets.first { $0.indicator == indicator }?.ratePct
+    }
+
+    private func pct(_ d: Decimal?) -> String {
+        guard let d else { return "无数据" }
+        return displayText(.decimal(d), kind: .percent)
+    }
+
+    private func yoySection(_ heading: String, rows: [YoYRow], targets: [TargetRow], indicator: String) -> BulletinSection {
+        guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无数据。"]) }
+        let target = rate(targets, indicator)
+        let total = rows.first { $0.level == "city" }
+        var paragraphs: [String] = []
+        if let total {
+            var text = "\(total.region)\(total.indicatorName)累计完成 \(displayText(.decimal(total.ytdValue ?? 0), kind: .money)) 万元，同比增长 \(pct(total.officialYoYPct))"
+            if let target { text += "，目标 \(pct(target))" }
+            paragraphs.append(text + "。")
+        }
+        let above = peers(rows).filter { r in target.map { t in (r.officialYoYPct ?? -.greatestFiniteMagnitude) >= t } ?? false }
+        if let target {
+            paragraphs.append("达到 \(pct(target)) 目标的有：" + (above.isEmpty ? "无" : above.map(\.region).joined(separator: "、")) + "。")
+        }
+        let chart = BarChart(
+            title: "\(rows[0].indicatorName)同比增速（%）", bars: peers(rows).map { ChartBar(label: $0.region, value: $0.officialYoYPct) },
+            targetLine: target, targetLabel: "目标")
+        return BulletinSection(heading: heading, paragraphs: paragraphs, charts: [.bars(chart)],
+                               tables: [Tables.yoy(rows, month: month).compact(["region", "ytd_value_wan", "prior_ytd_value_wan", "official_yoy_pct", "rank"])])
+    }
+
+    private func targetSection(_ rows: [TargetRow]) -> BulletinSection {
+        let heading = "三、目标任务完成情况"
+        let fai = rows.filter { $0.indicator == "fai" }
+        guard !fai.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无目标数据。"]) }
+        let subs = fai.filter { $0.level == "county" || $0.level == "zone" }
+        let chart = ProgressChart(
+            title: "固定资产投资年度目标完成率（%）",
+            bars: (subs.isEmpty ? fai : subs).map { ChartBar(label: $0.region, value: $0.annualCompletionPct) },
+            goal: 100, goalLabel: "全年目标", timeProgress: fai.first?.timeProgressPct)
+        var paragraphs: [String] = []
+        if let city = fai.first(where: { $0.level == "city" }), let ahead = city.aheadOfTimePP {
+            let word = ahead >= 0 ? "超过" : "落后"
+            paragraphs.append("\(city.region)固定资产投资完成年度目标 \(pct(city.annualCompletionPct))，\(word)时间进度 \(pct(abs(ahead)).replacingOccurrences(of: "%", with: "")) 个百分点。")
+        }
+        return BulletinSection(heading: heading, paragraphs: paragraphs, charts: [.progress(chart)],
+                               tables: [Tables.targets(rows, month: month).compact(
+                                   ["region", "indicator_name", "annual_target_wan", "ytd_target_wan", "ytd_value_wan",
+                                    "progress_pct", "annual_completion_pct", "ahead_of_time_pp", "gap_wan", "required_monthly_wan"])])
+    }
+
+    private func transferSection(_ rows: [TransferRow]) -> BulletinSection {
+        let heading = "四、上级转移支付资金"
+        guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无转移支付数据。"]) }
+        var paragraphs: [String] = []
+        if let total = rows.first(where: \.isTotal) {
+            paragraphs.append("\(total.unit)累计争取 \(displayText(.decimal(total.ytdAmount ?? 0), kind: .money)) 万元，同比增长 \(pct(total.yoyPct))，目标 \(pct(total.targetPct))，\(total.meetsTarget == true ? "达到" : "未达到")目标。")
+        }
+        return BulletinSection(heading: heading, paragraphs: paragraphs,
+                               tables: [Tables.transfers(rows, month: month).compact(
+                                   ["unit", "ytd_amount_wan", "prior_ytd_amount_wan", "yoy_pct", "target_pct", "meets_target"])])
+    }
+
+    private func alertSection(_ rows: [AlertRow]) -> BulletinSection {
+        func items(_ action: AlertAction) -> [String] {
+            rows.filter { $0.action == action }.map { r in
+                var text = "\(r.region)（\(r.indicatorName)同比 \(pct(r.officialYoYPct))，目标 \(pct(r.ratePct))"
+                if let rank = r.rank { text += "，排名第\(rank)/\(r.peerCount)" }
+                return text + "）"
+            }
+        }
+        return BulletinSection(heading: "五、表扬、提醒与约谈", lists: [
+            BulletinList(title: "表扬通报", style: .praise, items: items(.praise)),
+            BulletinList(title: "提醒函", style: .reminder, items: items(.reminder)),
+            BulletinList(title: "约谈", style: .interview, items: items(.interview)),
+        ])
+    }
+
+    private func rankingSection(_ rows: [YoYRow]) -> BulletinSection {
+        let ranked = peers(rows).sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
+        let table = Tables.yoy(ranked, month: month).compact(["rank", "region", "official_yoy_pct", "ytd_value_wan"])
+        return BulletinSection(heading: "六、固定资产投资增速排名", tables: [table])
+    }
+}
+
+extension ReportTable {
+    /// The same table with only `keys`, in that order (for the bulletin's narrower tables).
+    func compact(_ keys: [String]) -> ReportTable {
+        let positions = keys.compactMap { key in columns.firstIndex { $0.key == key } }
+        return ReportTable(title: title, columns: positions.map { columns[$0] },
+                           rows: rows.map { row in positions.map { row[$0] } }, notes: notes)
+    }
+}
