@@ -13,7 +13,7 @@ struct InvestETL: ParsableCommand {
             """,
         subcommands: [
             MigrateCommand.self,
-            // Further subcommands (load, run, status, rejects, sample) are listed here.
+            LoadCommand.self, RunCommand.self, StatusCommand.self, RejectsCommand.self,
         ]
     )
 }
