@@ -76,7 +76,7 @@ func isPlainNumber(_ s: String) -> Bool {
 }
 
 /// Fallback: rebuild positional notation from significand and exponent, digit by digit.
-private func positionalString(_ d: Decimal) -> String {
+func positionalString(_ d: Decimal) -> String {
     let negative = d < 0
     var significand = d.significand < 0 ? -d.significand : d.significand
     var exponent = d.exponent

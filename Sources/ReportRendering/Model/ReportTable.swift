@@ -4,7 +4,8 @@ import Foundation
 public struct ReportTable: Sendable, Equatable {
     public var title: String
     public var columns: [ReportColumn]
-    /// Each row has one value per column, in column order.
+    /// Each row has one value per column, in column order (a short row reads as trailing nulls;
+    /// extra values are ignored).
     public var rows: [[ReportValue]]
     /// Shown under the table (table, markdown, html); not part of CSV or JSON, whose consumers
     /// are machines expecting exactly the columns.
@@ -60,4 +61,12 @@ public enum ReportValue: Sendable, Equatable {
     case integer(Int)
     case bool(Bool)
     case null
+}
+
+extension ReportValue {
+    /// `.null` for nil: query results map straight from optional columns.
+    public init(_ value: Decimal?) { self = value.map(ReportValue.decimal) ?? .null }
+    public init(_ value: Int?) { self = value.map(ReportValue.integer) ?? .null }
+    public init(_ value: String?) { self = value.map(ReportValue.text) ?? .null }
+    public init(_ value: Bool?) { self = value.map(ReportValue.bool) ?? .null }
 }

@@ -46,11 +46,10 @@ import Testing
                 if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             }
         }
-        Issue.record("chromium not found on PATH (\(path)). Run the tests through etl/test.sh, which installs chromium and fonts-wqy-zenhei.")
-        throw ChromiumMissing()
+        throw ChromiumMissing(description: "chromium not found on PATH (\(path)). Run the tests through etl/test.sh, which installs chromium and fonts-wqy-zenhei.")
     }
 
-    struct ChromiumMissing: Error {}
+    struct ChromiumMissing: Error, CustomStringConvertible { var description: String }
     struct ChromiumFailed: Error, CustomStringConvertible { var description: String }
 
     /// Writes `html` to a temp file and screenshots it; the PNG bytes. Fails after 60 s.

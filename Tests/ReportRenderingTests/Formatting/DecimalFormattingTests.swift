@@ -37,6 +37,19 @@ import Testing
         #expect(plainDecimalString(dec(input)) == expected)
     }
 
+    /// The fallback used if Decimal.description ever stops being positional.
+    @Test(arguments: ["12345678901234.56", "-12.5", "0.000001", "1e30", "-1.5e-20", "7", "100", "-0.1"])
+    func positionalFallbackAgreesWithDescription(input: String) {
+        let d = dec(input)
+        #expect(positionalString(d) == d.description)
+        #expect(isPlainNumber(positionalString(d)))
+    }
+
+    @Test(arguments: [("1", true), ("-0.5", true), ("01", false), ("1e5", false), ("1.", false), (".5", false), ("", false), ("-", false)])
+    func plainNumberGrammar(text: String, valid: Bool) {
+        #expect(isPlainNumber(text) == valid)
+    }
+
     @Test func nanHasNoPlainString() {
         #expect(plainDecimalString(Decimal.nan) == nil)
     }
