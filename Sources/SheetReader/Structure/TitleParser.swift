@@ -120,11 +120,15 @@ public enum TitleParser {
     /// The unit a title states: `单位：万元`, `（单位：亿元）`, `金额单位：元`.
     public static func unit(in text: String) -> MoneyUnit? {
         let s = NameNormalizer.normalize(text)
-        guard let r = s.range(of: "单位:") else { return nil }
-        let rest = s[r.upperBound...]
-        if rest.hasPrefix("亿元") { return .yi }
-        if rest.hasPrefix("万元") { return .wan }
-        if rest.hasPrefix("元") { return .yuan }
+        var searchStart = s.startIndex
+        // `填报单位:…` also contains `单位:`; look at every occurrence.
+        while let r = s.range(of: "单位:", range: searchStart..<s.endIndex) {
+            let rest = s[r.upperBound...]
+            if rest.hasPrefix("亿元") { return .yi }
+            if rest.hasPrefix("万元") { return .wan }
+            if rest.hasPrefix("元") { return .yuan }
+            searchStart = r.upperBound
+        }
         return nil
     }
 
@@ -185,7 +189,7 @@ public enum TitleParser {
 
     /// The region in a file name: the place-name chain of any `_`/`-`/space separated part.
     public static func region(inFileName fileName: String) -> String? {
-        let parts = baseName(fileName).split(whereSeparator: { "_- .、（）()[]【】".contains($0) || ($0.isASCII && $0.isNumber) })
+        let parts = baseName(fileName).split(whereSeparator: { "_- .、（）()[]【】".contains($0) })
         for part in parts {
             if let r = region(in: String(part)) { return r }
         }

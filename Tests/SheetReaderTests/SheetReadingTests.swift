@@ -1,0 +1,261 @@
+import Foundation
+import Testing
+@testable import SheetReader
+
+/// Helpers: read every outcome of an in-memory sheet.
+func readAll(_ rows: [[String]], fileName: String = "test.csv", options: ReadOptions = ReadOptions()) throws -> (SheetReading, [RowOutcome]) {
+    let reader = try SheetReading(source: ArrayRecordSource(rows: rows), fileName: fileName, options: options)
+    var out: [RowOutcome] = []
+    while let o = try reader.next() { out.append(o) }
+    return (reader, out)
+}
+
+extension RowOutcome {
+    var project: ProjectProgressRow? { if case .data(.project(let r)) = self { return r }; return nil }
+    var indicators: [IndicatorRow]? { if case .data(.indicator(let r)) = self { return r }; return nil }
+    var transfer: TransferRow? { if case .data(.transfer(let r)) = self { return r }; return nil }
+    var targets: [TargetRow]? { if case .data(.target(let r)) = self { return r }; return nil }
+    var skipped: SkippedRow? { if case .skipped(let r) = self { return r }; return nil }
+    var rejected: RejectedRow? { if case .rejected(let r) = self { return r }; return nil }
+    var line: Int {
+        switch self {
+        case .data(let d): return d.line
+        case .skipped(let s): return s.line
+        case .rejected(let r): return r.line
+        }
+    }
+}
+
+func D(_ s: String) -> Decimal { Decimal(string: s)! }
+
+@Suite struct SheetReadingTests {
+    static let projectHeader = ["项目代码", "项目名称", "1-6月完成投资（万元）"]
+
+    @Test func everyRecordComesOutOnce() throws {
+        let rows = [
+            ["2022年1-6月重大项目进度表", "", ""],
+            ["", "", ""],
+            Self.projectHeader,
+            ["2020-450702-48-01-012345", "甲项目", "100"],
+            ["", "", ""],
+            ["2020-450702-48-01-012346", "乙项目", "abc"],
+            ["注：数据为快报数"],
+        ]
+        let (reader, out) = try readAll(rows)
+        #expect(out.map(\.line) == Array(1...7))
+        #expect(reader.recordsRead == 7)
+        #expect(out.map { $0.skipped?.kind } == [.title, .blank, .header, nil, .blank, nil, .note])
+        #expect(out[3].project?.ytdCompleted == 100)
+        #expect(out[5].rejected?.column == 3)
+    }
+
+    @Test(arguments: [
+        (["2022年1-6月项目进度表"], "x.csv", nil as YearMonth?, YearMonth(year: 2022, month: 6)),
+        (["2022年6月项目进度表"], "x.csv", nil, YearMonth(year: 2022, month: 6)),
+        (["1-2月项目进度表"], "2022年项目.csv", nil, YearMonth(year: 2022, month: 2)),
+        (["项目进度表"], "lingshan_2022-05.csv", nil, YearMonth(year: 2022, month: 5)),
+        (["项目进度表"], "lingshan_202204.csv", nil, YearMonth(year: 2022, month: 4)),
+        (["项目进度表"], "2022年1-3月灵山县.csv", nil, YearMonth(year: 2022, month: 3)),
+        (["2022年1-6月项目进度表"], "lingshan_2022-05.csv", nil, YearMonth(year: 2022, month: 6)),   // title before file name
+        (["2022年1-6月项目进度表"], "x.csv", YearMonth(year: 2021, month: 12), YearMonth(year: 2021, month: 12)), // option first
+    ])
+    func monthOrder(title: [String], fileName: String, option: YearMonth?, expected: YearMonth) throws {
+        let rows = [title, Self.projectHeader, ["2020-450702-48-01-012345", "甲项目", "1"]]
+        let (reader, _) = try readAll(rows, fileName: fileName, options: ReadOptions(month: option))
+        #expect(reader.info.month == expected)
+    }
+
+    @Test func monthFromPeriodColumn() throws {
+        let rows = [
+            ["地区", "指标", "报告期", "本年累计"],
+            ["钦南区", "固定资产投资", "2022年1-6月", "10"],
+            ["钦南区", "固定资产投资", "2022-05", "8"],
+        ]
+        let (reader, out) = try readAll(rows, fileName: "summary.csv")
+        #expect(reader.info.month == YearMonth(year: 2022, month: 6))
+        #expect(out[1].indicators?.first?.month == YearMonth(year: 2022, month: 6))
+        #expect(out[2].indicators?.first?.month == YearMonth(year: 2022, month: 5))
+    }
+
+    @Test func missingMonthNamesFileAndSources() throws {
+        do {
+            _ = try readAll([Self.projectHeader, ["2020-450702-48-01-012345", "甲", "1"]], fileName: "projects.csv")
+            Issue.record("expected missingMonth")
+        } catch let error as SheetError {
+            #expect(error.code == .missingMonth)
+            #expect(error.file == "projects.csv")
+            #expect(error.seenHeaders.contains("项目代码"))
+            #expect(error.description.contains("projects.csv"))
+        }
+    }
+
+    @Test func unknownLayoutListsHeaders() throws {
+        do {
+            _ = try readAll([["项目名称", "建设性质", "总投资"], ["甲", "新建", "1"]], fileName: "x_2022-06.csv")
+            Issue.record("expected unknownLayout")
+        } catch let error as SheetError {
+            #expect(error.code == .unknownLayout)
+            #expect(error.seenHeaders == ["项目名称", "建设性质", "总投资"])
+        }
+    }
+
+    @Test func missingRequiredColumnWhenForced() throws {
+        do {
+            _ = try readAll([["项目代码", "项目名称", "总投资"], ["2020-1", "甲", "1"]], fileName: "x_2022-06.csv")
+            Issue.record("expected missingColumns")
+        } catch let error as SheetError {
+            #expect(error.code == .missingColumns)
+            #expect(error.message.contains("ytd_completed"))
+        }
+    }
+
+    @Test func noHeaderAtAll() throws {
+        do {
+            _ = try readAll([["甲", "乙"], ["1", "2"]], fileName: "x.csv")
+            Issue.record("expected noHeader")
+        } catch let error as SheetError {
+            #expect(error.code == .noHeader)
+            #expect(error.seenHeaders == ["甲 乙", "1 2"])
+        }
+    }
+
+    @Test func forcedLayoutWins() throws {
+        let rows = [["单位", "本年累计"], ["钦南区", "100"]]
+        let (r1, _) = try readAll(rows, fileName: "t_2022-06.csv", options: ReadOptions(layout: .transferPayments))
+        #expect(r1.info.layout == .transferPayments)
+        let (_, out) = try readAll(rows, fileName: "t_2022-06.csv", options: ReadOptions(layout: .transferPayments))
+        #expect(out[1].transfer?.ytdAmount == 100)
+    }
+
+    @Test(arguments: [
+        ([["项目代码", "项目名称", "1-6月完成投资"]], SheetLayout.projectProgress),
+        ([["县区", "固定资产投资", "同比增长"]], .indicatorSummary),
+        ([["地区", "指标", "本年累计", "同比增长"]], .indicatorSummary),
+        ([["单位", "资金类别", "本年累计争取"]], .transferPayments),
+        ([["单位", "累计到位资金"]], .transferPayments),
+        ([["单位", "指标", "年度目标"]], .targets),
+        ([["地区", "指标", "1月", "2月", "3月"]], .targets),
+    ])
+    func detectsLayout(header: [[String]], expected: SheetLayout) throws {
+        let reader = try SheetReading(source: ArrayRecordSource(rows: header), fileName: "x_2022-06.csv", options: ReadOptions())
+        #expect(reader.info.layout == expected)
+    }
+
+    @Test(arguments: [
+        ("-5", "negative"), ("abc", "'abc' is not a number"), ("200000000000", "beyond"), ("", "missing year-to-date"),
+        ("12%", "percentage"),
+    ])
+    func badYTDIsRejectedWithReason(cell: String, reasonPart: String) throws {
+        let rows = [Self.projectHeader, ["2020-450702-48-01-012345", "甲项目", cell]]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        let r = try #require(out[1].rejected)
+        #expect(r.line == 2 && r.column == 3)
+        #expect(r.columnName == "1-6月完成投资")
+        #expect(r.raw == "2020-450702-48-01-012345,甲项目,\(cell)")
+        #expect(r.reason.contains(reasonPart))
+    }
+
+    @Test func missingCodeAndName() throws {
+        let rows = [Self.projectHeader, ["", "甲项目", "1"], ["2020-450702-48-01-012345", "", "1"]]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(out[1].rejected?.reason.contains("project code") == true)
+        #expect(out[1].rejected?.column == 1)
+        #expect(out[2].rejected?.reason.contains("project name") == true)
+    }
+
+    @Test func raggedRowsArePadded() throws {
+        let rows = [["项目代码", "项目名称", "1-6月完成投资", "项目状态", "停工原因"], ["2020-450702-48-01-012345", "甲", "5"]]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        let p = try #require(out[1].project)
+        #expect(p.status == nil && p.stallReason == nil && p.ytdCompleted == 5)
+    }
+
+    @Test func unitFromTitleAndHeader() throws {
+        let rows = [["单位：亿元"], ["项目代码", "项目名称", "1-6月完成投资", "本月完成投资（万元）"], ["2020-1", "甲", "1.5", "300"]]
+        let (reader, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(reader.info.unit == .yi)
+        #expect(out[2].project?.ytdCompleted == 15000)
+        #expect(out[2].project?.monthCompleted == 300)   // the column's own unit wins
+    }
+
+    @Test func regionOrder() throws {
+        let rows = [["填报单位：灵山县发展和改革局"], Self.projectHeader]
+        let (r1, _) = try readAll(rows, fileName: "浦北县_2022-06.csv")
+        #expect(r1.info.region == "灵山县")
+        let (r2, _) = try readAll(rows, fileName: "浦北县_2022-06.csv", options: ReadOptions(region: "钦南区"))
+        #expect(r2.info.region == "钦南区")
+        let (r3, _) = try readAll([Self.projectHeader], fileName: "浦北县_2022-06.csv")
+        #expect(r3.info.region == "浦北县")
+    }
+
+    @Test func targetsNeedOnlyTheYear() throws {
+        let rows = [["2022年工业投资目标任务分解表"], ["单位", "指标", "年度目标"], ["灵山县", "工业投资", "600000"]]
+        let (reader, out) = try readAll(rows, fileName: "targets.csv")
+        #expect(reader.info.month == YearMonth(year: 2022, month: 12))
+        #expect(out[2].targets == [TargetRow(line: 3, unit: "灵山县", indicator: "industrial", year: 2022, annualTarget: 600000)])
+    }
+
+    @Test func sectionSetsCategoryAndRepeatedHeaderIsSkipped() throws {
+        let rows = [
+            Self.projectHeader,
+            ["一、产业项目", "", ""],
+            ["2020-1", "甲", "1"],
+            Self.projectHeader,
+            ["（一）工业项目", "", ""],
+            ["2020-2", "乙", "2"],
+        ]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(out[1].skipped?.kind == .section)
+        #expect(out[2].project?.category == "产业项目")
+        #expect(out[3].skipped?.kind == .header)
+        #expect(out[5].project?.category == "工业项目")
+    }
+
+    @Test func subtotalMismatchIsAWarning() throws {
+        let rows = [
+            Self.projectHeader,
+            ["2020-1", "甲", "1.50"],
+            ["2020-2", "乙", "2.50"],
+            ["小计", "", "4.00"],
+            ["2020-3", "丙", "3.00"],
+            ["合计", "", "7.50"],
+        ]
+        let (reader, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(out[3].skipped?.kind == .subtotal)
+        #expect(reader.warnings.count == 1)
+        #expect(reader.warnings.first?.line == 6)
+        #expect(reader.warnings.first?.message.contains("7.5") == true)
+    }
+
+    @Test func wideIndicatorRowGivesOneRowPerIndicator() throws {
+        let rows = [
+            ["2022年1-6月"],
+            ["县区", "固定资产投资", "", "工业投资", ""],
+            ["", "累计", "同比增长（%）", "累计", "同比增长（%）"],
+            ["钦南区", "100", "12.5%", "", "-"],
+        ]
+        let (_, out) = try readAll(rows, fileName: "x.csv")
+        #expect(out[3].indicators == [IndicatorRow(line: 4, region: "钦南区", indicator: "fai", ytdValue: 100, reportedYoYPct: D("12.5"))])
+    }
+
+    @Test func unknownIndicatorInLongSheetIsRejected() throws {
+        let rows = [["地区", "指标", "本年累计"], ["钦南区", "GDP", "1"]]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(out[1].rejected?.reason.contains("'GDP' is not a known indicator") == true)
+        #expect(out[1].rejected?.column == 2)
+    }
+
+    @Test func periodColumnDisagreeingWithSheetMonthRejectsProjectRow() throws {
+        let rows = [["2022年1-6月"], ["项目代码", "项目名称", "1-6月完成投资", "报告期"], ["2020-1", "甲", "1", "2022-05"]]
+        let (_, out) = try readAll(rows, fileName: "x.csv")
+        #expect(out[2].rejected?.reason.contains("2022-05") == true)
+    }
+
+    @Test func headerIsFoundWithin50Rows() throws {
+        let titles = (1...50).map { ["说明\($0)"] }
+        #expect(throws: SheetError.self) { try readAll(titles + [Self.projectHeader], fileName: "x_2022-06.csv") }
+        let (reader, out) = try readAll(Array(titles.prefix(49)) + [Self.projectHeader], fileName: "x_2022-06.csv")
+        #expect(reader.info.headerLines == [50])
+        #expect(out.count == 50)
+    }
+}

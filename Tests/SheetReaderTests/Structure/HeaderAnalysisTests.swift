@@ -1,0 +1,60 @@
+import Testing
+@testable import SheetReader
+
+@Suite struct HeaderAnalysisTests {
+    static let analyzer = HeaderAnalyzer(table: try! SynonymTable.bundled())
+
+    func roles(_ top: [String], _ sub: [String]? = nil, _ layout: SheetLayout) -> [ColumnRole?] {
+        resolveColumns(top: top.map(Self.analyzer.match), sub: sub?.map(Self.analyzer.match), layout: layout)
+    }
+
+    @Test func twoRowMergedIndicatorHeader() {
+        let r = roles(["县区", "固定资产投资", "", "工业投资", ""], ["", "累计", "同比增长（%）", "累计", "同比±%"], .indicatorSummary)
+        #expect(r == [.field("region"), .indicator("fai", .value), .indicator("fai", .yoy),
+                      .indicator("industrial", .value), .indicator("industrial", .yoy)])
+    }
+
+    @Test func measureOnSameRowBelongsToIndicatorOnItsLeft() {
+        let r = roles(["地区", "固定资产投资（万元）", "同比增长（%）", "民间投资", "增速", "上年同期"], nil, .indicatorSummary)
+        #expect(r == [.field("region"), .indicator("fai", .value), .indicator("fai", .yoy),
+                      .indicator("private", .value), .indicator("private", .yoy), .indicator("private", .prior)])
+    }
+
+    @Test func compoundIndicatorHeaders() {
+        let r = roles(["县区", "1-6月固定资产投资增速（%）", "工业投资累计", "其中：制造业投资"], nil, .indicatorSummary)
+        #expect(r == [.field("region"), .indicator("fai", .yoy), .indicator("industrial", .value), .indicator("manufacturing", .value)])
+    }
+
+    @Test func measureUnderPlainFieldInProjectSheet() {
+        let r = roles(["项目名称", "项目代码", "1-6月\n完成投资（万元）", ""], ["", "", "本年累计", "其中：本月"], .projectProgress)
+        #expect(r == [.field("project_name"), .field("project_code"), .field("ytd_completed"), .field("month_completed")])
+    }
+
+    @Test func layoutPicksAmongSynonyms() {
+        #expect(roles(["单位", "本年累计"], nil, .transferPayments) == [.field("unit"), .field("ytd_amount")])
+        #expect(roles(["地区", "指标", "本年累计"], nil, .indicatorSummary) == [.field("region"), .field("indicator"), .field("value")])
+    }
+
+    @Test func monthColumnsInTargets() {
+        let r = roles(["单位", "指标", "年度目标", "1月", "2月", "1-3月"], nil, .targets)
+        #expect(r == [.field("unit"), .field("indicator"), .field("annual_target"), .month(1, cumulative: false),
+                      .month(2, cumulative: false), .month(3, cumulative: true)])
+    }
+
+    @Test func duplicateFieldKeepsFirstColumn() {
+        let r = roles(["项目代码", "项目名称", "统一项目代码"], nil, .projectProgress)
+        #expect(r == [.field("project_code"), .field("project_name"), nil])
+    }
+
+    @Test(arguments: [
+        (["", "累计", "同比增长"], true),
+        (["", "本年累计", "其中：本月"], true),
+        (["1", "项目A", "2020-450721-13-03-012345"], false),
+        (["一、产业项目", "", ""], false),
+        (["", "", ""], false),
+    ])
+    func subHeaderDetection(cells: [String], expected: Bool) {
+        let top = ["县区", "固定资产投资", ""].map(Self.analyzer.match)
+        #expect(SheetReading.isSubHeader(cells.map(Self.analyzer.match), under: top, raw: cells) == expected)
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import SheetReader
+
+@Suite struct RowKindTests {
+    static let casesCases: [([String], RowKind?)] = [
+        (["", "", ""], .blank),
+        (["\u{3000}", " "], .blank),
+        (["一、产业项目", "", ""], .section(level: 1, category: "产业项目")),
+        (["（一）工业项目", ""], .section(level: 2, category: "工业项目")),
+        (["(二)服务业项目", ""], .section(level: 2, category: "服务业项目")),
+        (["二", "基础设施项目", ""], .section(level: 1, category: "基础设施项目")),
+        (["", "合计", "", "123"], .subtotal(label: "合计", wholeSheet: true)),
+        (["全市合计", "420"], .subtotal(label: "全市合计", wholeSheet: true)),
+        (["总  计", "1"], .subtotal(label: "总计", wholeSheet: true)),
+        (["小计", "1"], .subtotal(label: "小计", wholeSheet: false)),
+        (["产业项目小计", "1"], .subtotal(label: "产业项目小计", wholeSheet: false)),
+        (["注：本表数据截至6月30日"], .note("注:本表数据截至6月30日")),
+        (["填报人：张三", "", "审核人：李四"], .note("填报人:张三")),
+        (["联系电话：0777-6512345"], .note("联系电话:0777-6512345")),
+        (["制表：县发改局"], .note("制表:县发改局")),
+        (["", "其中：中央预算内投资", ""], .breakdown("其中:中央预算内投资")),
+        (["1", "灵山县荔枝深加工项目", ""], nil),
+        (["钦南区", "120"], nil),
+    ]
+
+    @Test(arguments: casesCases)
+    func classifies(cells: [String], expected: RowKind?) {
+        #expect(RowClassifier.classify(cells, keyIsEmpty: true, projectLayout: true) == expected)
+    }
+
+    @Test func sectionNeedsEmptyKey() {
+        #expect(RowClassifier.classify(["一、产业项目", "x", "2020-450721-13-03-012345"], keyIsEmpty: false, projectLayout: true) == nil)
+    }
+
+    @Test func breakdownOnlyInProjectSheets() {
+        #expect(RowClassifier.classify(["其中：钦州港片区", "12"], keyIsEmpty: true, projectLayout: false) == nil)
+    }
+}

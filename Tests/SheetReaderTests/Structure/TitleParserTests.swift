@@ -1,0 +1,65 @@
+import Testing
+@testable import SheetReader
+
+@Suite struct TitleParserTests {
+    static let periodsCases: [(String, Int?, Int?)] = [
+        ("2022年1-6月钦州市重大项目投资进度表", 2022, 6),
+        ("2022年6月全市固定资产投资情况", 2022, 6),
+        ("2022年1—2月各县区主要指标", 2022, 2),
+        ("2022年1月-6月完成情况", 2022, 6),
+        ("截至2022年6月底", 2022, 6),
+        ("2022年上半年投资完成情况", 2022, 6),
+        ("２０２２年１－６月", 2022, 6),
+        ("2022年全市固定资产投资目标任务分解表", 2022, nil),
+        ("1-2月各县区固定资产投资", nil, 2),
+        ("灵山县_2022-06_项目进度", 2022, 6),
+        ("qinzhou_202206", 2022, 6),
+        ("indicator_long_202203", 2022, 3),
+        ("进度表2022.6", 2022, 6),
+        ("报表20220630", 2022, 6),
+        ("2022年6月项目表", 2022, 6),
+        ("2022-06", 2022, 6),
+        ("2022年1-6月", 2022, 6),
+    ]
+
+    @Test(arguments: periodsCases)
+    func period(text: String, year: Int?, month: Int?) {
+        let p = TitleParser.period(in: text)
+        #expect(p?.year == year)
+        #expect(p?.month == month)
+    }
+
+    @Test(arguments: ["附件1", "项目进度表", "2020-450721-13-03-012345", "第13期"])
+    func noPeriod(text: String) {
+        #expect(TitleParser.period(in: text)?.yearMonth == nil)
+    }
+
+    static let regionsCases: [(String, String?)] = [
+        ("填报单位：灵山县发展和改革局\u{3000}\u{3000}单位：万元", "灵山县"),
+        ("2022年1-6月钦州市重大项目投资进度表", "钦州市"),
+        ("浦北县2022年1-5月重大项目进展情况", "浦北县"),
+        ("自贸区钦州港片区重大项目表", "钦州港片区"),
+        ("填报单位：市发展改革委", nil),
+        ("附件1", nil),
+        ("单位：万元", nil),
+    ]
+
+    @Test(arguments: regionsCases)
+    func region(text: String, expected: String?) {
+        #expect(TitleParser.region(in: text) == expected)
+    }
+
+    @Test(arguments: [("灵山县_2022-06_项目进度.csv", "灵山县"), ("/inbox/2022年6月钦南区.csv", "钦南区"), ("projects_202206.csv", nil)])
+    func regionInFileName(name: String, expected: String?) {
+        #expect(TitleParser.region(inFileName: name) == expected)
+    }
+
+    @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan)])
+    func unit(text: String, expected: MoneyUnit) {
+        #expect(TitleParser.unit(in: text) == expected)
+    }
+
+    @Test func noUnit() {
+        #expect(TitleParser.unit(in: "2022年1-6月钦州市重大项目投资进度表") == nil)
+    }
+}

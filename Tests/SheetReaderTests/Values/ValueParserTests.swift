@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import SheetReader
+
+@Suite struct ValueParserTests {
+    static let numbersCases: [(String, String)] = [
+        ("1,234.5", "1234.5"), ("１２３４．５", "1234.5"), ("12.3%", "12.3"), ("(123.4)", "-123.4"),
+        ("（123.4）", "-123.4"), ("-123", "-123"), ("1.2E+05", "120000"), ("1.2e-3", "0.0012"),
+        ("12,345,678.90", "12345678.9"), (" 42 ", "42"), ("+7", "7"), (".5", "0.5"), ("5.", "5"),
+        ("0.1", "0.1"), ("１，２３４", "1234"), ("−3.5", "-3.5"), ("(0.00)", "0"),
+        ("123456789012345678901234567890.12", "123456789012345678901234567890.12"),
+    ]
+
+    @Test(arguments: numbersCases)
+    func parsesNumbersExactly(text: String, expected: String) throws {
+        let n = try #require(try ValueParser.number(text))
+        #expect(n.value == Decimal(string: expected)!)
+    }
+
+    @Test func keepsDecimalPlacesAndPercentFlag() throws {
+        let n = try #require(try ValueParser.number("1,600.50"))
+        #expect(n.decimals == 2)
+        #expect(!n.isPercent)
+        let p = try #require(try ValueParser.number("-3.25%"))
+        #expect(p.isPercent && p.value == Decimal(string: "-3.25")! && p.decimals == 2)
+        #expect(try ValueParser.number("1.2E+05")?.decimals == 0)
+    }
+
+    @Test func exponentIsExactNotBinary() throws {
+        // 0.1 + 0.2 in binary floating point is 0.30000000000000004; here it must be exact.
+        let a = try #require(try ValueParser.number("1E-1")).value
+        let b = try #require(try ValueParser.number("2E-1")).value
+        #expect(a + b == Decimal(string: "0.3")!)
+        #expect(try ValueParser.number("3.14159E+2")?.value == Decimal(string: "314.159")!)
+    }
+
+    @Test(arguments: ["", "   ", "-", "—", "——", "/", "#DIV/0!", "#N/A", "#VALUE!", "#REF!", "\u{3000}", "－"])
+    func noValue(text: String) throws {
+        #expect(try ValueParser.number(text) == nil)
+    }
+
+    @Test(arguments: ["abc", "12a", "1.2.3", "1,23.4", "12,3456", "E5", "1E+999", "((1))", "--5", "待核实", "1 2x"])
+    func rejectsOtherText(text: String) {
+        #expect(throws: ValueError.self) { try ValueParser.number(text) }
+    }
+
+    @Test func errorNamesValueAndExpectation() {
+        do {
+            _ = try ValueParser.number("待核实")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("'待核实'"))
+            #expect(error.description.contains("number"))
+        }
+    }
+
+    static let moneyCases: [(String, MoneyUnit, String)] = [
+        ("1.5", .yi, "15000"), ("123,456,789.00", .yuan, "12345.6789"), ("800", .wan, "800"),
+        ("0.0001", .yi, "1"), ("1", .yuan, "0.0001"), ("(2.5)", .yi, "-25000"),
+    ]
+
+    @Test(arguments: moneyCases)
+    func scalesToWanExactly(text: String, unit: MoneyUnit, expected: String) throws {
+        #expect(try ValueParser.money(text, unit: unit) == Decimal(string: expected)!)
+    }
+
+    @Test func moneyRejectsPercent() {
+        #expect(throws: ValueError.self) { try ValueParser.money("12%", unit: .wan) }
+    }
+
+    @Test(arguments: [("12.3%", "12.3"), ("12.3", "12.3"), ("(2.1)", "-2.1"), ("-5%", "-5")])
+    func percent(text: String, expected: String) throws {
+        #expect(try ValueParser.percent(text) == Decimal(string: expected)!)
+    }
+
+    static let codesCases: [(String, String)] = [
+        ("2020-450702-48-01-012345", "2020-450702-48-01-012345"),
+        ("２０２０－４５０７０２－４８－０１－０１２３４５", "2020-450702-48-01-012345"),
+        (" 2020—450702—48—01—012345 ", "2020-450702-48-01-012345"),
+        ("QZ-2022-001", "QZ-2022-001"),
+    ]
+
+    @Test(arguments: codesCases)
+    func projectCodes(text: String, expected: String) throws {
+        #expect(try ValueParser.projectCode(text) == expected)
+    }
+
+    @Test(arguments: ["", "  ", "-", "2.02045E+21"])
+    func badProjectCodes(text: String) {
+        #expect(throws: ValueError.self) { try ValueParser.projectCode(text) }
+    }
+
+    static let datesCases: [(String, String)] = [
+        ("2022-03-15", "2022-03-15"), ("2022/3/15", "2022-03-15"), ("2022年3月15日", "2022-03-15"),
+        ("2022年3月", "2022-03-01"), ("2022.03", "2022-03-01"), ("2022.3.15", "2022-03-15"),
+        ("2022-03", "2022-03-01"), ("20220315", "2022-03-15"), ("202203", "2022-03-01"),
+        ("44635", "2022-03-15"), ("43831", "2020-01-01"), ("2024/2/29", "2024-02-29"), ("２０２２年３月", "2022-03-01"),
+    ]
+
+    @Test(arguments: datesCases)
+    func dates(text: String, expected: String) throws {
+        #expect(try ValueParser.date(text) == expected)
+    }
+
+    @Test(arguments: ["2022/2/30", "2023-02-29", "2022-13-01", "三月", "15/3/2022", "12345", "2022年"])
+    func badDates(text: String) {
+        #expect(throws: ValueError.self) { try ValueParser.date(text) }
+    }
+
+    @Test func emptyDateIsNil() throws {
+        #expect(try ValueParser.date("") == nil)
+        #expect(try ValueParser.date("-") == nil)
+    }
+
+    static let yesNoCases: [(String, Bool)] = [
+        ("是", true), ("否", false), ("Y", true), ("n", false), ("民间", true), ("民营企业", true),
+        ("国有", false), ("国有企业", false), ("政府投资", false), ("√", true),
+    ]
+
+    @Test(arguments: yesNoCases)
+    func yesNo(text: String, expected: Bool) throws {
+        #expect(try ValueParser.yesNo(text) == expected)
+    }
+
+    @Test func yesNoEmptyAndBad() throws {
+        #expect(try ValueParser.yesNo("") == nil)
+        #expect(throws: ValueError.self) { try ValueParser.yesNo("不详") }
+    }
+}
