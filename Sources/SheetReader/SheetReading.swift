@@ -234,12 +234,16 @@ public final class SheetReading {
         if cells.count < roles.count { cells += Array(repeating: "", count: roles.count - cells.count) }
         let line = record.line
         if RowClassifier.isBlank(cells) { return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row")) }
-        let normalized = cells.map { HeaderText($0).text }
-        for h in headerRows where SheetReading.sameCells(normalized, h) {
-            return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
+        let firstNonEmpty = cells.firstIndex(where: { !NameNormalizer.normalize($0).isEmpty })
+        // A repeated header: compare the first cell before normalising the whole row.
+        if let f = firstNonEmpty,
+           headerRows.contains(where: { f < $0.count && $0[f] == HeaderText(cells[f]).text }) {
+            let normalized = cells.map { HeaderText($0).text }
+            for h in headerRows where SheetReading.sameCells(normalized, h) {
+                return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
+            }
         }
         let keyColumn = info.columns[info.layout == .projectProgress ? "project_code" : (info.layout == .indicatorSummary ? "region" : "unit")]
-        let firstNonEmpty = cells.firstIndex(where: { !NameNormalizer.normalize($0).isEmpty })
         let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
         switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout == .projectProgress) {
         case .blank?:
@@ -320,8 +324,14 @@ public final class SheetReading {
         }
     }
 
+    /// Indicator names repeat on every row of a long sheet; match each distinct text once.
+    private var indicatorCache: [String: String?] = [:]
+
     private func indicatorCode(_ text: String) -> String? {
-        analyzer.match(text).indicator
+        if let cached = indicatorCache[text] { return cached }
+        let code = analyzer.match(text).indicator
+        if indicatorCache.count < 1000 { indicatorCache[text] = code }
+        return code
     }
 
     private func rowMonth(_ cells: [String]) throws(CellError) -> YearMonth? {

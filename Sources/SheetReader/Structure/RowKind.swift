@@ -30,9 +30,15 @@ enum RowClassifier {
     /// Classifies the label-carrying part of a row. `keyIsEmpty`: the row has no value in its
     /// layout's key column (project code, region or unit), so it cannot be a data row.
     static func classify(_ cells: [String], keyIsEmpty: Bool, projectLayout: Bool) -> RowKind? {
-        let texts = cells.map(NameNormalizer.normalize)
-        guard let first = texts.firstIndex(where: { !$0.isEmpty }) else { return .blank }
-        let label = texts[first]
+        // Normalise lazily: most rows are data and only the label cell matters.
+        var first = 0
+        var label = ""
+        while first < cells.count {
+            label = NameNormalizer.normalize(cells[first])
+            if !label.isEmpty { break }
+            first += 1
+        }
+        guard !label.isEmpty else { return .blank }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         let bare = label.hasSuffix(":") ? String(label.dropLast()) : label
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
@@ -44,7 +50,7 @@ enum RowClassifier {
         if let (level, rest) = sectionMarker(label) {
             var category = rest
             if category.isEmpty {   // marker and name in separate cells: `一,产业项目`
-                category = texts[(first + 1)...].first(where: { !$0.isEmpty }) ?? ""
+                category = cells[(first + 1)...].lazy.map(NameNormalizer.normalize).first(where: { !$0.isEmpty }) ?? ""
             }
             if !category.isEmpty, !category.first!.isNumber { return .section(level: level, category: category) }
         }

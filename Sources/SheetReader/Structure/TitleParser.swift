@@ -169,7 +169,9 @@ public enum TitleParser {
                 k += 1
             }
             guard let end = found else { break }
-            last = String(c[pos...end])
+            let name = String(c[pos...end])
+            // 全市/全县/全区 mean "the whole city/county", not a place's name.
+            if !name.hasPrefix("全") { last = name }
             pos = end + 1
         }
         return last
