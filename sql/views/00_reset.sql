@@ -3,6 +3,9 @@
 -- cannot); 99_grants.sql restores the grants. Only views live in schema analyst, so nothing
 -- an analyst relies on is lost: the views come back, with their comments, in the same run.
 
+-- "does not exist, skipping" notices on a first run are noise (transaction-local setting).
+SELECT set_config('client_min_messages', 'warning', true);
+
 DROP VIEW IF EXISTS analyst.region_alerts CASCADE;
 DROP VIEW IF EXISTS analyst.region_ranking CASCADE;
 DROP VIEW IF EXISTS analyst.transfer_growth CASCADE;

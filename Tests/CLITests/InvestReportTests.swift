@@ -1,0 +1,130 @@
+import Foundation
+import PostgresClient
+import TestSupport
+import Testing
+
+/// Runs the built invest-report against a fresh migrated database with a few hand-made facts.
+@Suite("invest-report CLI")
+struct InvestReportTests {
+    /// 钦南 2000 → 2300 (+15%), 钦北 1000 → 900 (−10%); transfers 钦南 1000 → 1060 (+6%).
+    func seed(_ db: Connection) throws {
+        let file = try db.query("""
+            INSERT INTO etl.source_file (sha256, file_name, size_bytes)
+            VALUES (\(String(repeating: "cd", count: 32)), 'cli.csv', 0) RETURNING source_file_key
+            """).first!.int("source_file_key")!
+        let batch = try db.query("""
+            INSERT INTO etl.load_batch (source_file_key, layout, month_key, scope, status)
+            VALUES (\(file), 'indicator-summary', 202206, 'cli', 'loading') RETURNING batch_key
+            """).first!.int("batch_key")!
+        try db.execute("""
+            INSERT INTO dw.fact_region_indicator_month (region_key, indicator_key, month_key, ytd_value_wan, batch_key, line_no)
+            SELECT r.region_key, i.indicator_key, v.m, v.ytd, \(batch), 1
+            FROM (VALUES ('450702', 202106, 2000), ('450702', 202206, 2300), ('450702', 202112, 4000),
+                         ('450703', 202106, 1000), ('450703', 202206, 900)) AS v(code, m, ytd)
+            JOIN dw.dim_region r ON r.region_code = v.code
+            JOIN dw.dim_indicator i ON i.indicator_code = 'fai'
+            """)
+        try db.execute("""
+            INSERT INTO dw.fact_transfer_payment_month (region_key, month_key, ytd_amount_wan, batch_key, line_no)
+            SELECT r.region_key, v.m, v.amount, \(batch), 1
+            FROM (VALUES (202106, 1000), (202206, 1060)) AS v(m, amount)
+            JOIN dw.dim_region r ON r.region_code = '450702'
+            """)
+    }
+
+    func run(_ url: String, _ arguments: [String]) throws -> Subprocess.Output {
+        try Subprocess.run(try Executables.url(of: "invest-report"), arguments, environment: ["DATABASE_URL": url])
+    }
+
+    func objects(_ output: Subprocess.Output) throws -> [[String: Any]] {
+        let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+        return try #require(parsed as? [[String: Any]], "not an array of objects: \(output)")
+    }
+
+    @Test("JSON reports carry the contract keys and the right numbers")
+    func jsonReports() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            let yoy = try run(url, ["yoy", "--month", "2022-06", "--format", "json"])
+            #expect(yoy.exitCode == 0, "\(yoy)")
+            let rows = try objects(yoy)
+            for key in ["region", "region_code", "indicator", "month", "ytd_value_wan", "prior_ytd_value_wan",
+                        "yoy_pct", "reported_yoy_pct", "official_yoy_pct", "rank"] {
+                #expect(rows.allSatisfy { $0.keys.contains(key) }, "yoy key \(key)")
+            }
+            let qinnan = try #require(rows.first { $0["region_code"] as? String == "450702" })
+            #expect(qinnan["yoy_pct"] as? Double == 15)
+            #expect(qinnan["month"] as? String == "2022-06")
+            #expect(qinnan["indicator"] as? String == "fai")
+            #expect(qinnan["rank"] as? Int == 1)
+            #expect(qinnan["reported_yoy_pct"] is NSNull)
+
+            let targets = try objects(try run(url, ["targets", "--month", "2022-06", "--indicator", "fai", "--format", "json"]))
+            for key in ["region", "indicator", "month", "rate_pct", "annual_target_wan", "ytd_target_wan", "ytd_value_wan",
+                        "progress_pct", "annual_completion_pct", "time_progress_pct", "ahead_of_time_pp", "gap_wan",
+                        "required_monthly_wan"] {
+                #expect(targets.allSatisfy { $0.keys.contains(key) }, "targets key \(key)")
+            }
+            let t = try #require(targets.first { $0["region"] as? String == "钦南区" })
+            #expect(t["annual_target_wan"] as? Double == 4600)   // 4000 × 1.15
+            #expect(t["ytd_target_wan"] as? Double == 2300)      // 4600 × 2000 / 4000
+
+            let transfers = try objects(try run(url, ["transfers", "--month", "2022-06", "--format", "json"]))
+            for key in ["unit", "month", "ytd_amount_wan", "prior_ytd_amount_wan", "yoy_pct", "target_pct", "meets_target"] {
+                #expect(transfers.allSatisfy { $0.keys.contains(key) }, "transfers key \(key)")
+            }
+            #expect(transfers.first?["meets_target"] as? Bool == true)
+
+            let alerts = try objects(try run(url, ["alerts", "--month", "2022-06", "--format", "json"]))
+            for key in ["region", "month", "indicator", "official_yoy_pct", "rank", "action"] {
+                #expect(alerts.allSatisfy { $0.keys.contains(key) }, "alerts key \(key)")
+            }
+            // 钦北 −10%: 25 pp below 15%, a reminder (no earlier month, so no interview).
+            #expect(alerts.first { $0["region"] as? String == "钦北区" }?["action"] as? String == "reminder")
+        }
+    }
+
+    @Test("table, csv, markdown and the bulletin render")
+    func otherFormats() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            let table = try run(url, ["yoy", "--month", "2022-06"])
+            #expect(table.exitCode == 0)
+            #expect(table.stdout.contains("钦南区") && table.stdout.contains("2,300.00") && table.stdout.contains("15.0%"))
+            let csv = try run(url, ["yoy", "--month", "2022-06", "--format", "csv"])
+            #expect(csv.stdout.hasPrefix("region,region_code,indicator,"))
+            let markdown = try run(url, ["targets", "--month", "2022-06", "--format", "markdown"])
+            #expect(markdown.stdout.contains("| 地区 |") || markdown.stdout.contains("|地区|") || markdown.stdout.contains("地区"))
+            let html = try run(url, ["bulletin", "--month", "2022-06", "--format", "html"])
+            #expect(html.exitCode == 0, "\(html)")
+            #expect(html.stdout.contains("<svg"))
+            #expect(!html.stdout.contains("<script"))
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(md.exitCode == 0)
+            #expect(md.stdout.contains("钦北区"))
+        }
+    }
+
+    @Test("exit codes: unknown region 64, bad month 64, empty month 66, January 66, no server 69")
+    func exitCodes() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            let region = try run(url, ["yoy", "--month", "2022-06", "--region", "火星县"])
+            #expect(region.exitCode == 64)
+            #expect(region.stderr.contains("unknown region") && region.stderr.contains("钦南区"))
+            let indicator = try run(url, ["yoy", "--month", "2022-06", "--indicator", "gdp"])
+            #expect(indicator.exitCode == 64)
+            #expect(indicator.stderr.contains("industrial"))
+            #expect(try run(url, ["yoy", "--month", "2022-6x"]).exitCode == 64)
+            let empty = try run(url, ["yoy", "--month", "2022-09"])
+            #expect(empty.exitCode == 66)
+            #expect(empty.stderr.contains("no YoY data for 2022-09") && empty.stderr.contains("2022-06"))
+            let january = try run(url, ["yoy", "--month", "2022-01"])
+            #expect(january.exitCode == 66)
+            #expect(january.stderr.contains("2022-02"))
+            let down = try run(url, ["yoy", "--month", "2022-06", "--database-url",
+                                     "postgresql://nobody@/none?host=/nonexistent-dir&port=1"])
+            #expect(down.exitCode == 69)
+        }
+    }
+}

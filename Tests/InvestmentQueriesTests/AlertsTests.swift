@@ -1,0 +1,69 @@
+import Foundation
+import InvestmentQueries
+import PostgresClient
+import TestSupport
+import Testing
+
+@Suite("Ranking and alerts (DESIGN §6)")
+struct AlertsTests {
+    /// March and June of 2022 against 2021 (1000 in March, 2000 in June, 4000 for the year):
+    ///           March          June
+    ///   钦南   1200 (+20%)    2400 (+20%)  praise: ≥ 15% and 2400 / 2300 = 104.35% of the YTD target
+    ///   灵山   1100 (+10%)    1900 (−5%)   reminder in June only
+    ///   钦北   1000 (0%)      2100 (+5%)   reminder both months, not last
+    ///   浦北    900 (−10%)    1700 (−15%)  reminder both months and last in June: interview
+    func seed(_ f: Fixture) throws {
+        for code in [qinnan, lingshan, qinbei, pubei] {
+            try f.summary(code, 202103, ytd: 1000)
+            try f.summary(code, 202106, ytd: 2000)
+            try f.summary(code, 202112, ytd: 4000)
+        }
+        for (code, march, june) in [(qinnan, 1200, 2400), (lingshan, 1100, 1900), (qinbei, 1000, 2100), (pubei, 900, 1700)] {
+            try f.summary(code, 202203, ytd: Decimal(march))
+            try f.summary(code, 202206, ytd: Decimal(june))
+        }
+    }
+
+    func actions(_ rows: [AlertRow]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: rows.map { ($0.regionCode, $0.action?.rawValue ?? "none") })
+    }
+
+    @Test("praise, reminder, and an interview after two reminders while last")
+    func alerts() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try seed(f)
+            let fai = try f.queries.indicator(code: "fai")
+            let june = try f.queries.alerts(month: month("2022-06"), indicator: fai)
+            #expect(actions(june.filter { $0.level == "county" }) ==
+                    [qinnan: "praise", lingshan: "reminder", qinbei: "reminder", pubei: "interview"])
+            let p = try #require(june.first { $0.regionCode == pubei })
+            #expect(p.rank == 4)
+            #expect(p.officialYoYPct == -15)
+            #expect(p.gapPP == 30)
+            #expect(p.previousReminder)
+            #expect(june.first { $0.regionCode == qinnan }?.progressPct == dec("104.35"))
+
+            // March is the year's first report: 浦北 is last and far below, but had no earlier reminder.
+            // 钦南: +20% and 1200 / (4600 × 1000/4000 = 1150) = 104.35% of the YTD target.
+            let march = try f.queries.alerts(month: month("2022-03"), indicator: fai)
+            #expect(actions(march.filter { $0.level == "county" }) ==
+                    [qinnan: "praise", lingshan: "none", qinbei: "reminder", pubei: "reminder"])
+            #expect(march.first { $0.regionCode == pubei }?.isLast == true)
+            #expect(march.first { $0.regionCode == qinnan }?.progressPct == dec("104.35"))
+        }
+    }
+
+    @Test("the reminder threshold is a setting")
+    func threshold() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try seed(f)
+            try f.setting("reminder_gap_pp", 20)
+            let june = try f.queries.alerts(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            // gaps: 灵山 20 (reminder), 钦北 10 (nothing now), 浦北 30 and 25 in March (interview).
+            #expect(actions(june.filter { $0.level == "county" }) ==
+                    [qinnan: "praise", lingshan: "reminder", qinbei: "none", pubei: "interview"])
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import InvestmentQueries
+import PostgresClient
+import TestSupport
+import Testing
+
+@Suite("Transfer payments (DESIGN §6)")
+struct TransfersTests {
+    @Test("per unit against the 6% target, reported prior preferred, fund categories summed, city total")
+    func transfers() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.transfer(qinnan, 202106, ytd: 1000)
+            try f.transfer(qinnan, 202206, ytd: 1060)                         // exactly 6.00%: meets
+            try f.transfer(qinbei, 202206, ytd: 1050, prior: 1000)           // 5.00%: does not
+            try f.transfer(qinzhou, department: "市财政局", category: "一般性转移支付", 202106, ytd: 400)
+            try f.transfer(qinzhou, department: "市财政局", category: "一般性转移支付", 202206, ytd: 300)
+            try f.transfer(qinzhou, department: "市财政局", category: "专项转移支付", 202206, ytd: 200)  // 500 vs 400: 25%
+            try f.transfer(lingshan, 202206, ytd: 10)                         // no prior: null, not counted in the prior total
+
+            let rows = try f.queries.transfers(month: month("2022-06"))
+            let by = Dictionary(uniqueKeysWithValues: rows.map { ($0.unit, $0) })
+            #expect(by["钦南区"]?.yoyPct == 6)
+            #expect(by["钦南区"]?.meetsTarget == true)
+            #expect(by["钦南区"]?.targetPct == 6)
+            #expect(by["钦北区"]?.yoyPct == 5)
+            #expect(by["钦北区"]?.priorSource == "reported comparable")
+            #expect(by["钦北区"]?.meetsTarget == false)
+            #expect(by["市财政局"]?.ytdAmount == 500)
+            #expect(by["市财政局"]?.priorYTDAmount == 400)
+            #expect(by["市财政局"]?.yoyPct == 25)
+            #expect(by["市财政局"]?.unitKind == "department")
+            #expect(by["灵山县"]?.yoyPct == nil)
+            #expect(by["灵山县"]?.yoyNullReason == "no prior-year value")
+            #expect(by["灵山县"]?.meetsTarget == nil)
+
+            let total = try #require(rows.last)
+            #expect(total.isTotal)
+            #expect(total.unit == "钦州市合计")
+            #expect(total.ytdAmount == 2620)    // 1060 + 1050 + 500 + 10
+            #expect(total.priorYTDAmount == 2400)    // 1000 + 1000 + 400
+            #expect(total.yoyPct == dec("9.17"))                  // 220 / 2400 = 9.1666…
+            #expect(total.meetsTarget == true)
+        }
+    }
+}

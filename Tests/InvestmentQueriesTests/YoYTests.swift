@@ -1,0 +1,162 @@
+import Foundation
+import InvestmentQueries
+import PostgresClient
+import TestSupport
+import Testing
+
+@Suite("YoY growth (DESIGN §6)")
+struct YoYTests {
+    @Test("computed, reported, prior = 0, missing prior, flag over 0.1 pp, official rate and ranking")
+    func yoyByRegion() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202106, ytd: 2000)
+            try f.summary(qinnan, 202206, ytd: 2300)                                             // (2300−2000)/2000 = 15.00
+            try f.summary(qinbei, 202106, ytd: 5000)                                             // ignored: reported prior wins
+            try f.summary(qinbei, 202206, ytd: 1050, prior: 980, reportedYoY: dec("7.3"))       // 70/980 = 7.142857 → 7.14
+            try f.summary(lingshan, 202206, ytd: 900, prior: 0)                                   // prior = 0
+            try f.summary(pubei, 202206, ytd: 800)                                                // no prior at all
+            try f.summary(port, 202206, ytd: 1071, prior: 1000, reportedYoY: dec("7.15"))        // 7.10 vs 7.15: within 0.1
+
+            let rows = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            let by = Dictionary(uniqueKeysWithValues: rows.map { ($0.regionCode, $0) })
+
+            #expect(by[qinnan]?.yoyPct == dec("15.00"))
+            #expect(by[qinnan]?.priorYTDValue == 2000)
+            #expect(by[qinnan]?.priorSource == "last year")
+            #expect(by[qinnan]?.officialYoYPct == 15)
+            #expect(by[qinnan]?.officialSource == "computed")
+
+            #expect(by[qinbei]?.priorYTDValue == 980)
+            #expect(by[qinbei]?.priorSource == "reported comparable")
+            #expect(by[qinbei]?.yoyPct == dec("7.14"))
+            #expect(by[qinbei]?.reportedYoYPct == dec("7.3"))
+            #expect(by[qinbei]?.yoyDiffFlag == true)
+            #expect(by[qinbei]?.yoyDiffPP == dec("-0.16"))
+            #expect(by[qinbei]?.officialYoYPct == dec("7.3"))
+
+            #expect(by[lingshan]?.yoyPct == nil)
+            #expect(by[lingshan]?.yoyNullReason == "prior-year value is zero")
+            #expect(by[lingshan]?.officialYoYPct == nil)
+            #expect(by[lingshan]?.rank == nil)
+
+            #expect(by[pubei]?.yoyPct == nil)
+            #expect(by[pubei]?.yoyNullReason == "no prior-year value")
+
+            #expect(by[port]?.yoyPct == dec("7.1"))
+            #expect(by[port]?.yoyDiffFlag == false)
+            #expect(by[port]?.rank == 1)          // zones are ranked among zones
+            #expect(by[port]?.peerCount == 1)
+
+            // Counties: 钦南 15.00 then 钦北 7.3 (official); two ranked, 钦北 last.
+            #expect(by[qinnan]?.rank == 1)
+            #expect(by[qinbei]?.rank == 2)
+            #expect(by[qinbei]?.peerCount == 2)
+            #expect(by[qinbei]?.isLast == true)
+            #expect(by[qinnan]?.isLast == false)
+
+            // The city has no row of its own: the sum of its sub-regions.
+            #expect(by[qinzhou]?.ytdValue == 6121)  // 2300 + 1050 + 900 + 800 + 1071
+            #expect(by[qinzhou]?.source == "sub-regions")
+        }
+    }
+
+    @Test("ties in official rate are broken by YTD value; equal YTD shares the rank")
+    func ties() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202206, ytd: 1100, prior: 1000, reportedYoY: 10)
+            try f.summary(qinbei, 202206, ytd: 2200, prior: 2000, reportedYoY: 10)
+            try f.summary(lingshan, 202206, ytd: 1050, prior: 1000, reportedYoY: 5)
+            try f.summary(pubei, 202206, ytd: 1050, prior: 1000, reportedYoY: 5)
+            let rows = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            let rank = Dictionary(uniqueKeysWithValues: rows.map { ($0.regionCode, $0.rank) })
+            #expect(rank[qinbei] == 1)    // 10%, 2200
+            #expect(rank[qinnan] == 2)    // 10%, 1100
+            #expect(rank[lingshan] == 3)  // 5%, 1050: a true tie
+            #expect(rank[pubei] == 3)
+            #expect(rows.filter(\.isLast).map(\.regionCode).sorted() == [lingshan, pubei])
+        }
+    }
+
+    @Test("January is merged into 1-2月: February compares with last February; January asks for February")
+    func januaryMerged() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202102, ytd: 400)
+            try f.summary(qinnan, 202202, ytd: 500)
+            let rows = try f.queries.yoy(month: month("2022-02"), indicator: try f.queries.indicator(code: "fai"),
+                                         region: try f.queries.region(named: "钦南"))
+            #expect(rows.count == 1)
+            #expect(rows[0].priorYTDValue == 400)
+            #expect(rows[0].yoyPct == 25)
+            #expect(throws: QueryError.self) { try f.queries.yoy(month: month("2022-01")) }
+            do {
+                _ = try f.queries.yoy(month: month("2022-01"))
+            } catch let error as QueryError {
+                #expect(error.code == .januaryMerged)
+                #expect(error.message.contains("2022-02"))
+            }
+        }
+    }
+
+    @Test("a region with only project data uses the sum of its projects; departments and categories")
+    func projectsOnly() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            let p1 = try f.project(pubei, "2020-450722-48-01-000001", department: "市工业和信息化局", category: "工业项目", industrial: true)
+            let p2 = try f.project(pubei, "2020-450722-48-01-000002", department: "市交通运输局", category: "基础设施")
+            try f.progress(pubei, project: p1, 202106, ytd: 300)
+            try f.progress(pubei, project: p2, 202106, ytd: 200)
+            try f.progress(pubei, project: p1, 202206, ytd: 360)
+            try f.progress(pubei, project: p2, 202206, ytd: 240)
+
+            let fai = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"),
+                                        region: try f.queries.region(named: "浦北县"))
+            #expect(fai.map(\.regionCode) == [pubei])
+            #expect(fai[0].ytdValue == 600)          // 360 + 240
+            #expect(fai[0].priorYTDValue == 500)     // 300 + 200
+            #expect(fai[0].yoyPct == 20)
+            #expect(fai[0].source == "project-progress")
+
+            let industrial = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "industrial"),
+                                               region: try f.queries.region(named: "浦北县"))
+            #expect(industrial[0].ytdValue == 360)
+            #expect(industrial[0].yoyPct == 20)
+
+            let departments = try f.queries.yoy(month: month("2022-06"), by: .department,
+                                                indicator: try f.queries.indicator(code: "fai"))
+            #expect(departments.map(\.group) == ["市工业和信息化局", "市交通运输局"])  // both 20%: larger YTD first
+            #expect(departments.map(\.rank) == [1, 2])
+            #expect(departments[0].scopeRegion == "浦北县")  // smallest region holding every project
+            let categories = try f.queries.yoy(month: month("2022-06"), by: .category,
+                                               indicator: try f.queries.indicator(code: "fai"),
+                                               scope: try f.queries.region(named: "钦州市"))
+            #expect(Set(categories.map(\.group)) == ["工业项目", "基础设施"])
+            #expect(categories.allSatisfy { $0.yoyPct == 20 && $0.scopeRegion == "钦州市" })
+        }
+    }
+
+    @Test("unknown region, indicator, month and an empty month are clear errors")
+    func errors() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202206, ytd: 1)
+            func code(_ body: () throws -> Void) -> QueryError.Code? {
+                do { try body(); return nil } catch let e as QueryError { return e.code } catch { return nil }
+            }
+            #expect(code { _ = try f.queries.region(named: "不存在县") } == .unknownRegion)
+            #expect(code { _ = try f.queries.indicator(code: "gdp") } == .unknownIndicator)
+            #expect(code { _ = try f.queries.yoy(month: month("2022-07")) } == .noData)
+            #expect(code { _ = try f.queries.yoy(month: month("2099-06")) } == .unknownMonth)
+            do {
+                _ = try f.queries.yoy(month: month("2022-07"))
+            } catch let error as QueryError {
+                #expect(error.available == ["2022-06"])
+            }
+            // Aliases and full-width spellings resolve.
+            #expect(try f.queries.region(named: "钦州港片区").code == port)
+            #expect(try f.queries.region(named: " 钦南 ").code == qinnan)
+        }
+    }
+}
