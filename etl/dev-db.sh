@@ -10,7 +10,7 @@
 # role `pw_user` (scram over TCP) so tests can check what a bad password does.
 # Run as root, it installs missing `postgresql`/`libpq-dev` and runs the server as the
 # `postgres` system user; otherwise it prints what to install and runs as you.
-set -euo pipefail
+set -Eeuo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state_file="$repo_root/.tmp/dev-db.env"
@@ -67,7 +67,10 @@ start() {
     ensure_packages
     local bindir dir port password
     bindir="$(pg_bindir)"
-    dir="$(mktemp -d "${TMPDIR:-/tmp}/invest-pg.XXXXXX")"
+    # As root the server runs as `postgres`, which must reach the folder: use /tmp then.
+    local base="${TMPDIR:-/tmp}"
+    if [ "$(id -u)" -eq 0 ]; then base=/tmp; fi
+    dir="$(mktemp -d "$base/invest-pg.XXXXXX")"
     # Stop and delete the half-made server if anything below fails.
     trap 'log "start failed; cleaning up"; stop_dir "$dir" >/dev/null 2>&1 || true' ERR
     chmod 700 "$dir"

@@ -3,7 +3,7 @@
 #
 # Installs what is missing (as root, on Debian/Ubuntu), starts a throwaway PostgreSQL,
 # exports DATABASE_URL (and PG_PASSWORD_TEST_URL/PG_PASSWORD_TEST_SECRET for the bad-password
-# tests), runs `swift build` then `swift test`, stops the server, and exits with swift test's
+# tests), runs `swift build --build-tests` then `swift test --skip-build`, stops the server, and exits with swift test's
 # status. Works from any directory, in CI (CI=true, no stdin, root) and on a laptop.
 # SWIFT_SCRATCH_PATH=.build-x selects another build directory (default: .build).
 set -euo pipefail
@@ -48,10 +48,11 @@ scratch=()
 if [ -n "${SWIFT_SCRATCH_PATH:-}" ]; then scratch=(--scratch-path "$SWIFT_SCRATCH_PATH"); fi
 
 # --- build and test -----------------------------------------------------------------------
-log "swift build"
-swift build "${scratch[@]}" </dev/null
+# Build everything (executables and tests) once; the CLI tests run the built executables.
+log "swift build --build-tests"
+swift build --build-tests "${scratch[@]}" </dev/null
 log "swift test (DATABASE_URL=$DATABASE_URL)"
 status=0
-swift test "${scratch[@]}" "$@" </dev/null || status=$?
+swift test --skip-build "${scratch[@]}" "$@" </dev/null || status=$?
 if [ "$status" -eq 0 ]; then log "all tests passed"; else log "swift test failed (exit $status)"; fi
 exit "$status"
