@@ -58,7 +58,8 @@ enum ErrorReport {
         case let error as MigrationError:
             switch error {
             case .failed(_, let underlying): return sysExit(for: underlying)
-            case .badFileName, .notUTF8, .duplicateVersion, .checksumMismatch, .appliedFileMissing: return .dataErr
+            case .badFileName, .notUTF8, .duplicateVersion, .checksumMismatch, .appliedFileMissing, .transactionControl:
+                return .dataErr
             }
         case is SQLLocator.NotFound:
             return .usage

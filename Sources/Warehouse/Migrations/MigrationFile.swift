@@ -62,6 +62,7 @@ public enum MigrationError: Error, CustomStringConvertible {
     case duplicateVersion(version: Int, paths: [String])
     case checksumMismatch(path: String, version: Int, recorded: String, actual: String)
     case appliedFileMissing(version: Int, name: String, directory: String)
+    case transactionControl(path: String)
     case failed(path: String, underlying: Error)
 
     public var description: String {
@@ -78,6 +79,8 @@ public enum MigrationError: Error, CustomStringConvertible {
                 + "Applied migrations must not change: restore the file and add a new V### migration instead."
         case .appliedFileMissing(let version, let name, let directory):
             return "migration \(MigrationFile.label(version))__\(name).sql is recorded as applied but its file is missing from \(directory)"
+        case .transactionControl(let path):
+            return "\(path): a migration must not COMMIT or ROLLBACK itself; migrate runs each file in its own transaction"
         case .failed(let path, let underlying):
             return "\(path): \(underlying)"
         }

@@ -57,6 +57,10 @@ public struct Migrator {
             do {
                 try connection.withTransaction {
                     try connection.simpleExecute(file.contents)
+                    guard connection.inTransaction else {
+                        // The file ran COMMIT/ROLLBACK itself: it is no longer atomic. Say so loudly.
+                        throw MigrationError.transactionControl(path: file.path)
+                    }
                     try connection.execute("""
                         INSERT INTO etl.schema_migration (version, name, checksum)
                         VALUES (\(Int32(file.version)), \(file.name), \(file.checksum))

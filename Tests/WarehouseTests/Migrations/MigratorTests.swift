@@ -126,6 +126,20 @@ import Warehouse
         }
     }
 
+    @Test func aFileThatCommitsItselfIsReported() throws {
+        let sql = try SQLDirectory(migrations: ["V001__commits.sql": "CREATE TABLE a (x int); COMMIT;"])
+        try TestDatabase.withFreshDatabase { connection, _ in
+            do {
+                _ = try sql.migrator.migrate(on: connection)
+                Issue.record("a self-committing migration must be reported")
+            } catch let error as MigrationError {
+                #expect(error.description.contains("V001__commits.sql"))
+                #expect(error.description.contains("COMMIT"))
+            }
+            #expect(try sql.migrator.appliedMigrations(on: connection).isEmpty)
+        }
+    }
+
     @Test func waitsForAnotherMigrateHoldingTheLock() throws {
         let sql = try SQLDirectory(migrations: Self.basic)
         try TestDatabase.withFreshDatabase { connection, url in
