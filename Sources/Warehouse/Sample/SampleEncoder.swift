@@ -6,17 +6,20 @@ public enum SampleEncoding: String, Sendable {
     case utf8, utf8BOM, gb18030, utf16le
 }
 
-/// UTF-8 → GB18030 / UTF-16LE through glibc iconv. Owns its iconv handle, closed once.
-final class IconvEncoder {
+/// Whole-buffer conversion through glibc iconv (UTF-8 → GB18030 / UTF-16LE for the sample
+/// files; the reverse in tests). Owns its iconv handle, closed once; not Sendable.
+final class IconvConverter {
     private let handle: iconv_t
+    let source: String
     let target: String
 
-    init(target: String) throws {
-        let h = iconv_open(target, "UTF-8")
+    init(from source: String = "UTF-8", to target: String) throws {
+        let h = iconv_open(target, source)
         guard let h, h != iconv_t(bitPattern: -1) else {
-            throw SampleError("iconv cannot convert UTF-8 to \(target) on this system")
+            throw SampleError("iconv cannot convert \(source) to \(target) on this system")
         }
         handle = h
+        self.source = source
         self.target = target
     }
 
@@ -25,17 +28,17 @@ final class IconvEncoder {
     /// Converts whole characters (the caller passes complete rows).
     func convert(_ input: [UInt8]) throws -> [UInt8] {
         guard !input.isEmpty else { return [] }
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        var source = input
+        var output = [UInt8](repeating: 0, count: input.count * 3 + 16)
+        var inputCopy = input
         var produced = 0
-        try source.withUnsafeMutableBufferPointer { src in
+        try inputCopy.withUnsafeMutableBufferPointer { src in
             try output.withUnsafeMutableBufferPointer { dst in
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var inLeft = src.count
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var outLeft = dst.count
                 if iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
-                    throw SampleError("iconv UTF-8 → \(target) failed (errno \(errno)) at byte \(src.count - inLeft)")
+                    throw SampleError("iconv \(source) → \(target) failed (errno \(errno)) at byte \(src.count - inLeft)")
                 }
                 produced = dst.count - outLeft
             }
@@ -54,7 +57,7 @@ public struct SampleError: Error, CustomStringConvertible, Sendable {
 /// (memory stays flat however large the file).
 final class SampleFileWriter {
     private let handle: FileHandle
-    private let encoder: IconvEncoder?
+    private let encoder: IconvConverter?
     private let delimiter: Character
     private let lineEnding: String
     private var buffer: [UInt8] = []
@@ -76,9 +79,9 @@ final class SampleFileWriter {
         case .utf8BOM:
             encoder = nil
             try write(raw: [0xEF, 0xBB, 0xBF])
-        case .gb18030: encoder = try IconvEncoder(target: "GB18030")
+        case .gb18030: encoder = try IconvConverter(to: "GB18030")
         case .utf16le:
-            encoder = try IconvEncoder(target: "UTF-16LE")
+            encoder = try IconvConverter(to: "UTF-16LE")
             try write(raw: [0xFF, 0xFE])
         }
         buffer.reserveCapacity(1 << 18)

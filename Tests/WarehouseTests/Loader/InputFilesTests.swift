@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import Warehouse
+
+@Suite struct InputFilesTests {
+    @Test(arguments: [
+        ("a.csv", true), ("A.CSV", true), ("b.txt", true), ("c.tsv", true), ("d.xlsx", false),
+        (".hidden.csv", false), ("x.csv.part", false), ("x.csv.rejects.txt", false),
+    ])
+    func dataFiles(name: String, expected: Bool) {
+        #expect(InputFiles.isDataFile(name) == expected)
+    }
+
+    @Test func directoriesAreListedRecursivelyInByteOrder() throws {
+        let root = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["2022/2022-10_a.csv", "2022/2022-02_b.csv", "2021/2021-12_c.csv", "notes.md", "2022/.tmp.csv"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let names = try InputFiles.list(directory: root).map { $0.lastPathComponent }
+        #expect(names == ["2021-12_c.csv", "2022-02_b.csv", "2022-10_a.csv"])
+        #expect(throws: LoaderError.self) { try InputFiles.expand([root.appendingPathComponent("missing").path]) }
+    }
+}
