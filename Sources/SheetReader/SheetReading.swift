@@ -235,9 +235,9 @@ public final class SheetReading {
         let line = record.line
         if RowClassifier.isBlank(cells) { return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row")) }
         let firstNonEmpty = cells.firstIndex(where: { !NameNormalizer.normalize($0).isEmpty })
-        // A repeated header: compare the first cell before normalising the whole row.
+        // A repeated header: a cheap look at the first cell before normalising the whole row.
         if let f = firstNonEmpty,
-           headerRows.contains(where: { f < $0.count && $0[f] == HeaderText(cells[f]).text }) {
+           headerRows.contains(where: { f < $0.count && !$0[f].isEmpty && NameNormalizer.normalize(cells[f]).hasPrefix($0[f]) }) {
             let normalized = cells.map { HeaderText($0).text }
             for h in headerRows where SheetReading.sameCells(normalized, h) {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
@@ -266,9 +266,11 @@ public final class SheetReading {
             break
         }
         do {
+            rowAmounts.removeAll(keepingCapacity: true)
+            longIndicator = nil
             let row = try parse(cells, line: line)
             if let row {
-                checker.data(amounts(cells), line: line)
+                checker.data(rowAmounts, line: line)
                 return .data(row)
             }
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "row has no values"))
@@ -296,13 +298,27 @@ public final class SheetReading {
         return t
     }
 
+    /// Amounts of the data row being parsed, keyed for the subtotal checks.
+    private var rowAmounts: [String: Amount] = [:]
+    /// The 指标 code of the long-sheet row being parsed.
+    private var longIndicator: String?
+
     private func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
-        let value: Decimal?
-        do { value = try ValueParser.money(cells[c], unit: units[c]) } catch {
+        let parsed: ParsedNumber?
+        do { parsed = try ValueParser.number(cells[c]) } catch {
             throw CellError(column: c, reason: "\(error.description); expected an amount in \(units[c].rawValue)")
         }
-        guard let value else { return nil }
+        guard let parsed else { return nil }
+        if parsed.isPercent {
+            throw CellError(column: c, reason: "'\(cells[c])' is a percentage; expected an amount in \(units[c].rawValue)")
+        }
+        let isWan = units[c] == .wan   // skip Decimal multiplications in the common case
+        let value = isWan ? parsed.value : parsed.value * units[c].toWan
+        if let role = roles[c], let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: longIndicator) {
+            let half = Decimal(sign: .plus, exponent: -parsed.decimals - 1, significand: 5)
+            rowAmounts[key] = Amount(wan: value, halfULP: isWan ? half : half * units[c].toWan)
+        }
         if nonNegative, value < 0 {
             throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be")
         }
@@ -389,6 +405,7 @@ public final class SheetReading {
                 guard let code = indicatorCode(name) else {
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
                 }
+                longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
                 let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
                 let yoy = try percent(cells, info.columns["reported_yoy"])
@@ -425,6 +442,7 @@ public final class SheetReading {
                 guard let code = indicatorCode(name) else {
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, …; extend the synonym table)")
                 }
+                longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try percent(cells, info.columns["target_rate"])
                 var monthly: [Int: Decimal] = [:]
@@ -481,13 +499,9 @@ public final class SheetReading {
         }
     }
 
-    private func amounts(_ cells: [String]) -> [String: Amount] {
-        amounts(cells, problems: nil)
-    }
-
-    /// Money cells keyed for subtotal checks; unreadable cells are left out (and reported
-    /// through `problems` for subtotal rows; data rows were already validated).
-    private func amounts(_ cells: [String], problems: ((Int, ValueError) -> Void)?) -> [String: Amount] {
+    /// Money cells of a subtotal or section row keyed for the checks; unreadable cells are left
+    /// out and reported through `problems`.
+    private func amounts(_ cells: [String], problems: (Int, ValueError) -> Void) -> [String: Amount] {
         let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil }
         var out: [String: Amount] = [:]
         for (c, role) in roles.enumerated() {
@@ -498,7 +512,7 @@ public final class SheetReading {
                 let half = Decimal(sign: .plus, exponent: -n.decimals - 1, significand: 5) * unit
                 out[key] = Amount(wan: n.value * unit, halfULP: half)
             } catch {
-                problems?(c, error)
+                problems(c, error)
             }
         }
         return out

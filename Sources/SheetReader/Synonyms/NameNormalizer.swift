@@ -6,6 +6,7 @@ import Foundation
 /// and department names against the database, so it must stay a pure function of the text.
 public enum NameNormalizer {
     public static func normalize(_ text: String) -> String {
+        if !needsWork(text) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -19,5 +20,20 @@ public enum NameNormalizer {
             }
         }
         return String(out)
+    }
+
+    /// Fast path for the common cell (plain CJK and ASCII): nothing to change when no byte is
+    /// ASCII whitespace and no scalar starts with a UTF-8 lead byte of a block we rewrite
+    /// (C2: NBSP/NEL, E1: U+1680, E2: U+2000-U+2FFF spaces and zero-widths, E3: U+3000,
+    /// EF: full-width forms and BOM).
+    @inline(__always)
+    static func needsWork(_ text: String) -> Bool {
+        for b in text.utf8 {
+            switch b {
+            case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return true
+            default: continue
+            }
+        }
+        return false
     }
 }

@@ -42,14 +42,15 @@ public enum ValueParser {
     /// Trim, full-width -> half-width, drop spaces (incl. ideographic and thousands spaces).
     static func clean(_ text: String) -> String {
         var s = NameNormalizer.normalize(text)
-        s = s.replacingOccurrences(of: "−", with: "-")   // U+2212 minus sign
+        if s.utf8.contains(0xE2) { s = s.replacingOccurrences(of: "−", with: "-") }   // U+2212 minus sign
         return s
     }
 
     /// Parses a number; `nil` for an empty or no-value cell; throws for anything else.
     public static func number(_ text: String) throws(ValueError) -> ParsedNumber? {
         let s = clean(text)
-        if s.isEmpty || noValueTexts.contains(s.uppercased()) || noValueTexts.contains(s) { return nil }
+        if s.isEmpty { return nil }
+        if let f = s.utf8.first, !(0x30...0x39).contains(f), noValueTexts.contains(s) || noValueTexts.contains(s.uppercased()) { return nil }
         var body = Substring(s)
         var negative = false
         var percent = false
@@ -98,8 +99,14 @@ public enum ValueParser {
         // Exact: significand digits as an integer, scaled by the decimal exponent.
         let digits = (integer + fraction).drop(while: { $0 == "0" })
         guard digits.count <= 34 else { throw ValueError(text: text, expected: "a number", detail: "too many digits") }
-        guard let significand = Decimal(string: digits.isEmpty ? "0" : String(digits)) else {
-            throw ValueError(text: text, expected: "a number")
+        let significand: Decimal
+        if digits.count <= 19 {   // fits UInt64 (< 1.8e19): exact without parsing text again
+            var v: UInt64 = 0
+            for ch in digits.utf8 { v = v * 10 + UInt64(ch - 0x30) }
+            significand = Decimal(v)
+        } else {
+            guard let d = Decimal(string: String(digits)) else { throw ValueError(text: text, expected: "a number") }
+            significand = d
         }
         let decimalExponent = exponent - fraction.count
         var value = Decimal(sign: negative ? .minus : .plus, exponent: decimalExponent, significand: significand)
@@ -124,12 +131,14 @@ public enum ValueParser {
     /// except a code Excel turned into a number (`2.02045E+21`), which has lost its digits.
     public static func projectCode(_ text: String) throws(ValueError) -> String {
         var s = NameNormalizer.normalize(text)
-        for dash in ["—", "–", "‐", "‑", "−", "_"] { s = s.replacingOccurrences(of: dash, with: "-") }
+        if s.utf8.contains(where: { $0 == 0xE2 || $0 == UInt8(ascii: "_") }) {
+            for dash in ["—", "–", "‐", "‑", "−", "_"] { s = s.replacingOccurrences(of: dash, with: "-") }
+        }
         guard !s.isEmpty, !noValueTexts.contains(s) else {
             throw ValueError(text: text, expected: "a project code", detail: "the cell is empty")
         }
         let upper = s.uppercased()
-        if upper.contains("E+"), upper.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" }) {
+        if upper.contains("E"), upper.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" }) {
             throw ValueError(text: text, expected: "a project code",
                              detail: "Excel turned the code into a number and dropped digits; format the column as text")
         }
@@ -189,6 +198,8 @@ public enum ValueParser {
 
     /// Plain text cells: trimmed, inner line breaks removed; empty -> nil.
     public static func text(_ text: String) -> String? {
+        if text.isEmpty { return nil }
+        if !NameNormalizer.needsWork(text) { return text }
         let s = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
         return s.isEmpty ? nil : s
