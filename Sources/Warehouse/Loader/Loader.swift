@@ -144,6 +144,7 @@ public final class Loader {
             result.outcome = .rejected
             result.batchKey = batch
             result.message = error.description
+            result.rowsRejected = 1
             return result
         }
 
@@ -174,6 +175,7 @@ public final class Loader {
             result.outcome = .rejected
             result.message = error.description
             result.linesRead = sheet.recordsRead
+            result.rowsRejected = 1
             return result
         }
         try connection.copyIn("COPY etl.skipped_row (batch_key, line_no, kind, reason) FROM STDIN") { try skipped.replay(into: $0) }
