@@ -27,6 +27,17 @@ bin="$(swift build --show-bin-path)/invest-etl"
 log "invest-etl migrate"
 "$bin" migrate --sql-dir "$repo_root/sql"
 
+# --- the main job: load the bundled county files, print the month's alerts ------------------
+log "invest-etl load etl/samples"
+"$bin" load "$repo_root/etl/samples"
+latest_month="$(find "$repo_root/etl/samples" -name '[0-9][0-9][0-9][0-9]-[0-9][0-9]_*' -printf '%f\n' | cut -c1-7 | sort | tail -n 1)"
+log "swift build --product invest-report"
+swift build --product invest-report </dev/null
+report_bin="$(swift build --show-bin-path)/invest-report"
+echo
+echo "== invest-report alerts --month $latest_month =="
+"$report_bin" alerts --month "$latest_month"
+
 if [ "$started_db" -eq 1 ]; then
     echo
     echo "The database is still running. To use it:"
