@@ -246,7 +246,8 @@ public final class Loader {
             return info.headers[column - 1]
         }
 
-        try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { writer in
+        try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
+            let writer = StagingWriter(copy)
             while let outcome = try sheet.next() {
                 switch outcome {
                 case .skipped(let row):

@@ -21,12 +21,17 @@ final class SpillBuffer {
         var line = ""
         for (index, field) in fields.enumerated() {
             if index > 0 { line += "\t" }
-            line += CopyText.escape(field)
+            line += CopyText.escape(field.map(Self.withoutNUL))
         }
         line += "\n"
         memory.append(contentsOf: line.utf8)
         count += 1
         if memory.count >= memoryLimit { try spill() }
+    }
+
+    /// PostgreSQL text cannot hold NUL; a NUL in a bad file becomes U+FFFD in its reject.
+    static func withoutNUL(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
     }
 
     private func spill() throws {
@@ -53,5 +58,15 @@ final class SpillBuffer {
             }
         }
         try writer.write(memory)
+    }
+}
+
+/// Writes staging rows with NUL characters replaced (PostgreSQL text cannot hold them).
+struct StagingWriter {
+    let copy: CopyWriter
+    init(_ copy: CopyWriter) { self.copy = copy }
+
+    func writeRow(_ fields: [String?]) throws {
+        try copy.writeRow(fields.map { $0.map(SpillBuffer.withoutNUL) })
     }
 }
