@@ -10,12 +10,19 @@
 
 import Foundation
 
-/// The four sheet shapes counties send (DESIGN §5).
+/// The sheet shapes counties send (DESIGN §5), and the policy-tracking sheets of issue 8
+/// (row types in PolicyRows.swift).
 public enum SheetLayout: String, Sendable, CaseIterable, Codable {
     case projectProgress = "project-progress"
     case indicatorSummary = "indicator-summary"
     case transferPayments = "transfer-payments"
     case targets = "targets"
+    /// 中央预算内投资: a project's plan (issued date, amount), funds paid, start date.
+    case centralBudget = "central-budget"
+    /// 政府专项债券: a project and an issuance batch: issued, used, started.
+    case specialBonds = "special-bonds"
+    /// 基础设施项目储备: a project in the reserve pool with its category.
+    case reservePool = "reserve-pool"
 }
 
 /// A reporting month; `key` is the warehouse month key YYYYMM.
@@ -153,12 +160,15 @@ public struct ProjectProgressRow: Sendable, Equatable {
     public var stallReason: String?
     /// ISO `YYYY-MM-DD` (day 1 when the cell gave only a month).
     public var startDate: String?
+    /// 计划复工时间 of a stalled project, ISO `YYYY-MM-DD` (day 1 when only a month was given).
+    public var plannedRestart: String?
 
     public init(line: Int, projectCode: String, projectName: String, region: String? = nil,
                 department: String? = nil, industry: String? = nil, category: String? = nil,
                 isPrivate: Bool? = nil, nature: String? = nil, totalInvestment: Decimal? = nil,
                 annualPlan: Decimal? = nil, ytdCompleted: Decimal, monthCompleted: Decimal? = nil,
-                status: String? = nil, stallReason: String? = nil, startDate: String? = nil) {
+                status: String? = nil, stallReason: String? = nil, startDate: String? = nil,
+                plannedRestart: String? = nil) {
         self.line = line
         self.projectCode = projectCode
         self.projectName = projectName
@@ -175,6 +185,7 @@ public struct ProjectProgressRow: Sendable, Equatable {
         self.status = status
         self.stallReason = stallReason
         self.startDate = startDate
+        self.plannedRestart = plannedRestart
     }
 }
 
@@ -254,6 +265,9 @@ public enum DataRow: Sendable, Equatable {
     case indicator([IndicatorRow])   // a wide row yields one per indicator column
     case transfer(TransferRow)
     case target([TargetRow])          // a wide targets row can yield several indicators
+    case centralBudget(CentralBudgetRow)
+    case specialBond(SpecialBondRow)
+    case reserveProject(ReserveProjectRow)
 
     public var line: Int {
         switch self {
@@ -261,6 +275,9 @@ public enum DataRow: Sendable, Equatable {
         case .indicator(let rs): return rs.first?.line ?? 0
         case .transfer(let r): return r.line
         case .target(let rs): return rs.first?.line ?? 0
+        case .centralBudget(let r): return r.line
+        case .specialBond(let r): return r.line
+        case .reserveProject(let r): return r.line
         }
     }
 }

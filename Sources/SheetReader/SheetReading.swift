@@ -21,13 +21,13 @@ public final class SheetReading {
     private let analyzer: HeaderAnalyzer
     private let roles: [ColumnRole?]
     private let units: [MoneyUnit]
-    private let names: [String]
+    let names: [String]
     private let headerRows: [[String]]
     private let rawDelimiter: String
     private var queue: [RowOutcome] = []
     private var queueIndex = 0
     private var pending: [CSVRecord] = []
-    private var category: String?
+    private(set) var category: String?
     private var checker = SubtotalChecker()
     private var finished = false
     /// Indicator groups of a wide sheet, in column order.
@@ -93,7 +93,7 @@ public final class SheetReading {
             layout = detected
         } else {
             throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
-                             message: "cannot tell the layout from the header (expected project-progress, indicator-summary, transfer-payments or targets columns); use --layout",
+                             message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns); use --layout",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
         let roles = rolesByLayout[layout]!
@@ -243,9 +243,9 @@ public final class SheetReading {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
             }
         }
-        let keyColumn = info.columns[info.layout == .projectProgress ? "project_code" : (info.layout == .indicatorSummary ? "region" : "unit")]
+        let keyColumn = info.columns[info.layout.isProjectKeyed ? "project_code" : (info.layout == .indicatorSummary ? "region" : "unit")]
         let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
-        switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout == .projectProgress) {
+        switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed) {
         case .blank?:
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
         case .note(let label)?:
@@ -286,12 +286,12 @@ public final class SheetReading {
         var reason: String
     }
 
-    private func text(_ cells: [String], _ field: String) -> String? {
+    func text(_ cells: [String], _ field: String) -> String? {
         guard let c = info.columns[field], c < cells.count else { return nil }
         return ValueParser.text(cells[c])
     }
 
-    private func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
+    func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let t = text(cells, field) else {
             throw CellError(column: info.columns[field], reason: "missing \(what)")
         }
@@ -303,7 +303,7 @@ public final class SheetReading {
     /// The 指标 code of the long-sheet row being parsed.
     private var longIndicator: String?
 
-    private func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
+    func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
         let parsed: ParsedNumber?
         do { parsed = try ValueParser.number(cells[c]) } catch {
@@ -350,7 +350,7 @@ public final class SheetReading {
         return code
     }
 
-    private func rowMonth(_ cells: [String]) throws(CellError) -> YearMonth? {
+    func rowMonth(_ cells: [String]) throws(CellError) -> YearMonth? {
         guard let c = info.columns["period"], c < cells.count, let t = ValueParser.text(cells[c]) else { return nil }
         guard let ym = TitleParser.period(in: t)?.yearMonth else {
             throw CellError(column: c, reason: "'\(t)' is not a reporting period (YYYY-MM, YYYY年M月, YYYY年1-M月)")
@@ -383,10 +383,7 @@ public final class SheetReading {
             if let c = info.columns["private"] {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
             }
-            var start: String?
-            if let c = info.columns["start_date"] {
-                do { start = try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
-            }
+            let start = try date(cells, "start_date")
             return .project(ProjectProgressRow(
                 line: line, projectCode: code, projectName: name, region: text(cells, "region"),
                 department: text(cells, "department"), industry: text(cells, "industry"), category: category,
@@ -394,7 +391,8 @@ public final class SheetReading {
                 totalInvestment: try money(cells, info.columns["total_investment"]),
                 annualPlan: try money(cells, info.columns["annual_plan"]), ytdCompleted: ytd,
                 monthCompleted: try money(cells, info.columns["month_completed"]),
-                status: text(cells, "status"), stallReason: text(cells, "stall_reason"), startDate: start))
+                status: text(cells, "status"), stallReason: text(cells, "stall_reason"), startDate: start,
+                plannedRestart: try date(cells, "planned_restart")))
 
         case .indicatorSummary:
             let region = SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
@@ -463,6 +461,9 @@ public final class SheetReading {
                 rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
             }
             return rows.isEmpty ? nil : .target(rows)
+
+        case .centralBudget, .specialBonds, .reservePool:
+            return try parsePolicy(cells, line: line)
         }
     }
 
@@ -484,6 +485,8 @@ public final class SheetReading {
             return "\(code).\(m.rawValue)"
         case (.targets, .indicator(let code, let m)) where m == .target || m == .value:
             return "\(code).target"
+        case (let l, .field(let f)) where l.isPolicy && SheetLayout.policyMoneyFields.contains(f):
+            return f
         default:
             return nil
         }
@@ -492,7 +495,7 @@ public final class SheetReading {
     static func isMoney(_ role: ColumnRole?) -> Bool {
         switch role {
         case .field(let f)?: return ["ytd_completed", "month_completed", "annual_plan", "total_investment", "ytd_amount",
-                                     "prior_ytd", "value", "annual_target"].contains(f)
+                                     "prior_ytd", "value", "annual_target"].contains(f) || SheetLayout.policyMoneyFields.contains(f)
         case .indicator(_, let m)?: return m == .value || m == .prior || m == .target
         case .month?: return true
         case nil: return false
@@ -561,6 +564,7 @@ public final class SheetReading {
         }
         let monthColumns = roles[.targets]!.filter { if case .month? = $0 { return true } else { return false } }.count
         let title = NameNormalizer.normalize(titleText)
+        if let policy = policyLayout(roles, title: title) { return policy }
         if has(.projectProgress, "project_code") || (has(.projectProgress, "project_name") && has(.projectProgress, "ytd_completed")) {
             return .projectProgress
         }
@@ -608,6 +612,8 @@ public final class SheetReading {
                     missing.append("annual target (年度目标/全年目标任务) or monthly columns (1月…12月)")
                 }
             }
+        case .centralBudget, .specialBonds, .reservePool:
+            missing += policyMissingColumns(layout, roles)
         }
         return missing.isEmpty ? nil : missing.joined(separator: ", ")
     }

@@ -101,13 +101,16 @@ extension SheetLayout {
         switch self {
         case .projectProgress:
             return ["project_code", "project_name", "ytd_completed", "month_completed", "annual_plan", "total_investment",
-                    "region", "department", "industry", "private", "nature", "status", "stall_reason", "start_date", "period"]
+                    "region", "department", "industry", "private", "nature", "status", "stall_reason", "start_date", "period",
+                    "planned_restart"]
         case .indicatorSummary:
             return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period"]
         case .transferPayments:
             return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period"]
         case .targets:
             return ["unit", "indicator", "annual_target", "target_rate", "period"]
+        case .centralBudget, .specialBonds, .reservePool:
+            return SheetLayout.policyFields
         }
     }
 
@@ -117,6 +120,7 @@ extension SheetLayout {
         case .indicatorSummary: return ["unit": "region"]
         case .transferPayments, .targets: return ["region": "unit"]
         case .projectProgress: return [:]
+        case .centralBudget, .specialBonds, .reservePool: return SheetLayout.policyAliases
         }
     }
 

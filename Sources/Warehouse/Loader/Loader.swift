@@ -314,6 +314,19 @@ public final class Loader {
                                                    "目标行无数值 / a target row without any value"])
                         }
                         for row in staged { try writer.writeRow(row) }
+                    case .centralBudget, .specialBond, .reserveProject:
+                        // Projects of the policy sheets: the row's region, else the sheet's (Loader/Policy).
+                        let project = PolicyStaging.project(data)!
+                        let regionText = StagingRows.clean(project.region)
+                        guard let region = regionText.map({ regions.resolve($0) }) ?? sheetRegion else {
+                            let reason = (regionText ?? info.region).map { regions.unknownRegionReason($0, city: city) }
+                                ?? "无法确定地区：文件名、标题和本行都没有县区 / no region: neither the file name, the title nor the row names one; use --region"
+                            try reject(data.line, column: regionText == nil ? nil : regionColumn,
+                                       columnName: regionText == nil ? nil : columnName(regionColumn),
+                                       raw: [project.code, project.name, regionText ?? ""].joined(separator: ","), reason: reason)
+                            continue
+                        }
+                        try writer.writeRow(PolicyStaging.row(data, batch: batch, region: region.key, month: month)!)
                     }
                 }
                 let read = sheet.recordsRead
@@ -363,6 +376,9 @@ public final class Loader {
                         if let first = rows.first, regions.resolve(first.region) == nil { unknown = first.region }
                     case .transfer, .target:
                         break  // a unit that is not a region is a department
+                    case .centralBudget, .specialBond, .reserveProject:
+                        let text = StagingRows.clean(PolicyStaging.project(data)?.region)
+                        if (text.map { regions.resolve($0) } ?? sheetRegion) == nil { unknown = text ?? info.region ?? "" }
                     }
                     if let unknown {
                         result.rowsRejected += 1
@@ -443,6 +459,7 @@ public final class Loader {
         case .indicatorSummary: return "region"
         case .transferPayments: return "unit"
         case .targets: return "unit"
+        case .centralBudget, .specialBonds, .reservePool: return "project_code"
         }
     }
 
@@ -452,6 +469,7 @@ public final class Loader {
         case .indicatorSummary: return ("etl.stage_indicator", StagingRows.indicatorColumns)
         case .transferPayments: return ("etl.stage_transfer", StagingRows.transferColumns)
         case .targets: return ("etl.stage_target", StagingRows.targetColumns)
+        case .centralBudget, .specialBonds, .reservePool: return PolicyStaging.table(layout)!
         }
     }
 }

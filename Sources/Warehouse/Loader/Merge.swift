@@ -16,6 +16,7 @@ struct Merge {
         case .indicatorSummary: return "etl.stage_indicator"
         case .transferPayments: return "etl.stage_transfer"
         case .targets: return "etl.stage_target"
+        case .centralBudget, .specialBonds, .reservePool: return PolicyStaging.table(layout)!.table
         }
     }
 
@@ -25,6 +26,7 @@ struct Merge {
         case .indicatorSummary: return "region_key, indicator_code, month_key"
         case .transferPayments: return "region_key, department_norm, fund_category, month_key"
         case .targets: return "region_key, department_norm, indicator_code, year, month_no"
+        case .centralBudget, .specialBonds, .reservePool: return PolicyMerge.grain(layout)!
         }
     }
 
@@ -34,6 +36,7 @@ struct Merge {
         case .indicatorSummary: return "indicator_code"
         case .transferPayments: return "coalesce(department, '') || ' ' || fund_category"
         case .targets: return "coalesce(department, '') || ' ' || indicator_code || ' ' || year || '/' || month_no"
+        case .centralBudget, .specialBonds, .reservePool: return PolicyMerge.describeRow
         }
     }
 
@@ -66,6 +69,7 @@ struct Merge {
                 ON CONFLICT (batch_key, line_no) DO NOTHING
                 """)
         }
+        if layout.isPolicy { try PolicyMerge(connection: connection, batch: batch, layout: layout).rejectInvalid() }
         try connection.execute("""
             DELETE FROM \(unsafeRaw: stage) s USING etl.rejected_row r
             WHERE s.batch_key = \(batch) AND r.batch_key = \(batch) AND r.line_no = s.line_no
@@ -91,7 +95,7 @@ struct Merge {
     /// Departments seen for the first time become dimension rows, reachable by their
     /// normalised name through `dim_department_alias`.
     func createDepartments() throws {
-        guard layout != .indicatorSummary else { return }
+        guard layout != .indicatorSummary, !layout.isPolicy else { return }
         try connection.execute("""
             INSERT INTO dw.dim_department (name)
             SELECT DISTINCT ON (s.department_norm) s.department
@@ -161,16 +165,17 @@ struct Merge {
             try connection.execute("""
                 INSERT INTO dw.fact_project_month
                     (region_key, project_key, month_key, ytd_completed_wan, month_completed_wan, annual_plan_wan,
-                     status, stall_reason, batch_key, line_no)
+                     status, stall_reason, planned_restart, batch_key, line_no)
                 SELECT s.region_key, p.project_key, s.month_key, s.ytd_completed_wan, s.month_completed_wan,
-                       s.annual_plan_wan, s.status, s.stall_reason, \(batch), s.line_no
+                       s.annual_plan_wan, s.status, s.stall_reason, s.planned_restart, \(batch), s.line_no
                 FROM etl.stage_project s
                 JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
                 WHERE s.batch_key = \(batch)
                 ON CONFLICT (region_key, project_key, month_key) DO UPDATE SET
                     ytd_completed_wan = excluded.ytd_completed_wan, month_completed_wan = excluded.month_completed_wan,
                     annual_plan_wan = excluded.annual_plan_wan, status = excluded.status,
-                    stall_reason = excluded.stall_reason, batch_key = excluded.batch_key, line_no = excluded.line_no
+                    stall_reason = excluded.stall_reason, planned_restart = excluded.planned_restart,
+                    batch_key = excluded.batch_key, line_no = excluded.line_no
                 """)
         case .indicatorSummary:
             try connection.execute("""
@@ -212,6 +217,8 @@ struct Merge {
                     target_wan = excluded.target_wan, rate_pct = excluded.rate_pct,
                     batch_key = excluded.batch_key, line_no = excluded.line_no
                 """)
+        case .centralBudget, .specialBonds, .reservePool:
+            try PolicyMerge(connection: connection, batch: batch, layout: layout).upsertFacts()
         }
     }
 
@@ -245,6 +252,7 @@ struct Merge {
         try connection.execute("DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])")
         try connection.execute("DELETE FROM dw.fact_transfer_payment_month WHERE batch_key = ANY(\(list)::bigint[])")
         try connection.execute("DELETE FROM dw.fact_target WHERE batch_key = ANY(\(list)::bigint[])")
+        try PolicyMerge.deleteFacts(connection, batches: list)
         try connection.execute("""
             UPDATE etl.load_batch SET status = 'superseded', superseded_by = \(batch)
             WHERE batch_key = ANY(\(list)::bigint[])

@@ -8,7 +8,7 @@ struct StagingRows {
         batch_key, region_key, line_no, month_key, project_code, project_name, department_norm, department,
         industry, category, is_industrial, is_manufacturing, is_private, is_infrastructure, infrastructure_type,
         is_real_estate, nature, total_investment_wan, annual_plan_wan, ytd_completed_wan, month_completed_wan,
-        status, stall_reason, start_date
+        status, stall_reason, start_date, planned_restart
         """
     static let indicatorColumns =
         "batch_key, region_key, line_no, month_key, indicator_code, ytd_value_wan, prior_ytd_value_wan, reported_yoy_pct"
@@ -48,7 +48,7 @@ struct StagingRows {
             text(flags.industrial), text(flags.manufacturing), text(row.isPrivate), text(flags.infrastructure),
             flags.infrastructureType, text(flags.realEstate), clean(row.nature),
             text(row.totalInvestment), text(row.annualPlan), text(row.ytdCompleted), text(row.monthCompleted),
-            clean(row.status), clean(row.stallReason), clean(row.startDate),
+            clean(row.status), clean(row.stallReason), clean(row.startDate), clean(row.plannedRestart),
         ]
     }
 

@@ -1,0 +1,138 @@
+import Foundation
+
+// The policy-tracking layouts (issue 8): which columns they understand, how the header tells
+// them apart from the four original layouts, and how a data row becomes a typed row.
+//
+// Detection rule: a policy layout needs its own money column (下达中央预算内投资, 发行金额,
+// 拟争取上级资金) or, for the reserve pool, a 储备 title, and never a YTD-completed column —
+// a project-progress sheet always has one (1-N月完成投资), so the original layouts cannot be
+// mistaken for these and vice versa.
+
+extension SheetLayout {
+    /// One list for the three layouts: their columns do not overlap, and a header only matches
+    /// the synonyms it has.
+    static let policyFields = [
+        "project_code", "project_name", "region", "total_investment", "start_date", "period",
+        "plan_issued_date", "plan_amount", "paid_amount",
+        "bond_batch", "issue_date", "bond_issued", "bond_used", "started",
+        "reserve_category", "upper_funds",
+    ]
+
+    /// A reserve sheet's 项目类别/行业 column is its reserve category.
+    static let policyAliases = ["industry": "reserve_category"]
+
+    static let policyMoneyFields: Set<String> = [
+        "plan_amount", "paid_amount", "bond_issued", "bond_used", "upper_funds", "total_investment",
+    ]
+}
+
+extension SheetReading {
+    static func policyLayout(_ roles: [SheetLayout: [ColumnRole?]], title: String) -> SheetLayout? {
+        func has(_ l: SheetLayout, _ f: String) -> Bool { roles[l]!.contains(.field(f)) }
+        guard !has(.projectProgress, "ytd_completed") else { return nil }
+        if has(.centralBudget, "plan_amount") || (has(.centralBudget, "plan_issued_date") && title.contains("中央预算内")) {
+            return .centralBudget
+        }
+        if has(.specialBonds, "bond_issued") || has(.specialBonds, "bond_used") {
+            return .specialBonds
+        }
+        if has(.reservePool, "project_name"), has(.reservePool, "upper_funds") || title.contains("储备") {
+            return .reservePool
+        }
+        return nil
+    }
+
+    static func policyMissingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> [String] {
+        func has(_ f: String) -> Bool { roles.contains(.field(f)) }
+        var missing: [String] = []
+        if !has("project_code") { missing.append("project_code (项目代码/统一项目代码)") }
+        if !has("project_name") { missing.append("project_name (项目名称)") }
+        switch layout {
+        case .centralBudget:
+            if !has("plan_issued_date") { missing.append("plan_issued_date (计划下达时间/下达日期)") }
+            if !has("plan_amount") { missing.append("plan_amount (下达中央预算内投资/下达金额)") }
+        case .specialBonds:
+            if !has("issue_date") { missing.append("issue_date (发行时间/发行日期)") }
+            if !has("bond_issued") { missing.append("bond_issued (发行金额/专项债券金额)") }
+        default:
+            break   // reserve pool: the category may come from section rows (一、产业园区)
+        }
+        return missing
+    }
+
+    /// An ISO date from a date column, nil when the column is absent or the cell empty.
+    func date(_ cells: [String], _ field: String) throws(CellError) -> String? {
+        guard let c = info.columns[field], c < cells.count else { return nil }
+        do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
+    }
+
+    private func requiredDate(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
+        guard let d = try date(cells, field) else { throw CellError(column: info.columns[field], reason: "missing \(what)") }
+        return d
+    }
+
+    private func requiredMoney(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> Decimal {
+        guard let v = try money(cells, info.columns[field], nonNegative: true) else {
+            throw CellError(column: info.columns[field], reason: "missing \(what)")
+        }
+        return v
+    }
+
+    func parsePolicy(_ cells: [String], line: Int) throws(CellError) -> DataRow? {
+        let codeText = try required(cells, "project_code", "project code (项目代码)")
+        let code: String
+        do { code = try ValueParser.projectCode(codeText) } catch {
+            throw CellError(column: info.columns["project_code"], reason: error.description)
+        }
+        let name = try required(cells, "project_name", "project name (项目名称)")
+        if let m = try rowMonth(cells), m != info.month {
+            throw CellError(column: info.columns["period"], reason: "row is for \(m), the sheet for \(info.month)")
+        }
+        let region = text(cells, "region")
+        let total = try money(cells, info.columns["total_investment"], nonNegative: true)
+        switch info.layout {
+        case .centralBudget:
+            let issued = try requiredDate(cells, "plan_issued_date", "plan issued date (计划下达时间)")
+            let amount = try requiredMoney(cells, "plan_amount", "central-budget amount (下达中央预算内投资)")
+            let paid = try money(cells, info.columns["paid_amount"], nonNegative: true)
+            if let paid, paid > amount {
+                throw CellError(column: info.columns["paid_amount"],
+                                reason: "paid \(paid) 万元 exceeds the plan's \(amount) 万元")
+            }
+            return .centralBudget(CentralBudgetRow(
+                line: line, projectCode: code, projectName: name, region: region, planIssuedDate: issued,
+                planAmount: amount, paidToDate: paid, startDate: try date(cells, "start_date"), totalInvestment: total))
+        case .specialBonds:
+            let issueDate = try requiredDate(cells, "issue_date", "bond issue date (发行时间)")
+            let issued = try requiredMoney(cells, "bond_issued", "bond amount issued (发行金额)")
+            let used = try money(cells, info.columns["bond_used"], nonNegative: true)
+            if let used, used > issued {
+                throw CellError(column: info.columns["bond_used"], reason: "used \(used) 万元 exceeds the \(issued) 万元 issued")
+            }
+            var started: Bool?
+            if let c = info.columns["started"] {
+                do { started = try ValueParser.yesNo(cells[c]) } catch {
+                    // 已开工 / 未开工 are the usual words in this column.
+                    let t = NameNormalizer.normalize(cells[c])
+                    if t.hasPrefix("未") || t.hasPrefix("没") { started = false }
+                    else if t.hasPrefix("已") || t == "开工" { started = true }
+                    else { throw CellError(column: c, reason: "\(error.description); or 已开工/未开工") }
+                }
+            }
+            return .specialBond(SpecialBondRow(
+                line: line, projectCode: code, projectName: name, region: region,
+                bondBatch: text(cells, "bond_batch") ?? issueDate, issueDate: issueDate, issuedAmount: issued,
+                usedAmount: used, started: started, startDate: try date(cells, "start_date")))
+        case .reservePool:
+            guard let category = text(cells, "reserve_category") ?? category else {
+                throw CellError(column: info.columns["reserve_category"],
+                                reason: "missing reserve category (储备类别), and no section row (一、产业园区) above")
+            }
+            return .reserveProject(ReserveProjectRow(
+                line: line, projectCode: code, projectName: name, region: region, category: category,
+                totalInvestment: total, upperFunds: try money(cells, info.columns["upper_funds"], nonNegative: true)))
+        default:
+            return nil
+        }
+    }
+}
