@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "invest-etl", targets: ["invest-etl"]),
         .executable(name: "invest-report", targets: ["invest-report"]),
+        // libFuzzer target for the reader (etl/fuzz.sh); without -D FUZZING a corpus replayer.
+        .executable(name: "sheet-reader-fuzz", targets: ["sheet-reader-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +56,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "sheet-reader-fuzz", dependencies: ["SheetReader"]),
         // Test-only helpers: throwaway databases on the server that etl/test.sh starts.
         .target(name: "TestSupport", dependencies: ["PostgresClient", "Warehouse"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "TestSupport"]),
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "InvestmentQueriesTests", dependencies: ["InvestmentQueries", "Warehouse", "TestSupport"]),
         .testTarget(name: "ReportRenderingTests", dependencies: ["ReportRendering"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "Warehouse", "SheetReader", "PostgresClient"]),
     ],
     swiftLanguageModes: [.v6]
 )

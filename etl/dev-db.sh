@@ -4,6 +4,11 @@
 #   bash etl/dev-db.sh start        # start a fresh server; prints `export …` lines (eval them)
 #   bash etl/dev-db.sh env          # print the exports of the last started server
 #   bash etl/dev-db.sh stop [DIR]   # stop it and delete its folder (default: the last started)
+#   bash etl/dev-db.sh pause DIR [fast|immediate]  # stop the server, keep its folder (fault tests)
+#   bash etl/dev-db.sh resume DIR   # start a paused server again, same port and data
+#
+# DEV_DB_STATE_FILE=PATH keeps the exports somewhere else than .tmp/dev-db.env (a second
+# server, e.g. the one the fault tests restart, must not replace the first one's state).
 #
 # The server lives in a temporary folder (data, Unix socket and log inside it), listens on a
 # random free TCP port on 127.0.0.1, trusts local connections, and has one password-protected
@@ -13,7 +18,7 @@
 set -Eeuo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-state_file="$repo_root/.tmp/dev-db.env"
+state_file="${DEV_DB_STATE_FILE:-$repo_root/.tmp/dev-db.env}"
 
 log() { echo "dev-db: $*" >&2; }
 
@@ -141,10 +146,28 @@ stop() {
     log "stopped $dir"
 }
 
+pause() {
+    local dir="$1" mode="${2:-fast}" bindir
+    [ -d "$dir/data" ] || { log "no server in $dir"; exit 1; }
+    bindir="$(pg_bindir)"
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null
+    log "paused $dir ($mode)"
+}
+
+resume() {
+    local dir="$1" bindir
+    [ -d "$dir/data" ] || { log "no server in $dir"; exit 1; }
+    bindir="$(pg_bindir)"
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    log "resumed $dir"
+}
+
 case "${1:-}" in
     start) start ;;
+    pause) pause "${2:?usage: dev-db.sh pause DIR [fast|immediate]}" "${3:-fast}" ;;
+    resume) resume "${2:?usage: dev-db.sh resume DIR}" ;;
     stop) stop "${2:-}" ;;
     env)
         if [ -f "$state_file" ]; then cat "$state_file"; else log "no server started (run: bash etl/dev-db.sh start)"; exit 1; fi ;;
-    *) echo "usage: bash etl/dev-db.sh start|stop [DIR]|env" >&2; exit 64 ;;
+    *) echo "usage: bash etl/dev-db.sh start|stop [DIR]|pause DIR [fast|immediate]|resume DIR|env" >&2; exit 64 ;;
 esac

@@ -42,6 +42,7 @@ enum ErrorReport {
         let code = sysExit(for: error)
         var message = "invest-etl \(command): error: \(error)"
         if code == .unavailable { message += "\n(database unavailable: exit \(code.rawValue))" }
+        if code == .tempFail { message += "\n(temporary failure: exit \(code.rawValue); nothing in flight was kept; run again later)" }
         FileHandle.standardError.write(Data((ConnectionInfo.redactSecrets(in: message) + "\n").utf8))
         return code.exitCode
     }
@@ -53,6 +54,11 @@ enum ErrorReport {
         case let error as PostgresError:
             if error.isConnectionFailure { return .unavailable }
             if error.sqlState == "55P03" { return .tempFail }  // lock_not_available
+            // statement_timeout / pg_cancel_backend: the file rolled back; a retry can succeed.
+            if error.sqlState == "57014" { return .tempFail }
+            // Class 53, insufficient resources (disk full, out of memory, too many connections):
+            // the server cannot take the load now.
+            if error.sqlState?.hasPrefix("53") == true { return .unavailable }
             if error.code == .invalidArgument { return .usage }
             return .software
         case let error as MigrationError:

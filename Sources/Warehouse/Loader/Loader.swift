@@ -80,7 +80,10 @@ public final class Loader {
 
         return try connection.withTransaction {
             let fileKey = try knownFile ?? storeSourceFile(url: url, sha256: result.sha256, size: result.bytes)
-            return try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result)
+            FaultPoint.reach(.stored, file: url.path)
+            let loaded = try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result)
+            FaultPoint.reach(.commit, file: url.path)
+            return loaded
         }
     }
 
@@ -214,9 +217,11 @@ public final class Loader {
             return result
         }
 
+        FaultPoint.reach(.merge, file: url.path)
         try merge.createDepartments()
         var touched = try merge.stagedProjectPairs()
         try merge.upsertFacts()
+        FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope)
         touched.formUnion(superseded.pairs)
         try merge.refreshAggregates(touched)
@@ -331,6 +336,7 @@ public final class Loader {
                 }
                 let read = sheet.recordsRead
                 if read - lastReport >= 4096 {
+                    if lastReport == 0 { FaultPoint.reach(.staging, file: url.path) }
                     lastReport = read
                     onProgress?(LoadProgress(file: url.path, rows: read, bytesRead: sheet.bytesRead ?? 0,
                                              totalBytes: totalBytes, phase: "reading"))

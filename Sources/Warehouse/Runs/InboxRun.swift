@@ -33,6 +33,7 @@ public struct InboxRun {
                 throw InboxRunError(done: LoadSummary(results: results), file: file.path, underlying: error)
             }
             results.append(result)
+            FaultPoint.reach(.archive, file: file.path)
             try archive(file, result: result, loader: loader)
             onFile?(result)
         }

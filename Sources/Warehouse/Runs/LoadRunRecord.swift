@@ -2,8 +2,15 @@ import PostgresClient
 
 /// The `etl.load_run` row of one `load` or `run` command.
 public enum LoadRunRecord {
+    /// Called with `LoadLock` held, so any run still marked `running` is one whose process died
+    /// (kill -9, crash, lost server): it is closed as failed first.
     public static func start(on connection: Connection, command: String) throws -> Int {
-        try connection.query("INSERT INTO etl.load_run (command) VALUES (\(command)) RETURNING run_key")
+        try connection.execute("""
+            UPDATE etl.load_run SET status = 'failed', finished_at = now(),
+                   message = 'interrupted: the process ended without finishing the run (killed, crashed or lost the server)'
+            WHERE status = 'running'
+            """)
+        return try connection.query("INSERT INTO etl.load_run (command) VALUES (\(command)) RETURNING run_key")
             .first?.int("run_key") ?? 0
     }
 
