@@ -6,6 +6,18 @@
 -- "does not exist, skipping" notices on a first run are noise (transaction-local setting).
 SELECT set_config('client_min_messages', 'warning', true);
 
+-- policy tracking (60_policy_*.sql)
+DROP VIEW IF EXISTS analyst.reserve_pool_category CASCADE;
+DROP VIEW IF EXISTS analyst.reserve_project CASCADE;
+DROP VIEW IF EXISTS analyst.stalled_region CASCADE;
+DROP VIEW IF EXISTS analyst.stalled_project CASCADE;
+DROP VIEW IF EXISTS analyst.key_project CASCADE;
+DROP VIEW IF EXISTS analyst.special_bond_batch CASCADE;
+DROP VIEW IF EXISTS analyst.special_bond_project CASCADE;
+DROP VIEW IF EXISTS analyst.central_budget_summary CASCADE;
+DROP VIEW IF EXISTS analyst.central_budget_project CASCADE;
+DROP VIEW IF EXISTS analyst.region_city CASCADE;
+DROP VIEW IF EXISTS analyst.policy_target CASCADE;
 DROP VIEW IF EXISTS analyst.region_alerts CASCADE;
 DROP VIEW IF EXISTS analyst.region_ranking CASCADE;
 DROP VIEW IF EXISTS analyst.transfer_growth CASCADE;

@@ -1,0 +1,106 @@
+-- Stalled projects (停工项目), from project-progress sheets (status 停工, 停工原因, 计划复工时间).
+--
+-- "The list" of year y at report month m: every project that reported status 停工 in some month
+-- of y up to m. listed_month = the first such month (when the project was put on the list).
+-- restarted = the project's status in m is not 停工 after its last 停工 month; restarted_month
+-- = the first month after that last stall with another status. A project shows in month m
+-- only when it reported in m (a project missing from a sheet is not counted either way).
+-- restart_overdue = still stalled in m and its planned restart month is before m.
+
+CREATE VIEW analyst.stalled_project AS
+WITH h AS (
+    SELECT f.region_key, f.project_key, f.month_key, f.month_key / 100 AS year, f.status, f.stall_reason,
+           f.planned_restart, coalesce(f.status = '停工', false) AS stalled
+    FROM dw.fact_project_month f
+    WHERE EXISTS (SELECT 1 FROM dw.fact_project_month s
+                  WHERE s.region_key = f.region_key AND s.project_key = f.project_key
+                    AND s.status = '停工' AND s.month_key / 100 = f.month_key / 100)
+),
+w AS (
+    SELECT h.*,
+           min(h.month_key) FILTER (WHERE h.stalled) OVER (PARTITION BY h.region_key, h.project_key, h.year ORDER BY h.month_key) AS listed_month_key,
+           max(h.month_key) FILTER (WHERE h.stalled) OVER (PARTITION BY h.region_key, h.project_key, h.year ORDER BY h.month_key) AS last_stalled_month_key
+    FROM h
+),
+x AS (
+    SELECT w.*,
+           min(w.month_key) FILTER (WHERE NOT w.stalled)
+               OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS restarted_month_key,
+           first_value(w.stall_reason) OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS last_stall_reason,
+           first_value(w.planned_restart) OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS last_planned_restart
+    FROM w
+    WHERE w.listed_month_key IS NOT NULL
+)
+SELECT x.region_key, r.region_code, r.name AS region, r.sort_order, rc.city_key,
+       p.project_code, p.project_name, d.name AS department,
+       x.month_key, to_char(m.month_start, 'YYYY-MM') AS month, x.year::integer AS year,
+       x.listed_month_key, to_char(to_date(x.listed_month_key::text, 'YYYYMM'), 'YYYY-MM') AS listed_month,
+       x.last_stalled_month_key, x.status, x.stalled AS is_stalled,
+       x.last_stall_reason AS stall_reason, x.last_planned_restart AS planned_restart,
+       to_char(x.last_planned_restart, 'YYYY-MM') AS planned_restart_month,
+       x.restarted_month_key IS NOT NULL AS restarted,
+       to_char(to_date(x.restarted_month_key::text, 'YYYYMM'), 'YYYY-MM') AS restarted_month,
+       x.stalled AND x.last_planned_restart < m.month_start AS restart_overdue
+FROM x
+JOIN dw.dim_month m ON m.month_key = x.month_key
+JOIN dw.dim_project p ON p.region_key = x.region_key AND p.project_key = x.project_key
+JOIN dw.dim_region r ON r.region_key = x.region_key
+LEFT JOIN analyst.region_city rc ON rc.region_key = x.region_key
+LEFT JOIN dw.dim_department d ON d.department_key = p.department_key;
+COMMENT ON VIEW analyst.stalled_project IS '停工项目清单：本年出现过停工状态的项目在每个报告期一行，含列入月份、停工原因、计划复工时间、是否已复工 / Stalled-project list: every project that was 停工 in the year, one row per later report month, with the month it was listed, reason, planned restart and whether it restarted';
+COMMENT ON COLUMN analyst.stalled_project.region_key IS '地区代理键 / Region key';
+COMMENT ON COLUMN analyst.stalled_project.region_code IS '地区代码 / Region code';
+COMMENT ON COLUMN analyst.stalled_project.region IS '地区 / Region';
+COMMENT ON COLUMN analyst.stalled_project.sort_order IS '地区排列顺序 / Region order';
+COMMENT ON COLUMN analyst.stalled_project.city_key IS '所属市代理键 / City key';
+COMMENT ON COLUMN analyst.stalled_project.project_code IS '统一项目代码 / Project code';
+COMMENT ON COLUMN analyst.stalled_project.project_name IS '项目名称 / Project name';
+COMMENT ON COLUMN analyst.stalled_project.department IS '责任单位 / Responsible department';
+COMMENT ON COLUMN analyst.stalled_project.month_key IS '报告期 YYYYMM / Reporting month key';
+COMMENT ON COLUMN analyst.stalled_project.month IS '报告期 YYYY-MM / Reporting month';
+COMMENT ON COLUMN analyst.stalled_project.year IS '年 / Year';
+COMMENT ON COLUMN analyst.stalled_project.listed_month_key IS '列入清单月份 YYYYMM（本年首次报停工） / Month put on the list (first 停工 of the year)';
+COMMENT ON COLUMN analyst.stalled_project.listed_month IS '列入清单月份 YYYY-MM / Month put on the list';
+COMMENT ON COLUMN analyst.stalled_project.last_stalled_month_key IS '截至报告期最近一次报停工的月份 / Latest month reported 停工, up to this month';
+COMMENT ON COLUMN analyst.stalled_project.status IS '本报告期状态 / Status this month';
+COMMENT ON COLUMN analyst.stalled_project.is_stalled IS '本报告期仍停工 / Still stalled this month';
+COMMENT ON COLUMN analyst.stalled_project.stall_reason IS '停工原因（最近一次停工时所填） / Reason, as given at the latest stall';
+COMMENT ON COLUMN analyst.stalled_project.planned_restart IS '计划复工时间（最近一次停工时所填） / Planned restart, as given at the latest stall';
+COMMENT ON COLUMN analyst.stalled_project.planned_restart_month IS '计划复工月份 YYYY-MM / Planned restart month';
+COMMENT ON COLUMN analyst.stalled_project.restarted IS '已复工（最近一次停工之后状态不再是停工） / Restarted: a status other than 停工 after the latest stall';
+COMMENT ON COLUMN analyst.stalled_project.restarted_month IS '复工月份 YYYY-MM / Month it restarted';
+COMMENT ON COLUMN analyst.stalled_project.restart_overdue IS '仍停工且已过计划复工月份 / Still stalled after its planned restart month';
+
+CREATE VIEW analyst.stalled_region AS
+SELECT s.row_kind, s.region_key, s.region_code, s.region, s.sort_order, s.city_key, s.month_key, s.month, s.year,
+       count(*)::integer AS listed_count,
+       count(*) FILTER (WHERE s.is_stalled)::integer AS stalled_count,
+       count(*) FILTER (WHERE s.restarted)::integer AS restarted_count,
+       count(*) FILTER (WHERE s.restart_overdue)::integer AS restart_overdue_count,
+       count(*) FILTER (WHERE s.listed_month_key = s.month_key)::integer AS newly_listed_count
+FROM (
+    SELECT 'region' AS row_kind, p.region_key, p.region_code, p.region, p.sort_order, p.city_key, p.month_key, p.month,
+           p.year, p.is_stalled, p.restarted, p.restart_overdue, p.listed_month_key
+    FROM analyst.stalled_project p
+    UNION ALL
+    SELECT 'total', p.city_key, c.region_code, c.name || '合计', 9999, p.city_key, p.month_key, p.month,
+           p.year, p.is_stalled, p.restarted, p.restart_overdue, p.listed_month_key
+    FROM analyst.stalled_project p
+    JOIN dw.dim_region c ON c.region_key = p.city_key
+) s
+GROUP BY s.row_kind, s.region_key, s.region_code, s.region, s.sort_order, s.city_key, s.month_key, s.month, s.year;
+COMMENT ON VIEW analyst.stalled_region IS '停工项目按地区汇总（另有全市合计行）：清单项目数、仍停工、已复工、逾期未复工 / Stalled projects per region plus a city total: listed, still stalled, restarted since listed, overdue restarts';
+COMMENT ON COLUMN analyst.stalled_region.row_kind IS '行类型 region 地区 / total 全市合计 / Row kind';
+COMMENT ON COLUMN analyst.stalled_region.region_key IS '地区代理键（合计行为市） / Region key (the city on total rows)';
+COMMENT ON COLUMN analyst.stalled_region.region_code IS '地区代码 / Region code';
+COMMENT ON COLUMN analyst.stalled_region.region IS '地区 / Region';
+COMMENT ON COLUMN analyst.stalled_region.sort_order IS '排列顺序（合计行最后） / Order (total last)';
+COMMENT ON COLUMN analyst.stalled_region.city_key IS '所属市代理键 / City key';
+COMMENT ON COLUMN analyst.stalled_region.month_key IS '报告期 YYYYMM / Reporting month key';
+COMMENT ON COLUMN analyst.stalled_region.month IS '报告期 YYYY-MM / Reporting month';
+COMMENT ON COLUMN analyst.stalled_region.year IS '年 / Year';
+COMMENT ON COLUMN analyst.stalled_region.listed_count IS '清单项目数（本年报过停工且本月有报） / Projects on the list that reported this month';
+COMMENT ON COLUMN analyst.stalled_region.stalled_count IS '本月仍停工 / Still stalled this month';
+COMMENT ON COLUMN analyst.stalled_region.restarted_count IS '列入清单以来已复工 / Restarted since listed';
+COMMENT ON COLUMN analyst.stalled_region.restart_overdue_count IS '已过计划复工月份仍停工 / Still stalled after the planned restart month';
+COMMENT ON COLUMN analyst.stalled_region.newly_listed_count IS '本月新列入 / Listed this month';
