@@ -27,6 +27,7 @@ struct BulletinBuilder {
         sections.append(transferSection(transferRows))
         sections.append(alertSection(alertRows))
         sections.append(rankingSection(faiRows))
+        sections += try PolicyBulletinSections(queries: queries, month: month, region: region).build()
         return Bulletin(title: title, monthLabel: month.label, generatedAt: Date(), sections: sections)
     }
 

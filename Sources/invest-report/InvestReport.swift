@@ -14,5 +14,6 @@ struct InvestReport: ParsableCommand {
             (January is reported with February); 69 database unavailable; 70 internal error.
             """,
         subcommands: [YoYCommand.self, TargetsCommand.self, TransfersCommand.self, AlertsCommand.self,
-                      BulletinCommand.self])
+                      BulletinCommand.self, CentralBudgetCommand.self, SpecialBondsCommand.self, KeyProjectsCommand.self,
+                      StalledCommand.self, ReservePoolCommand.self])
 }

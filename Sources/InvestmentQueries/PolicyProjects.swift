@@ -1,0 +1,191 @@
+import Foundation
+import PostgresClient
+
+/// A row of `analyst.key_project`: a key project in one month since the as-of month.
+public struct KeyProjectRow: Sendable, Equatable {
+    public var asOfMonth: String
+    public var rank: Int
+    public var region: String
+    public var projectCode: String
+    public var projectName: String
+    public var department: String?
+    public var asOfYTD: Decimal?
+    public var month: String
+    public var ytdCompleted: Decimal?
+    public var monthCompleted: Decimal?
+    public var annualPlan: Decimal?
+    public var planCompletionPct: Decimal?
+    public var sinceAsOf: Decimal?
+    public var status: String?
+}
+
+/// A row of `analyst.stalled_project`.
+public struct StalledProjectRow: Sendable, Equatable {
+    public var region: String
+    public var projectCode: String
+    public var projectName: String
+    public var department: String?
+    public var month: String
+    public var listedMonth: String
+    public var status: String?
+    public var isStalled: Bool
+    public var stallReason: String?
+    public var plannedRestartMonth: String?
+    public var restarted: Bool
+    public var restartedMonth: String?
+    public var restartOverdue: Bool
+}
+
+/// A row of `analyst.stalled_region`: a region, or a city's total (`isTotal`).
+public struct StalledRegionRow: Sendable, Equatable {
+    public var rowKind: String
+    public var region: String
+    public var regionCode: String
+    public var month: String
+    public var listedCount: Int?
+    public var stalledCount: Int?
+    public var restartedCount: Int?
+    public var restartOverdueCount: Int?
+    public var newlyListedCount: Int?
+    public var isTotal: Bool { rowKind == "total" }
+}
+
+/// A row of `analyst.reserve_pool_category`.
+public struct ReservePoolRow: Sendable, Equatable {
+    public var city: String
+    public var month: String
+    public var category: String
+    public var projectCount: Int?
+    public var totalInvestment: Decimal?
+    public var upperFunds: Decimal?
+    public var targetCount: Decimal?
+    public var targetTotal: Decimal?
+    public var targetUpperFunds: Decimal?
+    public var fromPolicy: Bool?
+    public var meetsCount: Bool?
+    public var meetsTotal: Bool?
+    public var meetsUpperFunds: Bool?
+    public var meetsAll: Bool?
+    public var countGap: Int?
+    public var totalGap: Decimal?
+    public var upperFundsGap: Decimal?
+}
+
+extension InvestmentQueries {
+    /// The as-of month the key projects are picked at when none is chosen: the policy's month
+    /// (key_project_as_of_month, June) of the report year, or the report month before it.
+    public func defaultKeyProjectAsOf(month: ReportMonth) throws -> ReportMonth {
+        let configured = try rows("""
+            SELECT value FROM analyst.policy_target
+            WHERE target_code = 'key_project_as_of_month' AND category = '' AND year = \(month.year)
+            """).first.flatMap { try $0.decimal("value") }
+        let asOf = configured.map { NSDecimalNumber(decimal: $0).intValue } ?? 6
+        return ReportMonth(year: month.year, month: min(month.month, max(1, min(12, asOf)))) ?? month
+    }
+
+    /// The key projects picked at `asOf`, each with a row per month from `asOf` to `month`.
+    public func keyProjects(month: ReportMonth, asOf: ReportMonth, region: RegionRef? = nil) throws -> [KeyProjectRow] {
+        guard asOf.year == month.year, asOf <= month else {
+            throw QueryError(.unsupported, "--as-of \(asOf) must be in \(month.year) and not after --month \(month)")
+        }
+        var sql: SQL = """
+            SELECT as_of_month, key_rank, region, project_code, project_name, department, as_of_ytd_wan, month,
+                   ytd_completed_wan, month_completed_wan, annual_plan_wan, plan_completion_pct, since_as_of_wan, status
+            FROM analyst.key_project k
+            WHERE k.as_of_month_key = \(asOf.key) AND k.month_key <= \(month.key)
+            """
+        if let region { sql.append(" AND k.city_key IN (SELECT city_key FROM analyst.region_city WHERE region_key = \(region.key))") }
+        sql.append(" ORDER BY k.city_key, k.key_rank, k.month_key")
+        let result = try rows(sql).map { r in
+            KeyProjectRow(
+                asOfMonth: r["as_of_month"] ?? "", rank: try r.int("key_rank") ?? 0, region: r["region"] ?? "",
+                projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "", department: r["department"],
+                asOfYTD: try r.decimal("as_of_ytd_wan"), month: r["month"] ?? "",
+                ytdCompleted: try r.decimal("ytd_completed_wan"), monthCompleted: try r.decimal("month_completed_wan"),
+                annualPlan: try r.decimal("annual_plan_wan"), planCompletionPct: try r.decimal("plan_completion_pct"),
+                sinceAsOf: try r.decimal("since_as_of_wan"), status: r["status"])
+        }
+        if result.isEmpty {
+            throw try emptyMonthError(asOf, report: "project-progress (key projects)",
+                                      monthsWithData: "SELECT DISTINCT as_of_month AS month FROM analyst.key_project ORDER BY 1")
+        }
+        return result
+    }
+
+    /// The stalled-project list in `month`.
+    public func stalledProjects(month: ReportMonth, region: RegionRef? = nil) throws -> [StalledProjectRow] {
+        var sql: SQL = """
+            SELECT region, project_code, project_name, department, month, listed_month, status, is_stalled, stall_reason,
+                   planned_restart_month, restarted, restarted_month, restart_overdue
+            FROM analyst.stalled_project s WHERE s.month_key = \(month.key)
+            """
+        if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        sql.append(" ORDER BY s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code")
+        let result = try rows(sql).map { r in
+            StalledProjectRow(
+                region: r["region"] ?? "", projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "",
+                department: r["department"], month: r["month"] ?? "", listedMonth: r["listed_month"] ?? "",
+                status: r["status"], isStalled: try r.bool("is_stalled") ?? false, stallReason: r["stall_reason"],
+                plannedRestartMonth: r["planned_restart_month"], restarted: try r.bool("restarted") ?? false,
+                restartedMonth: r["restarted_month"], restartOverdue: try r.bool("restart_overdue") ?? false)
+        }
+        if result.isEmpty { try requireProjectMonth(month) }
+        return result
+    }
+
+    /// Counts per region (and the city total) in `month`.
+    public func stalledRegions(month: ReportMonth, region: RegionRef? = nil) throws -> [StalledRegionRow] {
+        var sql: SQL = """
+            SELECT row_kind, region, region_code, month, listed_count, stalled_count, restarted_count,
+                   restart_overdue_count, newly_listed_count
+            FROM analyst.stalled_region s WHERE s.month_key = \(month.key)
+            """
+        if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        sql.append(" ORDER BY s.city_key, s.row_kind = 'total', s.sort_order")
+        let result = try rows(sql).map { r in
+            StalledRegionRow(
+                rowKind: r["row_kind"] ?? "", region: r["region"] ?? "", regionCode: r["region_code"] ?? "",
+                month: r["month"] ?? "", listedCount: try r.int("listed_count"), stalledCount: try r.int("stalled_count"),
+                restartedCount: try r.int("restarted_count"), restartOverdueCount: try r.int("restart_overdue_count"),
+                newlyListedCount: try r.int("newly_listed_count"))
+        }
+        if result.isEmpty { try requireProjectMonth(month) }
+        return result
+    }
+
+    /// An empty stalled list is an answer when the month has project data; otherwise say so.
+    private func requireProjectMonth(_ month: ReportMonth) throws {
+        let months: SQL = "SELECT DISTINCT as_of_month AS month FROM analyst.key_project ORDER BY 1"
+        if try rows("SELECT 1 AS x FROM analyst.key_project WHERE as_of_month_key = \(month.key) LIMIT 1").isEmpty {
+            throw try emptyMonthError(month, report: "project-progress", monthsWithData: months)
+        }
+    }
+
+    /// The reserve pool by category in `month`.
+    public func reservePool(month: ReportMonth, region: RegionRef? = nil) throws -> [ReservePoolRow] {
+        var sql: SQL = """
+            SELECT city, month, category, project_count, total_investment_wan, upper_funds_wan, target_count, target_total_wan,
+                   target_upper_funds_wan, from_policy, meets_count, meets_total, meets_upper_funds, meets_all, count_gap,
+                   total_gap_wan, upper_funds_gap_wan
+            FROM analyst.reserve_pool_category c WHERE c.month_key = \(month.key)
+            """
+        if let region { sql.append(" AND c.city_key IN (SELECT city_key FROM analyst.region_city WHERE region_key = \(region.key))") }
+        sql.append(" ORDER BY c.city_key, c.sort_order, c.category")
+        let result = try rows(sql).map { r in
+            ReservePoolRow(
+                city: r["city"] ?? "", month: r["month"] ?? "", category: r["category"] ?? "",
+                projectCount: try r.int("project_count"), totalInvestment: try r.decimal("total_investment_wan"),
+                upperFunds: try r.decimal("upper_funds_wan"), targetCount: try r.decimal("target_count"),
+                targetTotal: try r.decimal("target_total_wan"), targetUpperFunds: try r.decimal("target_upper_funds_wan"),
+                fromPolicy: try r.bool("from_policy"), meetsCount: try r.bool("meets_count"), meetsTotal: try r.bool("meets_total"),
+                meetsUpperFunds: try r.bool("meets_upper_funds"), meetsAll: try r.bool("meets_all"),
+                countGap: try r.int("count_gap"), totalGap: try r.decimal("total_gap_wan"),
+                upperFundsGap: try r.decimal("upper_funds_gap_wan"))
+        }
+        if result.isEmpty {
+            throw try emptyMonthError(month, report: "reserve-pool",
+                                      monthsWithData: "SELECT DISTINCT month FROM analyst.reserve_pool_category ORDER BY month")
+        }
+        return result
+    }
+}
