@@ -80,6 +80,9 @@ public struct SampleGenerator {
                 }
                 try finish(try indicatorSheet(folder: folder, year: year, month: month, report: &report), &report)
                 try finish(try transferSheet(folder: folder, year: year, month: month), &report)
+                for writer in try PolicySampleSheets(generator: self).sheets(folder: folder, year: year, month: month) {
+                    try finish(writer, &report)
+                }
             }
             try finish(try targetSheet(folder: folder, year: year), &report)
         }
@@ -103,15 +106,15 @@ public struct SampleGenerator {
         let region = SampleModel.regions[r]
         let url = folder.appendingPathComponent("\(Self.stamp(year, month))_\(region.name)_重大项目进度.csv")
         let w = try SampleFileWriter(url: url, encoding: .gb18030)
-        let width = 14
+        let width = 15
         func pad(_ cells: [String]) -> [String] { cells + Array(repeating: "", count: max(0, width - cells.count)) }
         let period = Self.period(month)
         try w.row(pad(["附件1"]))
         try w.row(pad(["\(region.name)\(year)年\(period)重大项目投资进度表"]))
         try w.row(pad(["填报单位：\(region.reporter)", "", "", "", "", "", "", "", "", "", "", "单位：万元"]))
         try w.row(["序号", "项目名称", "统一项目代码", "责任单位", "行业分类", "是否民间投资", "建设性质", "总投资（万元）",
-                   "年度计划投资（万元）", "投资完成情况", "", "项目状态", "停工原因", "开工时间"])
-        try w.row(["", "", "", "", "", "", "", "", "", "\(period)\n完成投资（万元）", "本月完成投资", "", "", ""])
+                   "年度计划投资（万元）", "投资完成情况", "", "项目状态", "停工原因", "开工时间", "计划复工时间"])
+        try w.row(["", "", "", "", "", "", "", "", "", "\(period)\n完成投资（万元）", "本月完成投资", "", "", "", ""])
 
         // Projects by section, in index order within each.
         var bySection: [SampleSection: [(Int, SampleProject)]] = [:]
@@ -146,7 +149,7 @@ public struct SampleGenerator {
                     SampleMoney.format(project.totalCents, thousands: g.chance(30)),
                     SampleMoney.format(figures.annualPlanCents),
                     bad ? "待核实" : SampleMoney.format(figures.ytdCents),
-                    monthCell, figures.status, figures.stallReason ?? "", startDate,
+                    monthCell, figures.status, figures.stallReason ?? "", startDate, figures.plannedRestart ?? "",
                 ])
                 report.projectRows += 1
                 // Subtotals sum the numeric cells as written, like Excel's SUM (text is ignored).
@@ -165,11 +168,11 @@ public struct SampleGenerator {
                 }
             }
             try w.row(["小计", "", "", "", "", "", "", SampleMoney.format(sums[0]), SampleMoney.format(sums[1]),
-                       SampleMoney.format(sums[2]), SampleMoney.format(sums[3]), "", "", ""])
+                       SampleMoney.format(sums[2]), SampleMoney.format(sums[3]), "", "", "", ""])
             for k in 0..<4 { grand[k] += sums[k] }
         }
         try w.row(["合计", "", "", "", "", "", "", SampleMoney.format(grand[0]), SampleMoney.format(grand[1]),
-                   SampleMoney.format(grand[2]), SampleMoney.format(grand[3]), "", "", ""])
+                   SampleMoney.format(grand[2]), SampleMoney.format(grand[3]), "", "", "", ""])
         try w.row(pad([]))
         try w.row(pad(["注：1.本表数据截至\(year)年\(month)月底；2.“本月完成投资”为“-”的项目本月未报数。"]))
         try w.row(pad(["填报人：黄某某", "", "", "审核人：李某某", "", "", "联系电话：0777-28\(String(10000 + r * 111).suffix(5))"]))

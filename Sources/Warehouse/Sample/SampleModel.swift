@@ -43,6 +43,8 @@ public struct SampleProjectMonth: Sendable {
     public var monthCents: Int64
     public var status: String
     public var stallReason: String?
+    /// 计划复工时间 of a stalled project, as written (`2022年9月`).
+    public var plannedRestart: String?
 }
 
 public struct SampleModel: Sendable {
@@ -145,20 +147,25 @@ public struct SampleModel: Sendable {
         for _ in 1...12 { weights.append(Int64(g.int(5...15))) }
         let stallMonth: Int? = g.chance(6) ? g.int(3...11) : nil
         let reason = g.pick(["资金不到位", "征地拆迁受阻", "环评手续未完成", "施工许可未办结"])
+        // Restarts draw from their own stream, so the figures above stay what they were.
+        var h = SplitMix64(seed: seed, 9, r, i, year)
+        let restartMonth: Int? = stallMonth.flatMap { s in h.chance(50) ? s + h.int(1...3) : nil }
+        let plannedRestart = stallMonth.map { s in s + h.int(1...3) }
         let total = weights.reduce(0, +)
         var ytd: Int64 = 0
         var lastIncrement: Int64 = 0
         for k in 1...m {
             var increment = plan * completionPermille * weights[k - 1] / (1000 * total)
-            if let stallMonth, k >= stallMonth { increment = 0 }
+            if let stallMonth, k >= stallMonth, restartMonth.map({ k < $0 }) ?? true { increment = 0 }
             ytd += increment
             lastIncrement = k == 2 ? lastIncrement + increment : increment
         }
-        let stalled = stallMonth.map { m >= $0 } ?? false
+        let stalled = (stallMonth.map { m >= $0 } ?? false) && (restartMonth.map { m < $0 } ?? true)
         return SampleProjectMonth(
             annualPlanCents: plan, ytdCents: ytd, monthCents: lastIncrement,
             status: stalled ? "停工" : (ytd >= plan && m == 12 && g.chance(30) ? "竣工" : "在建"),
-            stallReason: stalled ? reason : nil)
+            stallReason: stalled ? reason : nil,
+            plannedRestart: stalled ? plannedRestart.map { $0 > 12 ? "\(year + 1)年\($0 - 12)月" : "\(year)年\($0)月" } : nil)
     }
 
     // MARK: - region indicators and transfers
