@@ -315,17 +315,30 @@ public final class SheetReading {
         }
         let isWan = units[c] == .wan   // skip Decimal multiplications in the common case
         let value = isWan ? parsed.value : parsed.value * units[c].toWan
+        let amount = SheetReading.amount(parsed, value: value, unit: units[c])
         if let role = roles[c], let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: longIndicator) {
-            let half = Decimal(sign: .plus, exponent: -parsed.decimals - 1, significand: 5)
-            rowAmounts[key] = Amount(wan: value, halfULP: isWan ? half : half * units[c].toWan)
+            rowAmounts[key] = amount
         }
-        if nonNegative, value < 0 {
+        // The checks in fixed point when the amount has it (Decimal comparisons are slow).
+        if nonNegative, amount.fixedUnits.map({ $0 < 0 }) ?? (value < 0) {
             throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be")
         }
-        if abs(value) > SheetReading.absurdAmountWan {
+        if amount.fixedUnits.map({ $0.magnitude > Amount.absurdUnits }) ?? (abs(value) > SheetReading.absurdAmountWan) {
             throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(units[c].rawValue))")
         }
         return value
+    }
+
+    /// A cell's amount in 万元 with its rounding bound: fixed point when it fits, else Decimal.
+    static func amount(_ n: ParsedNumber, value: Decimal, unit: MoneyUnit) -> Amount {
+        let shift = unit == .wan ? 0 : (unit == .yi ? 4 : -4)
+        if let significand = n.significand,
+           let fixed = Amount(significand: significand, exponent: n.exponent, negative: n.negative,
+                              decimals: n.decimals, unitShift: shift) {
+            return fixed
+        }
+        let half = Decimal(sign: .plus, exponent: -n.decimals - 1, significand: 5)
+        return Amount(wan: value, halfULP: unit == .wan ? half : half * unit.toWan)
     }
 
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
@@ -511,9 +524,7 @@ public final class SheetReading {
             guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
             do {
                 guard let n = try ValueParser.number(cells[c]), !n.isPercent else { continue }
-                let unit = units[c].toWan
-                let half = Decimal(sign: .plus, exponent: -n.decimals - 1, significand: 5) * unit
-                out[key] = Amount(wan: n.value * unit, halfULP: half)
+                out[key] = SheetReading.amount(n, value: n.value * units[c].toWan, unit: units[c])
             } catch {
                 problems(c, error)
             }

@@ -39,6 +39,8 @@ enum RowClassifier {
             first += 1
         }
         guard !label.isEmpty else { return .blank }
+        // A row number (`123`, the usual first cell of a data row) is no label of any kind.
+        if label.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         let bare = label.hasSuffix(":") ? String(label.dropLast()) : label
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }

@@ -6,6 +6,11 @@ public struct ParsedNumber: Sendable, Equatable {
     public var value: Decimal
     public var decimals: Int
     public var isPercent: Bool
+    /// The same value as integer digits and a power of ten, when the digits fit a UInt64:
+    /// lets subtotal sums run in fixed point (see `Amount`) without Decimal arithmetic.
+    var significand: UInt64?
+    var exponent = 0
+    var negative = false
     public init(value: Decimal, decimals: Int, isPercent: Bool) {
         self.value = value
         self.decimals = decimals
@@ -48,6 +53,7 @@ public enum ValueParser {
 
     /// Parses a number; `nil` for an empty or no-value cell; throws for anything else.
     public static func number(_ text: String) throws(ValueError) -> ParsedNumber? {
+        if let plain = plainNumber(text) { return plain }
         let s = clean(text)
         if s.isEmpty { return nil }
         if let f = s.utf8.first, !(0x30...0x39).contains(f), noValueTexts.contains(s) || noValueTexts.contains(s.uppercased()) { return nil }
@@ -100,10 +106,12 @@ public enum ValueParser {
         let digits = (integer + fraction).drop(while: { $0 == "0" })
         guard digits.count <= 34 else { throw ValueError(text: text, expected: "a number", detail: "too many digits") }
         let significand: Decimal
+        var fixed: UInt64?
         if digits.count <= 19 {   // fits UInt64 (< 1.8e19): exact without parsing text again
             var v: UInt64 = 0
             for ch in digits.utf8 { v = v * 10 + UInt64(ch - 0x30) }
             significand = Decimal(v)
+            fixed = v
         } else {
             guard let d = Decimal(string: String(digits)) else { throw ValueError(text: text, expected: "a number") }
             significand = d
@@ -111,7 +119,59 @@ public enum ValueParser {
         let decimalExponent = exponent - fraction.count
         var value = Decimal(sign: negative ? .minus : .plus, exponent: decimalExponent, significand: significand)
         if value.isZero { value = 0 }
-        return ParsedNumber(value: value, decimals: max(0, -decimalExponent), isPercent: percent)
+        var parsed = ParsedNumber(value: value, decimals: max(0, -decimalExponent), isPercent: percent)
+        parsed.significand = fixed
+        parsed.exponent = decimalExponent
+        parsed.negative = negative && fixed != 0
+        return parsed
+    }
+
+    /// The common cell — `1234.56`, `-12`, `1,234.5` in ASCII, at most 19 digits — read straight
+    /// from its bytes, with exactly the result of the general path below; nil for anything
+    /// else (which the general path then handles, errors included).
+    @inline(__always)
+    static func plainNumber(_ text: String) -> ParsedNumber? {
+        var v: UInt64 = 0
+        var significant = 0, integerDigits = 0, fractionDigits = 0, groupDigits = 0, groups = 0
+        var negative = false, inFraction = false, sawComma = false
+        var index = 0
+        for b in text.utf8 {
+            defer { index += 1 }
+            switch b {
+            case 0x30...0x39:
+                if inFraction { fractionDigits += 1 } else { integerDigits += 1; groupDigits += 1 }
+                if v != 0 || b != 0x30 {
+                    significant += 1
+                    if significant > 19 { return nil }
+                    v = v &* 10 &+ UInt64(b - 0x30)
+                }
+            case UInt8(ascii: "-"):
+                guard index == 0 else { return nil }
+                negative = true
+            case UInt8(ascii: ","):
+                // Thousands separators: 1-3 digits first, then groups of exactly three.
+                guard !inFraction, groupDigits >= 1, groupDigits <= 3, !sawComma || groupDigits == 3 else { return nil }
+                sawComma = true
+                groups += 1
+                groupDigits = 0
+            case UInt8(ascii: "."):
+                guard !inFraction, !sawComma || groupDigits == 3 else { return nil }
+                inFraction = true
+            default:
+                return nil
+            }
+        }
+        guard integerDigits + fractionDigits > 0, !sawComma || groupDigits == 3 || inFraction else { return nil }
+        if sawComma, !inFraction, groupDigits != 3 { return nil }
+        if significant > 19 { return nil }
+        let exponent = -fractionDigits
+        var value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(v))
+        if value.isZero { value = 0 }
+        var parsed = ParsedNumber(value: value, decimals: fractionDigits, isPercent: false)
+        parsed.significand = v
+        parsed.exponent = exponent
+        parsed.negative = negative && v != 0
+        return parsed
     }
 
     /// A money amount in the given unit, converted to 万元 exactly.
@@ -137,8 +197,8 @@ public enum ValueParser {
         guard !s.isEmpty, !noValueTexts.contains(s) else {
             throw ValueError(text: text, expected: "a project code", detail: "the cell is empty")
         }
-        let upper = s.uppercased()
-        if upper.contains("E"), upper.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" }) {
+        let upper = s.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) ? s.uppercased() : ""
+        if upper.utf8.contains(UInt8(ascii: "E")), upper.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" }) {
             throw ValueError(text: text, expected: "a project code",
                              detail: "Excel turned the code into a number and dropped digits; format the column as text")
         }
@@ -149,6 +209,7 @@ public enum ValueParser {
     /// `2022/3/15`, `2022.3.15`, `2022年3月15日`, `2022年3月`, `2022-03`, `2022.03`, `202203`
     /// and Excel serial day numbers (20000…80000, i.e. 1954…2119, 1900 date system).
     public static func date(_ text: String) throws(ValueError) -> String? {
+        if let plain = plainDate(text) { return plain }
         var s = clean(text)
         if s.isEmpty || noValueTexts.contains(s) { return nil }
         let err = ValueError(text: text, expected: "a date (YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or YYYY年M月)")
@@ -182,6 +243,56 @@ public enum ValueParser {
         return iso(y, m, d)
     }
 
+    /// The common valid date cell (`2021年3月`, `2022-03-15`, `2022/3/15日`) read from its bytes,
+    /// with exactly the general path's result; nil for anything else, errors included.
+    static func plainDate(_ text: String) -> String? {
+        var pieces: [(value: Int, digits: Int)] = []
+        pieces.reserveCapacity(3)
+        var value = 0, digits = 0
+        let bytes = Array(text.utf8)
+        var end = bytes.count
+        // One trailing 日 (E6 97 A5) or 号 (E5 8F B7) is dropped, as in the general path.
+        if end >= 3, (bytes[end - 3] == 0xE6 && bytes[end - 2] == 0x97 && bytes[end - 1] == 0xA5)
+            || (bytes[end - 3] == 0xE5 && bytes[end - 2] == 0x8F && bytes[end - 1] == 0xB7) {
+            end -= 3
+        }
+        var i = 0
+        func closePiece() {
+            if digits > 0 { pieces.append((value, digits)) }
+            value = 0
+            digits = 0
+        }
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case 0x30...0x39:
+                guard digits < 8 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+                digits += 1
+                i += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                closePiece()
+                i += 1
+            case 0xE5 where i + 2 < end && bytes[i + 1] == 0xB9 && bytes[i + 2] == 0xB4,   // 年
+                 0xE6 where i + 2 < end && bytes[i + 1] == 0x9C && bytes[i + 2] == 0x88:   // 月
+                closePiece()
+                i += 3
+            default:
+                return nil
+            }
+        }
+        closePiece()
+        guard pieces.count == 2 || pieces.count == 3, pieces[0].digits == 4, pieces[1].digits <= 2 else { return nil }
+        let y = pieces[0].value, m = pieces[1].value
+        var d = 1
+        if pieces.count == 3 {
+            guard pieces[2].digits <= 2 else { return nil }
+            d = pieces[2].value
+        }
+        guard (1900...2199).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(y, m) else { return nil }
+        return iso(y, m, d)
+    }
+
     /// Yes/no cells: 是/否, Y/N, 有/无, √/×; for 投资主体, 民间/民营/私营 -> true and 国有/政府 -> false.
     public static func yesNo(_ text: String) throws(ValueError) -> Bool? {
         let s = clean(text).uppercased()
@@ -199,10 +310,37 @@ public enum ValueParser {
     /// Plain text cells: trimmed, inner line breaks removed; empty -> nil.
     public static func text(_ text: String) -> String? {
         if text.isEmpty { return nil }
-        if !NameNormalizer.needsWork(text) { return text }
+        if !mayNeedTrim(text) { return text }
         let s = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
         return s.isEmpty ? nil : s
+    }
+
+    /// False when `text` has no whitespace or line break that `text(_:)` would remove: no ASCII
+    /// whitespace, NEL, NBSP, U+1680, U+2000…U+200A, U+2028/2029, U+202F, U+205F or U+3000.
+    /// Exact for those scalars (unlike `NameNormalizer.needsWork`, which also flags the
+    /// full-width forms that are common in names and that `text(_:)` keeps).
+    @inline(__always)
+    static func mayNeedTrim(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let b = utf8.next() {
+            switch b {
+            case 0x09...0x0D, 0x20: return true
+            case 0xC2:
+                if let c = utf8.next(), c == 0x85 || c == 0xA0 { return true }
+            case 0xE1:
+                if utf8.next() == 0x9A, utf8.next() == 0x80 { return true }
+            case 0xE2:
+                guard let c = utf8.next(), let d = utf8.next() else { return false }
+                if c == 0x80, (0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF { return true }
+                if c == 0x81, d == 0x9F { return true }
+            case 0xE3:
+                if utf8.next() == 0x80, utf8.next() == 0x80 { return true }
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     // MARK: calendar arithmetic without Foundation's Calendar (proleptic Gregorian).
@@ -216,7 +354,11 @@ public enum ValueParser {
     }
 
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        String(format: "%04d-%02d-%02d", y, m, d)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
     /// Howard Hinnant's days-from-civil inverse.
