@@ -173,10 +173,7 @@ public final class SheetReading {
         }
 
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
-        let region = options.region
-            ?? titles.filter { NameNormalizer.normalize($0).contains("填报单位") }.lazy.compactMap(TitleParser.region(in:)).first
-            ?? titles.lazy.compactMap(TitleParser.region(in:)).first
-            ?? TitleParser.region(inFileName: fileName)
+        let region = options.region ?? TitleParser.sheetRegion(titles: titles, fileName: fileName)
 
         var headerLines = [header.record.line]
         if let sub { headerLines.append(sub.record.line) }

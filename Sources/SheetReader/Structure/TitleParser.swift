@@ -133,6 +133,8 @@ public enum TitleParser {
     }
 
     static let placeSuffixes: Set<Character> = ["县", "区", "市"]
+    /// Words shaped like place names that name a kind of place, not one (`县区固投指标`).
+    static let genericPlaceWords: Set<String> = ["县区", "区县", "市县", "县市", "市区", "城区", "园区", "辖区", "片区", "市直"]
 
     /// A place name at the start of the text, after a `填报单位：` label and a leading period:
     /// `填报单位：灵山县发展和改革局` -> `灵山县`; `2022年1-6月钦州市重大项目…` -> `钦州市`;
@@ -140,8 +142,14 @@ public enum TitleParser {
     /// Only text: the loader decides whether it is a known region.
     public static func region(in text: String) -> String? {
         var c = prepare(text)
-        if let r = String(c).range(of: "填报单位:") {
-            c = Array(String(c)[r.upperBound...])
+        // `填报单位：…`, also with a bracketed remark before the colon: `填报单位（盖章）：…`.
+        if let label = String(c).range(of: "填报单位") {
+            let rest = String(c)[label.upperBound...]
+            if let colon = rest.firstIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) <= 8 {
+                c = Array(rest[rest.index(after: colon)...])
+            } else {
+                c = Array(rest)
+            }
         }
         // Drop a leading attachment label and period.
         var start = 0
@@ -151,6 +159,11 @@ public enum TitleParser {
         }
         skip("附件")
         while start < c.count, c[start].isASCII, c[start].isNumber || c[start] == "-" || c[start] == ":" { start += 1 }
+        // A bare month left by a split file name (`6月县区…` from `2022年1-6月县区…`).
+        if start > 0, start < c.count, c[start] == "月" {
+            start += 1
+            skip("份")
+        }
         if start < c.count, c[start] == "年" {
             start += 1
             for (word, _) in periodWords { skip(word) }
@@ -170,11 +183,22 @@ public enum TitleParser {
             }
             guard let end = found else { break }
             let name = String(c[pos...end])
-            // 全市/全县/全区 mean "the whole city/county", not a place's name.
-            if !name.hasPrefix("全") { last = name }
+            // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name.
+            if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name) { last = name }
             pos = end + 1
         }
         return last
+    }
+
+    /// The region of a whole-file sheet from its title rows and file name (DESIGN §5 order after
+    /// `--region`): the 填报单位 row names the reporting unit and wins; otherwise the titles, then the
+    /// file name — but a county or zone (`浦北县`) found anywhere beats a city (`钦州市`), because a
+    /// county's sheet is often titled with the city's programme name (`钦州市2022年重大项目…`).
+    public static func sheetRegion(titles: [String], fileName: String) -> String? {
+        let reporting = titles.filter { NameNormalizer.normalize($0).contains("填报单位") }
+        if let unit = reporting.lazy.compactMap(region(in:)).first { return unit }
+        let candidates = titles.compactMap(region(in:)) + [region(inFileName: fileName)].compactMap { $0 }
+        return candidates.first(where: { !$0.hasSuffix("市") }) ?? candidates.first
     }
 
     static func isHan(_ ch: Character) -> Bool {

@@ -84,3 +84,24 @@ public struct RegionResolver: Sendable {
             + "SELECT '\(normalized)', '\(literal)', region_key FROM dw.dim_region WHERE region_code = '<code>';"
     }
 }
+
+extension RegionResolver {
+    /// The region a unified project code (`2021-450722-30-03-054321`) registers the project in,
+    /// when the sheet itself names no more specific region: a city-wide sheet (or one with no
+    /// region) lists county projects whose code carries the county's GB/T 2260 code. Only a
+    /// region below `sheetRegion` is taken, so a code never moves a project out of the sheet
+    /// that reported it.
+    public func regionOfProjectCode(_ code: String, below sheetRegion: RegionRef?) -> RegionRef? {
+        if let sheetRegion, sheetRegion.level != "city", sheetRegion.level != "province" { return nil }
+        let parts = code.split(separator: "-")
+        guard parts.count >= 3, parts[1].count == 6, parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber),
+              let region = resolve(String(parts[1])), region != sheetRegion else { return nil }
+        guard let sheetRegion else { return region }
+        var parentKey = region.parentKey
+        while let key = parentKey {
+            if key == sheetRegion.key { return region }
+            parentKey = regions.first(where: { $0.key == key })?.parentKey
+        }
+        return nil
+    }
+}

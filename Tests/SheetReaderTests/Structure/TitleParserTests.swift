@@ -40,6 +40,10 @@ import Testing
         ("浦北县2022年1-5月重大项目进展情况", "浦北县"),
         ("自贸区钦州港片区重大项目表", "钦州港片区"),
         ("填报单位：市发展改革委", nil),
+        ("填报单位（盖章）：浦北县发展和改革局", "浦北县"),
+        ("填报单位(盖章): 钦北区发改局", "钦北区"),
+        ("2022年上半年各县区、市直部门争取上级转移支付资金情况表", nil),
+        ("2022年1-6月各县区固定资产投资主要指标完成情况", nil),
         ("附件1", nil),
         ("单位：万元", nil),
     ]
@@ -52,6 +56,21 @@ import Testing
     @Test(arguments: [("灵山县_2022-06_项目进度.csv", "灵山县"), ("/inbox/2022年6月钦南区.csv", "钦南区"), ("projects_202206.csv", nil)])
     func regionInFileName(name: String, expected: String?) {
         #expect(TitleParser.region(inFileName: name) == expected)
+    }
+
+    static let sheetRegionCases: [([String], String, String?)] = [
+        // The reporting unit wins over everything else.
+        (["钦州市2022年1-6月重大项目建设进展情况表", "填报单位（盖章）：浦北县发展和改革局"], "钦南区_202206.csv", "浦北县"),
+        // A county in the file name beats the city's programme title.
+        (["钦州市2022年1-6月重大项目建设进展情况表"], "浦北县2022年6月重大项目进度.csv", "浦北县"),
+        // A city alone is still a region (a city-wide sheet).
+        (["钦州市2022年1-6月重大项目建设进展情况表"], "projects_202206.csv", "钦州市"),
+        (["2022年1-6月各县区固定资产投资主要指标完成情况"], "2022年1-6月县区固投指标.csv", nil),
+    ]
+
+    @Test(arguments: sheetRegionCases)
+    func sheetRegion(titles: [String], fileName: String, expected: String?) {
+        #expect(TitleParser.sheetRegion(titles: titles, fileName: fileName) == expected)
     }
 
     @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan)])
