@@ -22,7 +22,8 @@
 #      invest-report subcommand and every analyst view timed (median), and a count(*) scan;
 #   5. writes the results section of docs/benchmarks.md (between the bench markers).
 # Each timed step runs under /usr/bin/time -v for wall time and peak RSS.
-# Knobs: BENCH_HUGE_MB=0 or BENCH_XL_FACTS=0 skip steps 3 or 4; BENCH_REPORT_MONTH (2022-06).
+# Knobs: BENCH_HUGE_MB=0 or BENCH_XL_FACTS=0 skip steps 3 or 4; BENCH_REPORT_MONTH (2022-06);
+# BENCH_SCRATCH (swift scratch path for the release build, default .build-bench).
 set -Eeuo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -51,10 +52,12 @@ if ! python3 -c "import pandas" 2>/dev/null; then
     python3 -m pip install -q pandas 2>/dev/null || python3 -m pip install -q --break-system-packages pandas
 fi
 
-log "building release binaries"
-swift build -c release --scratch-path "$root/.build-bench" --product invest-etl >&2
-swift build -c release --scratch-path "$root/.build-bench" --product invest-report >&2
-bin="$root/.build-bench/release"
+scratch="${BENCH_SCRATCH:-$root/.build-bench}"
+log "building release binaries ($scratch)"
+swift build -c release --scratch-path "$scratch" --product invest-etl >&2
+swift build -c release --scratch-path "$scratch" --product invest-report >&2
+bin="$scratch/release"
+export INVEST_SQL_DIR="$root/sql"
 
 # --- throwaway server ----------------------------------------------------------------------
 eval "$(DEV_DB_STATE_FILE="$work/dev-db.env" bash "$root/etl/dev-db.sh" start)"
