@@ -44,6 +44,11 @@ public enum ValueParser {
         "#NUM!", "#NAME?", "#NULL!", "N/A", "NA",
     ]
 
+    /// Project-code cells that say "no code": 无 / 暂无 / 待赋码 …
+    public static let noCodeTexts: Set<String> = [
+        "无", "暂无", "没有", "无代码", "无编码", "未赋码", "待赋码", "暂未赋码", "未取得", "待定", "空", "0",
+    ]
+
     /// Trim, full-width -> half-width, drop spaces (incl. ideographic and thousands spaces).
     static func clean(_ text: String) -> String {
         var s = NameNormalizer.normalize(text)
@@ -196,6 +201,12 @@ public enum ValueParser {
         }
         guard !s.isEmpty, !noValueTexts.contains(s) else {
             throw ValueError(text: text, expected: "a project code", detail: "the cell is empty")
+        }
+        // Counties write these for a project that has no unified code yet; taking the word as a
+        // code would merge every such project of a region into one.
+        guard !noCodeTexts.contains(s) else {
+            throw ValueError(text: text, expected: "a project code",
+                             detail: "the sheet says the project has no unified code (统一项目代码) yet; a project is tracked across months by its code")
         }
         let upper = s.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) ? s.uppercased() : ""
         if upper.utf8.contains(UInt8(ascii: "E")), upper.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" }) {

@@ -23,6 +23,34 @@ public enum ProjectClassifier {
     /// - 基础设施/基建 → infrastructure, its type being the category without the trailing 项目
     ///   (`交通基础设施项目` → `交通基础设施`);
     /// - 房地产 → real estate.
+    /// - statistics' 工业 is mining, manufacturing and the utilities (采矿业, 制造业, 电力、热力、燃气及
+    ///   水生产和供应业, GB/T 4754 divisions 06–46), so those industry names count as industrial too;
+    /// - with no industry text, the unified project code's third segment is that GB/T 4754
+    ///   division (`2021-450722-30-03-054321`: 30, a manufacturing division) and decides.
+    public static func classify(category: String?, industry: String?, projectCode: String?) -> ProjectFlags {
+        var flags = classify(category: category, industry: industry)
+        let industryText = industry ?? ""
+        if !flags.industrial, has(industryText, "采矿") || has(industryText, "电力") || has(industryText, "热力")
+            || has(industryText, "燃气") || has(industryText, "水的生产") || has(industryText, "水生产") {
+            flags.industrial = true
+        }
+        if industryText.isEmpty, let division = industryDivision(ofProjectCode: projectCode) {
+            if (6...46).contains(division) { flags.industrial = true }
+            if (13...43).contains(division) { flags.manufacturing = true }
+            if division == 70 { flags.realEstate = true }
+        }
+        return flags
+    }
+
+    /// The GB/T 4754 division in a unified project code (`YYYY-XXXXXX-NN-NN-NNNNNN`), if well formed.
+    static func industryDivision(ofProjectCode code: String?) -> Int? {
+        guard let code else { return nil }
+        let parts = code.split(separator: "-")
+        guard parts.count == 5, parts[0].count == 4, parts[1].count == 6, parts[2].count == 2,
+              parts[2].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(parts[2])
+    }
+
     public static func classify(category: String?, industry: String?) -> ProjectFlags {
         let category = category ?? ""
         let industry = industry ?? ""

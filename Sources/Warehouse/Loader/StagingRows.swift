@@ -68,7 +68,7 @@ struct StagingRows {
     static func project(_ row: ProjectProgressRow, batch: Int, region: Int, month: Int) -> [String?] {
         let category = clean(row.category)
         let industry = clean(row.industry)
-        let flags = ProjectClassifier.classify(category: category, industry: industry)
+        let flags = ProjectClassifier.classify(category: category, industry: industry, projectCode: row.projectCode)
         let department = department(row.department)
         return [
             text(batch), text(region), text(row.line), text(month),

@@ -15,4 +15,22 @@ import Warehouse
     func classifies(category: String?, industry: String?, expected: ProjectFlags) {
         #expect(ProjectClassifier.classify(category: category, industry: industry) == expected)
     }
+
+    @Test(arguments: [
+        // Utilities and mining are industry in the statistics' sense.
+        (nil, "电力、热力生产和供应业", nil, ProjectFlags(industrial: true)),
+        (nil, "采矿业", nil, ProjectFlags(industrial: true)),
+        (nil, "燃气生产和供应业", "2021-450702-45-01-000001", ProjectFlags(industrial: true)),
+        // No industry text: the code's GB/T 4754 division decides.
+        (nil, nil, "2021-450722-30-03-054321", ProjectFlags(industrial: true, manufacturing: true)),
+        (nil, nil, "2021-450722-44-03-054321", ProjectFlags(industrial: true)),
+        (nil, nil, "2021-450722-70-03-054321", ProjectFlags(realEstate: true)),
+        (nil, nil, "2021-450722-54-03-054321", ProjectFlags()),
+        // Industry text wins over the code.
+        (nil, "批发和零售业", "2021-450722-30-03-054321", ProjectFlags()),
+        (nil, nil, "QZ-2022-001", ProjectFlags()),
+    ] as [(String?, String?, String?, ProjectFlags)])
+    func classifiesWithCode(category: String?, industry: String?, code: String?, expected: ProjectFlags) {
+        #expect(ProjectClassifier.classify(category: category, industry: industry, projectCode: code) == expected)
+    }
 }
