@@ -174,6 +174,11 @@ public final class SheetReading {
 
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
         let region = options.region ?? TitleParser.sheetRegion(titles: titles, fileName: fileName)
+        if layout == .indicatorSummary, columns["region"] == nil, region == nil {
+            throw SheetError(code: .missingRegion, file: fileName, line: header.record.line,
+                             message: "one-region indicator sheet (no 地区/县区 column) but no region in --region, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))) or the file name",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
 
         var headerLines = [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
@@ -240,7 +245,8 @@ public final class SheetReading {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
             }
         }
-        let keyColumn = info.columns[info.layout.isProjectKeyed ? "project_code" : (info.layout == .indicatorSummary ? "region" : "unit")]
+        let keyColumn = info.layout.isProjectKeyed ? info.columns["project_code"]
+            : info.layout == .indicatorSummary ? (info.columns["region"] ?? info.columns["indicator"]) : info.columns["unit"]
         let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
         switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed) {
         case .blank?:
@@ -405,7 +411,11 @@ public final class SheetReading {
                 plannedRestart: try date(cells, "planned_restart")))
 
         case .indicatorSummary:
-            let region = SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
+            // A one-region long sheet (`灵山县主要投资指标…`: 指标名称 | 本月止累计 | …) has no region
+            // column; the sheet's region (checked when the file was opened) applies to every row.
+            let region = info.columns["region"] == nil && info.region != nil
+                ? info.region!
+                : SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
             let month = try rowMonth(cells)
             var rows: [IndicatorRow] = []
             if let ic = info.columns["indicator"] {
@@ -590,6 +600,11 @@ public final class SheetReading {
         if has(.indicatorSummary, "region"), has(.indicatorSummary, "indicator") || indicators(.indicatorSummary, [.value, .yoy, .prior]) > 0 {
             return .indicatorSummary
         }
+        // One region's long sheet: 指标 with its measures, the region in the title or file name.
+        if has(.indicatorSummary, "indicator"),
+           has(.indicatorSummary, "value") || has(.indicatorSummary, "reported_yoy") || has(.indicatorSummary, "prior_ytd") {
+            return .indicatorSummary
+        }
         return nil
     }
 
@@ -604,7 +619,8 @@ public final class SheetReading {
             if !has("project_name") { missing.append("project_name (项目名称)") }
             if !has("ytd_completed") { missing.append("ytd_completed (1-N月完成投资/本年累计完成投资/年初至报告期累计完成投资)") }
         case .indicatorSummary:
-            if !has("region") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
+            // A long sheet without a region column is one region's sheet (region from the title).
+            if !has("region") && !has("indicator") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
             if !indicatorColumns {
                 if !has("indicator") { missing.append("indicator (指标) or per-indicator columns (固定资产投资, 工业投资, …)") }
                 else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
