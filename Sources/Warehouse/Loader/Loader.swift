@@ -263,7 +263,10 @@ public final class Loader {
                     switch data {
                     case .project(let row):
                         let regionText = StagingRows.clean(row.region)
-                        let region = regionText.map { regions.resolve($0) } ?? sheetRegion
+                        // No region column: a county project's unified code names its county even
+                        // in a city-wide sheet.
+                        let region = regionText.map { regions.resolve($0) }
+                            ?? (regions.regionOfProjectCode(row.projectCode, below: sheetRegion) ?? sheetRegion)
                         guard let region else {
                             let name = regionText ?? info.region
                             let reason = name.map { regions.unknownRegionReason($0, city: city) }
@@ -377,7 +380,8 @@ public final class Loader {
                     switch data {
                     case .project(let row):
                         let text = StagingRows.clean(row.region)
-                        if (text.map { regions.resolve($0) } ?? sheetRegion) == nil { unknown = text ?? info.region ?? "" }
+                        let fromCode = regions.regionOfProjectCode(row.projectCode, below: sheetRegion)
+                        if (text.map { regions.resolve($0) } ?? (fromCode ?? sheetRegion)) == nil { unknown = text ?? info.region ?? "" }
                     case .indicator(let rows):
                         if let first = rows.first, regions.resolve(first.region) == nil { unknown = first.region }
                     case .transfer, .target:

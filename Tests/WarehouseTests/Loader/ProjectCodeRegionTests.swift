@@ -1,0 +1,50 @@
+import Foundation
+import PostgresClient
+import SheetReader
+import TestSupport
+import Testing
+@testable import Warehouse
+
+/// A city-wide project sheet without a region column: each project lands in the county its
+/// unified code names; a code of another city, or none, keeps the sheet's region.
+@Suite struct ProjectCodeRegionTests {
+    @Test func cityWideSheetPutsProjectsInTheirCodesCounty() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("钦州市重大项目_202209.csv")
+        let csv = """
+            钦州市2022年1-9月重大项目进度表,,,
+            项目代码,项目名称,本年累计完成投资（万元）,项目状态
+            2021-450722-30-03-054321,浦北县新材料项目,100.5,在建
+            2022-450721-44-01-000002,灵山县光伏电站,200,在建
+            2022-450100-44-01-000003,南宁代码项目,300,在建
+            QZ-2022-001,市本级项目,400,在建
+
+            """
+        try Data(csv.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded, "\(result.summaryLine)")
+            let rows = try connection.query("""
+                SELECT p.project_code, r.name, f.ytd_completed_wan::text AS ytd
+                FROM dw.fact_project_month f
+                JOIN dw.dim_project p ON p.region_key = f.region_key AND p.project_key = f.project_key
+                JOIN dw.dim_region r ON r.region_key = f.region_key
+                ORDER BY p.project_code
+                """).rows.map { [$0["project_code"] ?? "", $0["name"] ?? "", $0["ytd"] ?? ""] }
+            #expect(rows == [
+                ["2021-450722-30-03-054321", "浦北县", "100.5000"],
+                ["2022-450100-44-01-000003", "钦州市", "300.0000"],
+                ["2022-450721-44-01-000002", "灵山县", "200.0000"],
+                ["QZ-2022-001", "钦州市", "400.0000"],
+            ])
+            // The county summaries see their projects.
+            let pubei = try connection.query("""
+                SELECT a.ytd_completed_wan::text AS v FROM dw.agg_project_region_month a
+                JOIN dw.dim_region r USING (region_key) JOIN dw.dim_indicator i USING (indicator_key)
+                WHERE r.region_code = '450722' AND i.indicator_code = 'fai' AND a.month_key = 202209
+                """).first?["v"]
+            #expect(pubei == "100.5000")
+        }
+    }
+}
