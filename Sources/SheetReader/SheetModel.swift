@@ -96,10 +96,25 @@ public struct ReadOptions: Sendable {
 public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     public var fields: [String]
+    /// Set when the record is not well-formed CSV but its extent is clear (text after a
+    /// closing quote, `"a"b`): the row is rejected with this, the rest of the file reads on.
+    public var problem: RecordProblem?
 
-    public init(line: Int, fields: [String]) {
+    public init(line: Int, fields: [String], problem: RecordProblem? = nil) {
         self.line = line
         self.fields = fields
+        self.problem = problem
+    }
+}
+
+/// Why one record cannot be trusted; `column` is 1-based.
+public struct RecordProblem: Sendable, Equatable {
+    public var column: Int
+    public var message: String
+
+    public init(column: Int, message: String) {
+        self.column = column
+        self.message = message
     }
 }
 

@@ -232,6 +232,9 @@ public final class SheetReading {
     // MARK: - Classification
 
     private func classify(_ record: CSVRecord) -> RowOutcome {
+        if let (column, reason) = RecordCheck.problem(record, columns: info.columns) {
+            return .rejected(RecordCheck.rejection(record, column: column, reason: reason, names: names, delimiter: rawDelimiter))
+        }
         var cells = record.fields
         if cells.count < roles.count { cells += Array(repeating: "", count: roles.count - cells.count) }
         let line = record.line

@@ -7,9 +7,12 @@
 // - a final line break does not start another record; an empty line is a record `[""]`;
 // - `""` inside a quoted field is one quote; a quote inside an unquoted field is literal
 //   (`5" pipe` stays `5" pipe`);
-// - text after a closing quote other than a delimiter or line break (`"a"b`) is malformedCSV
-//   naming line and column: Excel and WPS never write it, and guessing would silently change
-//   the cell text;
+// - text after a closing quote other than a delimiter or line break (`"a"b`): Excel and WPS
+//   never write it and guessing would silently change the cell text, but the record's extent
+//   is still clear (the field ends at the next delimiter or line break, as it would unquoted).
+//   So the record comes out with its raw field text (`"a"b`) and a `problem` naming the
+//   column; the structure layer rejects that row and the rest of the file loads (a clerk does
+//   not lose a whole county file for one bad cell);
 // - a quote still open at end of file is malformedCSV naming the line where it opened;
 // - a record longer than 16 MiB is tooLarge; ragged rows are returned as they are.
 
@@ -18,7 +21,7 @@ struct CSVTokenizer {
     let fileName: String
     let maxRecordBytes: Int
 
-    private enum State { case fieldStart, unquoted, quoted, afterQuote }
+    private enum State { case fieldStart, unquoted, quoted, afterQuote, junkAfterQuote }
     private struct Span { var start: Int; var end: Int; var escaped: Bool }  // relative to recordStart
 
     /// Buffer index where the current record starts.
@@ -34,6 +37,7 @@ struct CSVTokenizer {
     private var recordLine = 1
     private var quoteLine = 1
     private var skipLF = false           // the last record ended with CR; a LF right after is part of it
+    private var problem: RecordProblem?  // the current record's first problem
 
     init(delimiter: UInt8, fileName: String, maxRecordBytes: Int) {
         self.delimiter = delimiter
@@ -121,13 +125,31 @@ struct CSVTokenizer {
                     spans.append(Span(start: fieldStart, end: quoteEnd, escaped: escaped))
                     return try endRecord(p, &i)
                 } else {
-                    var end = i
-                    while end < n && end < i + 12 && p[end] != delimiter && p[end] != lf && p[end] != cr { end += 1 }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
-                    throw SheetError(
-                        code: .malformedCSV, file: fileName, line: line, column: spans.count + 1,
-                        message: "text after the closing quote of a quoted field ('\(text)…'); "
-                            + "a quote inside a quoted field must be doubled (\"\")")
+                    if problem == nil {
+                        var end = i
+                        while end < n && end < i + 12 && p[end] != delimiter && p[end] != lf && p[end] != cr { end += 1 }
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self)
+                        problem = RecordProblem(
+                            column: spans.count + 1,
+                            message: "malformed CSV: text after the closing quote of a quoted field ('\(text)…'); "
+                                + "a quote inside a quoted field must be doubled (\"\")")
+                    }
+                    fieldStart -= 1  // keep the cell's raw text, opening quote included
+                    state = .junkAfterQuote
+                }
+            case .junkAfterQuote:
+                while i < n {
+                    let b = p[i]
+                    if b == delimiter || b == lf || b == cr { break }
+                    i += 1
+                }
+                guard i < n else { return nil }
+                spans.append(Span(start: fieldStart, end: i - base, escaped: false))
+                if p[i] == delimiter {
+                    state = .fieldStart
+                    i += 1
+                } else {
+                    return try endRecord(p, &i)
                 }
             }
         }
@@ -141,7 +163,7 @@ struct CSVTokenizer {
         case .fieldStart:
             if spans.isEmpty && recordStart >= end { return nil }
             spans.append(Span(start: end - recordStart, end: end - recordStart, escaped: false))
-        case .unquoted:
+        case .unquoted, .junkAfterQuote:
             spans.append(Span(start: fieldStart, end: end - recordStart, escaped: false))
         case .quoted:
             throw SheetError(code: .malformedCSV, file: fileName, line: quoteLine, column: spans.count + 1,
@@ -182,7 +204,8 @@ struct CSVTokenizer {
             let bytes = UnsafeBufferPointer(rebasing: p[(base + span.start)..<(base + span.end)])
             fields.append(span.escaped ? Self.unescape(bytes) : String(decoding: bytes, as: UTF8.self))
         }
-        let record = CSVRecord(line: recordLine, fields: fields)
+        let record = CSVRecord(line: recordLine, fields: fields, problem: problem)
+        problem = nil
         spans.removeAll(keepingCapacity: true)
         state = .fieldStart
         recordLine = line

@@ -179,15 +179,25 @@ func sheetError(_ body: () throws -> Void) -> SheetError? {
         #expect(error?.description.hasPrefix("t.csv:2:2: ") == true)
     }
 
-    @Test(arguments: ["\"a\"b,c", "\"a\" ,c", "x,\"a\"\"\"b"])
-    func textAfterAClosingQuoteIsAnError(text: String) {
-        let error = sheetError { _ = try readAll(Array(("h\n" + text + "\n").utf8)) }
-        #expect(error?.code == .malformedCSV)
-        #expect(error?.line == 2)
+    /// `"a"b`: the row comes out with its raw cell text and a problem naming the column (the
+    /// structure layer rejects that row); the records after it read normally.
+    @Test(arguments: [("\"a\"b,c", 1, "\"a\"b"), ("\"a\" ,c", 1, "\"a\" "), ("x,\"a\"\"\"b", 2, "\"a\"\"\"b")])
+    func textAfterAClosingQuoteFlagsTheRecord(text: String, column: Int, raw: String) throws {
+        for chunk in [1, 3, 1024] {
+            let records = try readAll(Array(("h\n" + text + "\nnext,1\n").utf8), chunkSize: chunk)
+            #expect(records.count == 3, "chunk \(chunk)")
+            #expect(records[1].line == 2)
+            #expect(records[1].problem?.column == column, "chunk \(chunk)")
+            #expect(records[1].problem?.message.contains("closing quote") == true)
+            #expect(records[1].fields[column - 1] == raw, "chunk \(chunk)")
+            #expect(records[0].problem == nil && records[2].problem == nil)
+            #expect(records[2].fields == ["next", "1"])
+        }
     }
 
     @Test func afterAnErrorTheStreamIsFinished() throws {
-        let stream = try RecordStream(bytes: Array("\"a\"b\nc\n".utf8), fileName: "t.csv")
+        let stream = try RecordStream(bytes: Array("h\n\"open\n".utf8), fileName: "t.csv")
+        _ = try stream.next()
         #expect(throws: SheetError.self) { try stream.next() }
         #expect(try stream.next() == nil)
     }
