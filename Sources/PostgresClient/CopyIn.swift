@@ -53,7 +53,7 @@ extension Connection {
         let abortMessage: String? = (firstError ?? bodyError).map { "aborted by client: \($0)" }
         if PQputCopyEnd(handle, abortMessage) != 1, firstError == nil, bodyError == nil {
             firstError = PostgresError(
-                code: .copyFailed, operation: "COPY end",
+                code: PQstatus(handle) == CONNECTION_BAD ? .connectionFailed : .copyFailed, operation: "COPY end",
                 message: PQerrorMessage(handle).map { String(cString: $0).trimmingTrailingNewlines() } ?? "PQputCopyEnd failed",
                 query: text)
         }
@@ -137,8 +137,9 @@ public final class CopyWriter {
             case 0:
                 waitUntilWritable()
             default:
+                // A connection that broke mid-COPY is a connection failure (exit 69), not a bad row.
                 throw PostgresError(
-                    code: .copyFailed, operation: "COPY data",
+                    code: PQstatus(handle) == CONNECTION_BAD ? .connectionFailed : .copyFailed, operation: "COPY data",
                     message: PQerrorMessage(handle).map { String(cString: $0).trimmingTrailingNewlines() }
                         ?? "PQputCopyData failed")
             }

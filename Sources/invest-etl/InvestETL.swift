@@ -13,7 +13,7 @@ struct InvestETL: ParsableCommand {
             """,
         subcommands: [
             MigrateCommand.self,
-            LoadCommand.self, RunCommand.self, StatusCommand.self, RejectsCommand.self, SampleCommand.self, ReadCommand.self,
+            LoadCommand.self, RunCommand.self, StatusCommand.self, RejectsCommand.self, SampleCommand.self, ReadCommand.self, BatchCommand.self,
         ]
     )
 }

@@ -9,6 +9,10 @@ public enum LoadLock {
 
     /// Takes the lock; when another session holds it, waits if `wait`, else throws `.lockHeld`.
     public static func acquire(on connection: Connection, wait: Bool) throws {
+        // A killed loader's backend would otherwise finish its running statement (minutes for a
+        // big merge) before noticing, holding the lock all that time (PostgreSQL 14+; older
+        // servers do not know the setting, which is harmless).
+        _ = try? connection.execute("SET client_connection_check_interval = '1s'")
         if try connection.tryAdvisoryLock(key: key) { return }
         guard wait else { throw LoaderError.lockHeld }
         try connection.advisoryLock(key: key)

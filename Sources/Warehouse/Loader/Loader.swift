@@ -57,11 +57,12 @@ public final class Loader {
             return result
         }
 
-        // Same bytes already merged (loaded, or later superseded/reverted): nothing to do.
+        // Same bytes already merged (loaded, or later superseded): nothing to do. A rejected or
+        // reverted batch does not count: loading its bytes again makes a new batch.
         let known = try connection.query("""
             SELECT f.source_file_key, b.batch_key, b.status
             FROM etl.source_file f
-            LEFT JOIN etl.load_batch b ON b.source_file_key = f.source_file_key AND b.status <> 'rejected'
+            LEFT JOIN etl.load_batch b ON b.source_file_key = f.source_file_key AND b.status NOT IN ('rejected', 'reverted')
             WHERE f.sha256 = \(result.sha256)
             ORDER BY b.batch_key DESC NULLS LAST LIMIT 1
             """).first
@@ -134,13 +135,17 @@ public final class Loader {
 
     // MARK: - rows
 
-    private func loadRows(url: URL, fileKey: Int, options: LoaderOptions, regions: RegionResolver,
-                          result initial: FileLoadResult) throws -> FileLoadResult {
+    /// `reuseBatch`: re-derive an existing batch from its stored bytes (`BatchRevert`); then any
+    /// whole-file rejection is thrown instead of recorded, so the caller's transaction rolls back.
+    func loadRows(url: URL, fileKey: Int, options: LoaderOptions, regions: RegionResolver,
+                  result initial: FileLoadResult, reuseBatch: Int? = nil) throws -> FileLoadResult {
         var result = initial
         let sheet: SheetRowSource
         do {
             sheet = try open(url, options.read)
+            try ReportingMonthCheck.check(sheet.info)
         } catch let error as SheetError {
+            if reuseBatch != nil { throw error }
             let batch = try insertBatch(fileKey: fileKey, url: url, layout: nil, region: nil, month: nil,
                                         scope: "rejected", encoding: nil, status: "rejected", runKey: options.runKey)
             try rejectWholeFile(batch: batch, error: error, linesRead: 0)
@@ -158,9 +163,10 @@ public final class Loader {
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
-        let batch = try insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
-                                    month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
-                                    status: "loading", runKey: options.runKey)
+        let batch = try reuseBatch.map { try reopenBatch($0) }
+            ?? insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
+                           month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
+                           status: "loading", runKey: options.runKey)
         result.batchKey = batch
         let merge = Merge(connection: connection, batch: batch, layout: info.layout)
 
@@ -174,6 +180,7 @@ public final class Loader {
                           city: city, skipped: skipped, rejected: rejected, url: url, totalBytes: result.bytes)
             }
         } catch let error as SheetError {
+            if reuseBatch != nil { throw error }
             try rejectWholeFile(batch: batch, error: error, linesRead: sheet.recordsRead)
             result.outcome = .rejected
             result.message = error.description
@@ -208,6 +215,24 @@ public final class Loader {
                                          skipped: result.rowsSkipped, rejected: result.rowsRejected)
         }
         let warningsJSON = try Self.warningsJSON(sheet.warnings)
+
+        // A file with no row to load (only a header, every row rejected) must not supersede
+        // an earlier batch that has rows: that would delete a month of facts for an empty
+        // export. (With nothing to replace, an empty sheet is a valid "nothing this month".)
+        if result.rowsLoaded == 0, let earlier = try connection.query("""
+            SELECT batch_key, rows_loaded FROM etl.load_batch
+            WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch) AND rows_loaded > 0
+            ORDER BY batch_key DESC LIMIT 1
+            """).first {
+            try merge.discardStaging()
+            result.outcome = .rejected
+            result.message = "no data row to load (\(result.linesRead) lines: \(result.rowsSkipped) skipped, "
+                + "\(result.rowsRejected) rejected) but batch \(earlier["batch_key"] ?? "?") of \(scope) has "
+                + "\(earlier["rows_loaded"] ?? "?") rows: rejected as a whole instead of replacing them with nothing "
+                + "(to remove that batch on purpose: invest-etl batch revert \(earlier["batch_key"] ?? "ID"))"
+            try finishBatch(batch, status: "rejected", result: result, warnings: warningsJSON, message: result.message)
+            return result
+        }
 
         if let limit = options.maxRejects, result.rowsRejected > limit {
             try merge.discardStaging()
@@ -356,6 +381,7 @@ public final class Loader {
         let sheet: SheetRowSource
         do {
             sheet = try open(url, options.read)
+            try ReportingMonthCheck.check(sheet.info)
         } catch let error as SheetError {
             result.outcome = .rejected
             result.message = error.description
