@@ -3,8 +3,9 @@
 #
 # Installs what is missing (as root, on Debian/Ubuntu), starts a throwaway PostgreSQL,
 # exports DATABASE_URL (and PG_PASSWORD_TEST_URL/PG_PASSWORD_TEST_SECRET for the bad-password
-# tests), runs `swift build --build-tests` then `swift test --skip-build`, stops the server, and exits with swift test's
-# status. Works from any directory, in CI (CI=true, no stdin, root) and on a laptop.
+# tests), runs `swift build --build-tests` then `swift test --skip-build`, then 60 s of reader
+# fuzzing (etl/fuzz.sh; FUZZ_SECONDS=N changes it, 0 skips), stops the server, and exits non-zero
+# if the tests or the fuzzing failed. Works from any directory, in CI (CI=true, no stdin, root) and on a laptop.
 # SWIFT_SCRATCH_PATH=.build-x selects another build directory (default: .build).
 set -euo pipefail
 
@@ -55,4 +56,11 @@ log "swift test (DATABASE_URL=$DATABASE_URL)"
 status=0
 swift test --skip-build "${scratch[@]}" "$@" </dev/null || status=$?
 if [ "$status" -eq 0 ]; then log "all tests passed"; else log "swift test failed (exit $status)"; fi
+
+# --- bounded fuzzing of the reader (etl/fuzz.sh; FUZZ_SECONDS=0 skips, e.g. with --filter) ----
+fuzz_seconds="${FUZZ_SECONDS:-60}"
+if [ "$status" -eq 0 ] && [ "$fuzz_seconds" -gt 0 ]; then
+    log "fuzzing the reader for ${fuzz_seconds}s (etl/fuzz.sh)"
+    if bash etl/fuzz.sh "$fuzz_seconds"; then log "fuzzing found nothing"; else status=1; log "fuzzing failed"; fi
+fi
 exit "$status"

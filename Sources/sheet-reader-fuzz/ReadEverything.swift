@@ -5,22 +5,27 @@
 // - normally (`swift build`): a corpus replayer, `sheet-reader-fuzz FILE|DIR...`, that reads
 //   every file once and exits non-zero if the reader failed in a way its contract does not
 //   allow (the test suite runs it over Fuzz/corpus);
-// - with `-Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING`: a libFuzzer target
-//   (`LLVMFuzzerTestOneInput`); libFuzzer supplies `main`.
+// - with `-Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING`: a libFuzzer target whose `main`
+//   hands the callback to `LLVMFuzzerRunDriver`.
 
 import Foundation
 import SheetReader
 
 enum ReadEverything {
-    /// Option sets the first input byte selects, so the fuzzer also explores forced encodings
-    /// and layouts (what `--encoding` and `--layout` do).
-    static func options(for selector: UInt8) -> (encoding: TextEncoding?, read: ReadOptions) {
-        let encodings: [TextEncoding?] = [nil, nil, .utf8, .gb18030, .utf16le]
-        let layouts: [SheetLayout?] = [nil, nil, nil] + SheetLayout.allCases.map { $0 }
-        let encoding = encodings[Int(selector) % encodings.count]
-        let layout = layouts[Int(selector / 8) % layouts.count]
+    /// An input starting with a control byte 0x01…0x08 uses it to choose forced options (what
+    /// `--encoding`, `--layout` and `--month` do), so the fuzzer explores those too; any other
+    /// input (every real file, every seed) is read as it is, with detection.
+    static func split(_ bytes: [UInt8]) -> (encoding: TextEncoding?, read: ReadOptions, body: [UInt8]) {
+        guard let first = bytes.first, (0x01...0x08).contains(first), bytes.count >= 2 else {
+            return (nil, ReadOptions(), bytes)
+        }
+        let selector = bytes[1]
+        let encodings: [TextEncoding?] = [nil, .utf8, .gb18030, .utf16le]
+        let layouts: [SheetLayout?] = [nil] + SheetLayout.allCases.map { $0 }
+        let encoding = encodings[Int(first) % encodings.count]
+        let layout = layouts[Int(selector) % layouts.count]
         let month: YearMonth? = selector & 0x80 != 0 ? YearMonth(year: 2022, month: 6) : nil
-        return (encoding, ReadOptions(layout: layout, month: month, encoding: encoding))
+        return (encoding, ReadOptions(layout: layout, month: month, encoding: encoding), Array(bytes[2...]))
     }
 
     /// Reads `bytes` to the end. Whole-file rejections (`SheetError`) are the reader's way of
@@ -28,9 +33,9 @@ enum ReadEverything {
     /// Returns the number of outcomes, or the SheetError.
     @discardableResult
     static func run(_ bytes: [UInt8], fileName: String = "fuzz.csv") throws -> Result<Int, SheetError> {
-        let (encoding, options) = bytes.isEmpty ? (nil, ReadOptions()) : Self.options(for: bytes[0])
+        let (encoding, options, body) = Self.split(bytes)
         do {
-            let stream = try RecordStream(bytes: bytes, encoding: encoding, fileName: fileName)
+            let stream = try RecordStream(bytes: body, encoding: encoding, fileName: fileName)
             let sheet = try SheetReading(source: stream, fileName: fileName, options: options)
             var outcomes = 0
             while let outcome = try sheet.next() {
@@ -56,15 +61,35 @@ enum ReadEverything {
 }
 
 #if FUZZING
+/// libFuzzer's driver for programs with their own `main` (SwiftPM links executables with its
+/// own entry point, so libFuzzer's `main` cannot be used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// The input callback; also exported under libFuzzer's well-known name, since whether
+/// libFuzzer's own `main` or ours (below) ends up as the entry point depends on the linker.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     do {
         try ReadEverything.run(bytes)
     } catch {
         fatalError("\(error)")
     }
     return 0
+}
+
+@main
+struct FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+    }
 }
 #else
 @main

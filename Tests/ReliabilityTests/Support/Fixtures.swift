@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PostgresClient
 import TestSupport
 import Testing
@@ -160,4 +161,24 @@ final class RunningProcess {
     }
 
     var description: String { "exit \(process.isRunning ? -1 : process.terminationStatus)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+}
+
+/// GB18030 bytes through glibc iconv (what Excel/WPS write on Chinese Windows).
+enum GB18030 {
+    static func encode(_ text: String) -> [UInt8] {
+        let cd = iconv_open("GB18030", "UTF-8")!
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 8)
+        let produced = input.withUnsafeMutableBytes { inRaw in
+            output.withUnsafeMutableBytes { outRaw in
+                var inPtr: UnsafeMutablePointer<CChar>? = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inRaw.count, outLeft = outRaw.count
+                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return outRaw.count - outLeft
+            }
+        }
+        return Array(output[..<produced])
+    }
 }

@@ -76,9 +76,27 @@ enum WarehouseState {
             """),
     ]
 
+    /// Fact tables beyond the four above (e.g. the policy layouts' facts): every dw table with
+    /// `batch_key` and `line_no`, fingerprinted without surrogate keys.
+    static func otherFactTables(_ connection: Connection) throws -> [String] {
+        try connection.query("""
+            SELECT 'dw.' || c.table_name AS t FROM information_schema.columns c
+            WHERE c.table_schema = 'dw' AND c.column_name IN ('batch_key', 'line_no')
+            GROUP BY c.table_name HAVING count(*) = 2 ORDER BY 1
+            """).rows.compactMap { $0["t"] }.filter { table in !queries.contains { $0.0 == table } }
+    }
+
     static func fingerprint(_ connection: Connection) throws -> [String: String] {
         var result: [String: String] = [:]
-        for (table, query) in queries {
+        var all = queries
+        for table in try otherFactTables(connection) {
+            all.append((table, """
+                SELECT (to_jsonb(f) - ARRAY['batch_key','project_key','department_key']
+                        || jsonb_build_object('file', \(batchFile))) AS j
+                FROM \(table) f JOIN etl.load_batch b ON b.batch_key = f.batch_key
+                """))
+        }
+        for (table, query) in all {
             let row = try connection.query("""
                 SELECT count(*) AS n, coalesce(md5(string_agg(j::text, '|' ORDER BY j::text)), '-') AS h
                 FROM (\(unsafeRaw: query)) t
@@ -93,13 +111,11 @@ enum WarehouseState {
     /// superseded, reverted and rejected batches own no facts; every stored file's chunks
     /// reassemble to its size and SHA-256, and every stored file has a batch.
     static func atomicityProblems(_ connection: Connection) throws -> [String] {
+        let factTables = ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month",
+                          "dw.fact_target"] + (try otherFactTables(connection))
+        let union = factTables.map { "SELECT batch_key, line_no FROM \($0)" }.joined(separator: " UNION ")
         let rows = try connection.query("""
-            WITH facts AS (
-                SELECT batch_key, line_no FROM dw.fact_project_month
-                UNION SELECT batch_key, line_no FROM dw.fact_region_indicator_month
-                UNION SELECT batch_key, line_no FROM dw.fact_transfer_payment_month
-                UNION SELECT batch_key, line_no FROM dw.fact_target
-            ), per_batch AS (SELECT batch_key, count(*) AS lines FROM facts GROUP BY batch_key)
+            WITH facts AS (\(unsafeRaw: union)), per_batch AS (SELECT batch_key, count(*) AS lines FROM facts GROUP BY batch_key)
             SELECT 'batch ' || b.batch_key || ' (' || b.file_name || ') is ' || b.status || ' with '
                    || coalesce(p.lines, 0) || ' fact lines, rows_loaded ' || coalesce(b.rows_loaded, -1) AS problem
             FROM etl.load_batch b LEFT JOIN per_batch p ON p.batch_key = b.batch_key
