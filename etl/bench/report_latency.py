@@ -50,13 +50,12 @@ for line in help_text.splitlines():
         in_list = True
         continue
     if in_list:
-        if not line.strip():
-            if subcommands:
-                break
-            continue
-        name = line.split()[0]
-        if name != "help":
-            subcommands.append(name)
+        if line.strip().startswith("See "):
+            break
+        # "  name   abstract…"; wrapped abstract lines are indented further.
+        m = re.match(r"^  ([a-z][a-z0-9-]*)(\s|$)", line)
+        if m and m.group(1) != "help":
+            subcommands.append(m.group(1))
 
 for name in subcommands:
     candidates = [[name, "--month", month, "--format", "json"],
