@@ -54,7 +54,8 @@ log "swift build --build-tests"
 swift build --build-tests "${scratch[@]}" </dev/null
 log "swift test (DATABASE_URL=$DATABASE_URL)"
 status=0
-swift test --skip-build "${scratch[@]}" "$@" </dev/null || status=$?
+test_log="$(mktemp "${TMPDIR:-/tmp}/invest-test.XXXXXX")"
+swift test --skip-build "${scratch[@]}" "$@" </dev/null 2>&1 | tee "$test_log" || status=${PIPESTATUS[0]}
 if [ "$status" -eq 0 ]; then log "all tests passed"; else log "swift test failed (exit $status)"; fi
 
 # --- bounded fuzzing of the reader (etl/fuzz.sh; FUZZ_SECONDS=0 skips, e.g. with --filter) ----
@@ -62,5 +63,8 @@ fuzz_seconds="${FUZZ_SECONDS:-60}"
 if [ "$status" -eq 0 ] && [ "$fuzz_seconds" -gt 0 ]; then
     log "fuzzing the reader for ${fuzz_seconds}s (etl/fuzz.sh)"
     if bash etl/fuzz.sh "$fuzz_seconds"; then log "fuzzing found nothing"; else status=1; log "fuzzing failed"; fi
+    # End with the test runner's own closing line, so it is the last thing CI reads.
+    grep -E "Test run with|Executed [0-9]+ test" "$test_log" | tail -n 1 || true
 fi
+rm -f "$test_log"
 exit "$status"
