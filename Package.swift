@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "invest-etl",
             dependencies: [
-                "Warehouse", "SheetReader", "PostgresClient",
+                "Warehouse", "SheetReader", "PostgresClient", "ReportRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -15,14 +15,14 @@ struct RejectsCommand: ParsableCommand {
     @Option(help: "At most this many rows.")
     var limit = 1000
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "table, csv, json or markdown.")
     var format: ListingFormat = .table
 
     func run() throws {
         try ErrorReport.run("rejects") {
             let database = try connection.connect(logger: connection.makeLogger(label: "invest-etl.rejects"))
             let listing = try RejectsQuery.listing(on: database, batch: batch, limit: limit)
-            print(listing.render(format), terminator: "")
+            print(listing.render(format, title: batch.map { "rejected rows of batch \($0)" } ?? "rejected rows"), terminator: "")
         }
     }
 }

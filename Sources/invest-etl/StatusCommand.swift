@@ -13,7 +13,7 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "How many recent batches to show.")
     var limit = 20
 
-    @Option(help: "table, csv or json (the batch list only).")
+    @Option(help: "table, csv, json or markdown (the batch list only).")
     var format: ListingFormat = .table
 
     func run() throws {
@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
             let database = try connection.connect(logger: connection.makeLogger(label: "invest-etl.status"))
             let batches = try StatusQuery.batches(on: database, limit: limit)
             guard format == .table else {
-                print(batches.render(format), terminator: "")
+                print(batches.render(format, title: "recent batches"), terminator: "")
                 return
             }
             let totals = try StatusQuery.totals(on: database)
@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
                   ? "check lines_read = loaded + skipped + rejected: ok for every loaded and superseded batch"
                   : "check lines_read = loaded + skipped + rejected: \(totals.mismatched) batch(es) MISMATCH")
             print("")
-            print(batches.render(.table), terminator: "")
+            print(batches.render(.table, title: "recent batches"), terminator: "")
             let warnings = try StatusQuery.warnings(on: database, limit: limit)
             if !warnings.isEmpty {
                 print("\nwarnings:")

@@ -69,4 +69,3 @@ extension InboxRunError: SysExitMapping {
     var sysExit: SysExit { ErrorReport.sysExit(for: underlying) }
 }
 
-extension ListingFormat: ExpressibleByArgument {}
