@@ -174,6 +174,7 @@ public final class Loader {
         // line 90,000) leaves no staged rows, and the batch records why.
         let skipped = SpillBuffer()
         let rejected = SpillBuffer()
+        try merge.clearStaging()
         do {
             try connection.withTransaction {
                 try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,

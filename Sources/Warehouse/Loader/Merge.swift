@@ -82,8 +82,19 @@ struct Merge {
             .first?.int("n") ?? 0
     }
 
+    /// Empties the layout's staging table. TRUNCATE, not DELETE: deleted rows stayed as dead
+    /// tuples that every later file's eight staging scans read again (224 MB of them after the
+    /// large corpus, 22 ms a scan); a truncated table starts from zero pages. Loaders are
+    /// serialised by `LoadLock`, so no other transaction has staged rows to lose; the
+    /// ACCESS EXCLUSIVE lock is taken by `clearStaging` before anything else in the file's
+    /// transaction touches the table, and held to its end.
     func discardStaging() throws {
-        try connection.execute("DELETE FROM \(unsafeRaw: stage) WHERE batch_key = \(batch)")
+        try connection.execute("TRUNCATE \(unsafeRaw: stage)")
+    }
+
+    /// Called before staging, outside its savepoint (so the lock outlives a rolled-back stage).
+    func clearStaging() throws {
+        try connection.execute("TRUNCATE \(unsafeRaw: stage)")
     }
 
     func analyzeStaging() throws {
