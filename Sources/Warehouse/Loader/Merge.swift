@@ -130,26 +130,39 @@ struct Merge {
 
     /// Projects: attributes the file gives replace the stored ones (latest wins); what it
     /// leaves empty keeps its earlier value. Two statements: update known, insert new.
+    /// Only projects whose attributes change are written (`last_batch_key`: the batch that last
+    /// changed them): counties restate every project every month, and rewriting all of them
+    /// was the largest merge statement (each UPDATE leaves a dead row version and two index
+    /// entries; dim_project grew to 5 dead rows per live one over the large corpus).
     func upsertProjects() throws {
+        let undefined = "s.industry IS NULL AND s.category IS NULL"
+        let assignments: [(column: String, value: String)] = [
+            ("project_name", "s.project_name"),
+            ("department_key", "coalesce(a.department_key, p.department_key)"),
+            ("industry", "coalesce(s.industry, p.industry)"),
+            ("category", "coalesce(s.category, p.category)"),
+            ("is_industrial", "CASE WHEN \(undefined) THEN p.is_industrial ELSE s.is_industrial END"),
+            ("is_manufacturing", "CASE WHEN \(undefined) THEN p.is_manufacturing ELSE s.is_manufacturing END"),
+            ("is_infrastructure", "CASE WHEN \(undefined) THEN p.is_infrastructure ELSE s.is_infrastructure END"),
+            ("infrastructure_type", "CASE WHEN \(undefined) THEN p.infrastructure_type ELSE s.infrastructure_type END"),
+            ("is_real_estate", "CASE WHEN \(undefined) THEN p.is_real_estate ELSE s.is_real_estate END"),
+            ("is_private", "coalesce(s.is_private, p.is_private)"),
+            ("nature", "coalesce(s.nature, p.nature)"),
+            ("total_investment_wan", "coalesce(s.total_investment_wan, p.total_investment_wan)"),
+            ("start_date", "coalesce(s.start_date, p.start_date)"),
+        ]
+        let set = assignments.map { "\($0.column) = \($0.value)" }.joined(separator: ",\n    ")
+        // numeric(18,4) in the table, plain numeric in staging: compare what would be stored.
+        let stored = assignments.map { $0.column == "total_investment_wan" ? "(\($0.value))::numeric(18, 4)" : $0.value }
         try connection.execute("""
             UPDATE dw.dim_project p SET
-                project_name = s.project_name,
-                department_key = coalesce(a.department_key, p.department_key),
-                industry = coalesce(s.industry, p.industry),
-                category = coalesce(s.category, p.category),
-                is_industrial = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_industrial ELSE s.is_industrial END,
-                is_manufacturing = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_manufacturing ELSE s.is_manufacturing END,
-                is_infrastructure = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_infrastructure ELSE s.is_infrastructure END,
-                infrastructure_type = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.infrastructure_type ELSE s.infrastructure_type END,
-                is_real_estate = CASE WHEN s.industry IS NULL AND s.category IS NULL THEN p.is_real_estate ELSE s.is_real_estate END,
-                is_private = coalesce(s.is_private, p.is_private),
-                nature = coalesce(s.nature, p.nature),
-                total_investment_wan = coalesce(s.total_investment_wan, p.total_investment_wan),
-                start_date = coalesce(s.start_date, p.start_date),
+                \(unsafeRaw: set),
                 last_batch_key = \(batch)
             FROM etl.stage_project s
             LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
             WHERE s.batch_key = \(batch) AND p.region_key = s.region_key AND p.project_code = s.project_code
+              AND (\(unsafeRaw: assignments.map { "p." + $0.column }.joined(separator: ", ")))
+                  IS DISTINCT FROM (\(unsafeRaw: stored.joined(separator: ", ")))
             """)
         try connection.execute("""
             INSERT INTO dw.dim_project
