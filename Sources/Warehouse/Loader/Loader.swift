@@ -117,13 +117,21 @@ public final class Loader {
             let hex = Array("0123456789abcdef".utf8)
             while let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
                 // COPY text: bytea hex input `\x…`, the backslash itself escaped.
-                var line = Array("\(key)\t\(chunkNo)\t\\\\x".utf8)
-                line.reserveCapacity(line.count + chunk.count * 2 + 1)
-                for byte in chunk {
-                    line.append(hex[Int(byte >> 4)])
-                    line.append(hex[Int(byte & 0x0F)])
+                let prefix = Array("\(key)\t\(chunkNo)\t\\\\x".utf8)
+                // Filled through raw buffers: iterating `Data` byte by byte was 4% of the client.
+                let line = [UInt8](unsafeUninitializedCapacity: prefix.count + chunk.count * 2 + 1) { out, count in
+                    var at = 0
+                    for byte in prefix { out[at] = byte; at += 1 }
+                    chunk.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                        for byte in bytes {
+                            out[at] = hex[Int(byte >> 4)]
+                            out[at + 1] = hex[Int(byte & 0x0F)]
+                            at += 2
+                        }
+                    }
+                    out[at] = 0x0A
+                    count = at + 1
                 }
-                line.append(0x0A)
                 try writer.write(line)
                 chunkNo += 1
                 stored += chunk.count

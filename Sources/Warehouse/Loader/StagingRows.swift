@@ -55,8 +55,17 @@ struct StagingRows {
     /// there is nothing to trim (the reader already trimmed; that set is Unicode White_Space).
     static func trimmed(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return value }
+              isWhitespace(first) || isWhitespace(last) else { return value }
         return value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Unicode White_Space (`properties.isWhitespace`, whose table lookup was 5% of the
+    /// loader's client time), as a switch over its 25 scalars.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     static func department(_ name: String?) -> (norm: String?, raw: String?) {
