@@ -33,6 +33,23 @@ public final class SheetReading {
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
+    /// Column indices of the project-progress fields, resolved once: looking each up by name in
+    /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
+    private let projectColumns: ProjectColumns
+    /// The column that tells a data row from a note, subtotal or section row.
+    private let keyColumn: Int?
+
+    private struct ProjectColumns {
+        let code, name, ytd, period, isPrivate, start, restart, region, department, industry, nature,
+            total, plan, month, status, stall: Int?
+        init(_ c: [String: Int]) {
+            code = c["project_code"]; name = c["project_name"]; ytd = c["ytd_completed"]; period = c["period"]
+            isPrivate = c["private"]; start = c["start_date"]; restart = c["planned_restart"]; region = c["region"]
+            department = c["department"]; industry = c["industry"]; nature = c["nature"]
+            total = c["total_investment"]; plan = c["annual_plan"]; month = c["month_completed"]
+            status = c["status"]; stall = c["stall_reason"]
+        }
+    }
 
     /// Opens a file: decodes and tokenizes it with `RecordStream` (encoding from the options or detected).
     public static func open(url: URL, options: ReadOptions) throws -> SheetReading {
@@ -191,6 +208,9 @@ public final class SheetReading {
         self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
         self.indicatorGroups = groups
         self.monthColumns = months.sorted { $0.month < $1.month }
+        self.projectColumns = ProjectColumns(columns)
+        self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
+            : layout == .indicatorSummary ? (columns["region"] ?? columns["indicator"]) : columns["unit"]
         recordsRead = read
 
         for record in before {
@@ -248,8 +268,6 @@ public final class SheetReading {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
             }
         }
-        let keyColumn = info.layout.isProjectKeyed ? info.columns["project_code"]
-            : info.layout == .indicatorSummary ? (info.columns["region"] ?? info.columns["indicator"]) : info.columns["unit"]
         let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
         switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed) {
         case .blank?:
@@ -295,6 +313,16 @@ public final class SheetReading {
     func text(_ cells: [String], _ field: String) -> String? {
         guard let c = info.columns[field], c < cells.count else { return nil }
         return ValueParser.text(cells[c])
+    }
+
+    func text(_ cells: [String], _ c: Int?) -> String? {
+        guard let c, c < cells.count else { return nil }
+        return ValueParser.text(cells[c])
+    }
+
+    func date(_ cells: [String], _ c: Int?) throws(CellError) -> String? {
+        guard let c, c < cells.count else { return nil }
+        do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
     }
 
     func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
@@ -370,7 +398,7 @@ public final class SheetReading {
     }
 
     func rowMonth(_ cells: [String]) throws(CellError) -> YearMonth? {
-        guard let c = info.columns["period"], c < cells.count, let t = ValueParser.text(cells[c]) else { return nil }
+        guard let c = projectColumns.period, c < cells.count, let t = ValueParser.text(cells[c]) else { return nil }
         guard let ym = TitleParser.period(in: t)?.yearMonth else {
             throw CellError(column: c, reason: "'\(t)' is not a reporting period (YYYY-MM, YYYY年M月, YYYY年1-M月)")
         }
@@ -386,32 +414,37 @@ public final class SheetReading {
     private func parse(_ cells: [String], line: Int) throws(CellError) -> DataRow? {
         switch info.layout {
         case .projectProgress:
-            let codeText = try required(cells, "project_code", "project code (项目代码)")
+            let col = projectColumns
+            guard let codeText = text(cells, col.code) else {
+                throw CellError(column: col.code, reason: "missing project code (项目代码)")
+            }
             let code: String
             do { code = try ValueParser.projectCode(codeText) } catch {
-                throw CellError(column: info.columns["project_code"], reason: error.description)
+                throw CellError(column: col.code, reason: error.description)
             }
-            let name = try required(cells, "project_name", "project name (项目名称)")
-            guard let ytd = try money(cells, info.columns["ytd_completed"], nonNegative: true) else {
-                throw CellError(column: info.columns["ytd_completed"], reason: "missing year-to-date completed investment (\(names[info.columns["ytd_completed"]!]))")
+            guard let name = text(cells, col.name) else {
+                throw CellError(column: col.name, reason: "missing project name (项目名称)")
+            }
+            guard let ytd = try money(cells, col.ytd, nonNegative: true) else {
+                throw CellError(column: col.ytd, reason: "missing year-to-date completed investment (\(names[col.ytd!]))")
             }
             if let m = try rowMonth(cells), m != info.month {
-                throw CellError(column: info.columns["period"], reason: "row is for \(m), the sheet for \(info.month)")
+                throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
             var isPrivate: Bool?
-            if let c = info.columns["private"] {
+            if let c = col.isPrivate {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
             }
-            let start = try date(cells, "start_date")
+            let start = try date(cells, col.start)
             return .project(ProjectProgressRow(
-                line: line, projectCode: code, projectName: name, region: text(cells, "region"),
-                department: text(cells, "department"), industry: text(cells, "industry"), category: category,
-                isPrivate: isPrivate, nature: text(cells, "nature"),
-                totalInvestment: try money(cells, info.columns["total_investment"]),
-                annualPlan: try money(cells, info.columns["annual_plan"]), ytdCompleted: ytd,
-                monthCompleted: try money(cells, info.columns["month_completed"]),
-                status: text(cells, "status"), stallReason: text(cells, "stall_reason"), startDate: start,
-                plannedRestart: try date(cells, "planned_restart")))
+                line: line, projectCode: code, projectName: name, region: text(cells, col.region),
+                department: text(cells, col.department), industry: text(cells, col.industry), category: category,
+                isPrivate: isPrivate, nature: text(cells, col.nature),
+                totalInvestment: try money(cells, col.total),
+                annualPlan: try money(cells, col.plan), ytdCompleted: ytd,
+                monthCompleted: try money(cells, col.month),
+                status: text(cells, col.status), stallReason: text(cells, col.stall), startDate: start,
+                plannedRestart: try date(cells, col.restart)))
 
         case .indicatorSummary:
             // A one-region long sheet (`灵山县主要投资指标…`: 指标名称 | 本月止累计 | …) has no region
