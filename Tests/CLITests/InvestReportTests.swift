@@ -24,6 +24,8 @@ struct InvestReportTests {
             JOIN dw.dim_region r ON r.region_code = v.code
             JOIN dw.dim_indicator i ON i.indicator_code = 'fai'
             """)
+        // as the loader would leave them: the YTD series of those months refreshed
+        try db.execute("SELECT dw.refresh_ytd_summary(m) FROM (VALUES (202106), (202206), (202112)) AS v(m)")
         try db.execute("""
             INSERT INTO dw.fact_transfer_payment_month (region_key, month_key, ytd_amount_wan, batch_key, line_no)
             SELECT r.region_key, v.m, v.amount, \(batch), 1

@@ -34,7 +34,7 @@ struct Fixture {
         try db.query("SELECT department_key FROM dw.dim_department WHERE name = \(name)").first!.int("department_key")!
     }
 
-    /// A region-indicator row from an indicator-summary sheet.
+    /// A region-indicator row from an indicator-summary sheet, then the loader's YTD refresh of its month.
     func summary(_ region: String, _ month: Int, ytd: Decimal?, prior: Decimal? = nil,
                  reportedYoY: Decimal? = nil, indicator: String = "fai") throws {
         try db.execute("""
@@ -42,6 +42,7 @@ struct Fixture {
                 (region_key, indicator_key, month_key, ytd_value_wan, prior_ytd_value_wan, reported_yoy_pct, batch_key, line_no)
             VALUES (\(try regionKey(region)), \(try indicatorKey(indicator)), \(month), \(ytd), \(prior), \(reportedYoY), \(batch), 1)
             """)
+        try db.execute("SELECT dw.refresh_ytd_summary(\(Int32(month)))")
     }
 
     /// A project; returns its key.
@@ -56,7 +57,7 @@ struct Fixture {
             """).first!.int("project_key")!
     }
 
-    /// A project-month row, then the loader's summary refresh for that region and month.
+    /// A project-month row, then the loader's summary refreshes for that region and month.
     func progress(_ region: String, project: Int, _ month: Int, ytd: Decimal) throws {
         let key = try regionKey(region)
         try db.execute("""
@@ -64,6 +65,7 @@ struct Fixture {
             VALUES (\(key), \(project), \(month), \(ytd), \(batch), 1)
             """)
         try db.execute("SELECT dw.refresh_project_aggregates(\(key), \(Int32(month)))")
+        try db.execute("SELECT dw.refresh_report_summaries(\(batch), \("{\(key)}")::bigint[], \("{\(month)}")::integer[])")
     }
 
     func transfer(_ region: String, department: String? = nil, category: String = "", _ month: Int,

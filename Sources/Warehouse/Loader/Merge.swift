@@ -285,15 +285,21 @@ struct Merge {
         return (old, touched)
     }
 
-    /// Recomputes the loader-maintained project summaries for the given pairs, in one statement.
+    /// Recomputes the loader-maintained project summaries for the given pairs, in one statement,
+    /// then the report summaries built on them (V008: stalled list, YTD series; an
+    /// indicator-summary batch refreshes its month even without project pairs).
     func refreshAggregates(_ pairs: Set<RegionMonth>) throws {
-        guard !pairs.isEmpty else { return }
         let sorted = pairs.sorted { ($0.region, $0.month) < ($1.region, $1.month) }
         let regions = "{" + sorted.map { String($0.region) }.joined(separator: ",") + "}"
         let months = "{" + sorted.map { String($0.month) }.joined(separator: ",") + "}"
+        if !pairs.isEmpty {
+            try connection.execute("""
+                SELECT dw.refresh_project_aggregates(t.r, t.m)
+                FROM unnest(\(regions)::bigint[], \(months)::integer[]) AS t(r, m)
+                """)
+        }
         try connection.execute("""
-            SELECT dw.refresh_project_aggregates(t.r, t.m)
-            FROM unnest(\(regions)::bigint[], \(months)::integer[]) AS t(r, m)
+            SELECT dw.refresh_report_summaries(\(batch), \(regions)::bigint[], \(months)::integer[])
             """)
     }
 
