@@ -7,7 +7,9 @@
 --      projects in that sub-region and below it. Only cities roll up their sub-regions: a
 --      province holds one city's data at most here, so a province total would mislead.
 -- So a county without a summary row is the sum of its projects, and a city without a summary
--- row is the sum of the rows shown under it. Reads the loader's summaries, never the project facts.
+-- row is the sum of the rows shown under it. The rule is computed by the loader for every month it
+-- touches (dw.refresh_ytd_summary, migration V008) into dw.agg_ytd_region_month, which this view
+-- reads: the series and everything built on it (yoy, targets, alerts) are index probes.
 
 CREATE VIEW analyst.region AS
 SELECT r.region_key, r.region_code, r.name AS region, r.name_en AS region_en, r.level,
@@ -107,49 +109,10 @@ SELECT v.region_key, r.region_code, r.name AS region, r.level, r.parent_key, r.s
        v.indicator_key, i.indicator_code, i.name_zh AS indicator_name,
        v.month_key, m.year, m.month AS month_no, to_char(m.month_start, 'YYYY-MM') AS month,
        v.ytd_value_wan, v.reported_prior_ytd_wan, v.reported_yoy_pct, v.source
-FROM (
-    SELECT x.region_key, x.indicator_key, x.month_key,
-           CASE WHEN bool_or(x.kind = 's' AND x.v IS NOT NULL) THEN max(x.v) FILTER (WHERE x.kind = 's')
-                ELSE sum(x.v) FILTER (WHERE x.kind IN ('p', 'c')) END AS ytd_value_wan,
-           max(x.prior) FILTER (WHERE x.kind = 's') AS reported_prior_ytd_wan,
-           max(x.yoy) FILTER (WHERE x.kind = 's') AS reported_yoy_pct,
-           CASE WHEN bool_or(x.kind = 's' AND x.v IS NOT NULL) THEN 'indicator-summary'
-                WHEN bool_or(x.kind = 'c') THEN 'sub-regions'
-                ELSE 'project-progress' END AS source
-    FROM (
-        -- 1. the region's own indicator-summary row
-        SELECT f.region_key, f.indicator_key, f.month_key, 's' AS kind, f.ytd_value_wan AS v,
-               f.prior_ytd_value_wan AS prior, f.reported_yoy_pct AS yoy
-        FROM dw.fact_region_indicator_month f
-        UNION ALL
-        -- 2a. the region's own projects
-        SELECT a.region_key, a.indicator_key, a.month_key, 'p', a.ytd_completed_wan, NULL, NULL
-        FROM dw.agg_project_region_month a
-        UNION ALL
-        -- 2b. each direct sub-region's summary value ...
-        SELECT r.parent_key, f.indicator_key, f.month_key, 'c', f.ytd_value_wan, NULL, NULL
-        FROM dw.fact_region_indicator_month f
-        JOIN dw.dim_region r ON r.region_key = f.region_key
-        JOIN dw.dim_region p ON p.region_key = r.parent_key AND p.level = 'city'
-        WHERE f.ytd_value_wan IS NOT NULL
-        UNION ALL
-        -- 2c. ... or, without one, all projects in that sub-region and below it
-        SELECT r.parent_key, a.indicator_key, a.month_key, 'c', a.ytd_completed_wan, NULL, NULL
-        FROM dw.agg_project_region_month a
-        JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-        JOIN dw.dim_region r ON r.region_key = c.ancestor_key
-        JOIN dw.dim_region p ON p.region_key = r.parent_key AND p.level = 'city'
-        WHERE NOT EXISTS (
-              SELECT 1 FROM dw.fact_region_indicator_month s
-              WHERE s.region_key = c.ancestor_key AND s.indicator_key = a.indicator_key
-                AND s.month_key = a.month_key AND s.ytd_value_wan IS NOT NULL)
-    ) x
-    GROUP BY x.region_key, x.indicator_key, x.month_key
-) v
+FROM dw.agg_ytd_region_month v
 JOIN dw.dim_region r ON r.region_key = v.region_key
 JOIN dw.dim_indicator i ON i.indicator_key = v.indicator_key
-JOIN dw.dim_month m ON m.month_key = v.month_key
-WHERE v.ytd_value_wan IS NOT NULL;
+JOIN dw.dim_month m ON m.month_key = v.month_key;
 COMMENT ON VIEW analyst.ytd_series IS '本年累计值序列 ytd(地区, 指标, 月)：本地区指标汇总表数值；无则为本地区项目合计，市再加各下级地区数值（下级有汇总表用汇总表，否则用其全部项目合计） / YTD series: the region''s own indicator-summary value; else its own projects, and for a city plus each sub-region''s summary value (or, without one, all projects in it)';
 COMMENT ON COLUMN analyst.ytd_series.region_key IS '地区代理键 / Region key';
 COMMENT ON COLUMN analyst.ytd_series.region_code IS '地区代码 / Region code';

@@ -11,7 +11,8 @@
 --             (the latest earlier month with a value for the region and indicator), and last
 --             in the ranking this month (with at least two ranked peers); replaces the reminder.
 -- February, the first report of a year, cannot bring an interview: December belongs to the
--- previous year's targets.
+-- previous year's targets. The previous month is an index probe (no window over the year), so
+-- `WHERE month_key = …` reaches every part of the view.
 
 CREATE VIEW analyst.region_ranking AS
 SELECT y.indicator_code, y.indicator_name, y.month_key, y.month, y.parent_key,
@@ -51,9 +52,10 @@ SELECT s.region_key, s.region_code, s.region, s.level, s.parent_key, s.sort_orde
             WHEN s.reminder_level THEN 'reminder'
             WHEN s.official_yoy_pct >= s.rate_pct AND s.progress_pct >= 100 THEN 'praise' END AS action
 FROM (
-    SELECT t.*,
-           lag(t.reminder_level) OVER w AS prev_reminder_level,
-           lag(t.month_key) OVER w AS prev_month_key
+    SELECT t.*, pm.month_key AS prev_month_key,
+           CASE WHEN pm.month_key IS NOT NULL THEN
+               coalesce(t.rate_pct - pm.official_yoy_pct
+                        >= (SELECT value FROM dw.report_setting WHERE name = 'reminder_gap_pp'), false) END AS prev_reminder_level
     FROM (
         SELECT y.region_key, y.region_code, y.region, y.level, y.parent_key, y.sort_order,
                y.indicator_key, y.indicator_code, y.indicator_name, y.month_key, y.month, y.year, y.month_no,
@@ -66,7 +68,22 @@ FROM (
           ON tp.region_key = y.region_key AND tp.indicator_key = y.indicator_key AND tp.month_key = y.month_key
         WHERE tp.rate_pct IS NOT NULL
     ) t
-    WINDOW w AS (PARTITION BY t.region_key, t.indicator_key, t.year ORDER BY t.month_key)
+    -- The previous reported month of the year: the latest earlier month of the series. Its
+    -- target rate is this month's (the rate depends on region, indicator and year only), so
+    -- only its official rate is needed: reported, else computed as in analyst.yoy_region.
+    LEFT JOIN LATERAL (
+        SELECT p.month_key,
+               coalesce(p.reported_yoy_pct,
+                        round((p.ytd_value_wan - coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan))
+                              / nullif(coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100, 2)) AS official_yoy_pct
+        FROM dw.agg_ytd_region_month p
+        LEFT JOIN dw.agg_ytd_region_month ly
+               ON ly.region_key = p.region_key AND ly.indicator_key = p.indicator_key AND ly.month_key = p.month_key - 100
+        WHERE p.region_key = t.region_key AND p.indicator_key = t.indicator_key
+          AND p.month_key < t.month_key AND p.month_key > t.year * 100
+        ORDER BY p.month_key DESC
+        LIMIT 1
+    ) pm ON true
 ) s;
 COMMENT ON VIEW analyst.region_alerts IS '通报：表扬（达到目标增速且累计目标完成≥100%）、提醒函（低于目标增速≥10个百分点）、约谈（本月和上一报告月均达提醒且本月排名末位） / Alerts: praise, reminder letter, interview';
 COMMENT ON COLUMN analyst.region_alerts.region_key IS '地区代理键 / Region key';
