@@ -1,18 +1,25 @@
 -- Key projects (重点项目): for an as-of month A of year y (June by default, key_project_as_of_month),
 -- the top N projects of each city (N = key_project_count, 20) by YTD completed investment at A
 -- (ties: project code), with one row for every later month of y the project reported (A included).
--- Filter on as_of_month_key (it is the window's partition, so the filter reaches the scan).
+-- Each region's top N at a month is read from the fact index (region_key, month_key,
+-- ytd_completed_wan DESC) by dw.top_projects_by_ytd (V008) and the city's top N is taken from those (the city's top N by (YTD
+-- desc, code) is, region by region, a prefix of each region's order). The ranking is computed per
+-- progress month too (month_key and as_of_month_key are both window partitions), so a filter on
+-- either reaches the index instead of ranking every month of every year.
 
 CREATE VIEW analyst.key_project AS
 WITH ranked AS (
-    SELECT f.region_key, f.project_key, rc.city_key, f.month_key AS as_of_month_key,
-           f.ytd_completed_wan AS as_of_ytd_wan,
-           row_number() OVER (PARTITION BY f.month_key, rc.city_key ORDER BY f.ytd_completed_wan DESC, p.project_code) AS key_rank
-    FROM dw.fact_project_month f
-    JOIN dw.dim_project p ON p.region_key = f.region_key AND p.project_key = f.project_key
-    JOIN analyst.region_city rc ON rc.region_key = f.region_key
+    SELECT m.month_key, am.month_key AS as_of_month_key, am.month_start AS as_of_month_start, n.value AS n,
+           rc.city_key, rc.region_key, t.project_key, t.ytd_completed_wan AS as_of_ytd_wan,
+           row_number() OVER (PARTITION BY m.month_key, am.month_key, rc.city_key
+                              ORDER BY t.ytd_completed_wan DESC, t.project_code) AS key_rank
+    FROM dw.dim_month m
+    JOIN dw.dim_month am ON am.year = m.year AND am.month_key <= m.month_key
+    JOIN analyst.policy_target n ON n.target_code = 'key_project_count' AND n.category = '' AND n.year = am.year
+    CROSS JOIN analyst.region_city rc
+    CROSS JOIN LATERAL dw.top_projects_by_ytd(rc.region_key, am.month_key, ceil(n.value)::bigint) t
 )
-SELECT k.as_of_month_key, to_char(am.month_start, 'YYYY-MM') AS as_of_month, k.key_rank, k.city_key,
+SELECT k.as_of_month_key, to_char(k.as_of_month_start, 'YYYY-MM') AS as_of_month, k.key_rank, k.city_key,
        k.region_key, r.region_code, r.name AS region, p.project_code, p.project_name, d.name AS department,
        p.category, k.as_of_ytd_wan,
        f.month_key, to_char(m.month_start, 'YYYY-MM') AS month, m.year, m.month AS month_no,
@@ -21,15 +28,12 @@ SELECT k.as_of_month_key, to_char(am.month_start, 'YYYY-MM') AS as_of_month, k.k
        f.ytd_completed_wan - k.as_of_ytd_wan AS since_as_of_wan,
        f.status
 FROM ranked k
-JOIN dw.dim_month am ON am.month_key = k.as_of_month_key
-JOIN analyst.policy_target n ON n.target_code = 'key_project_count' AND n.category = '' AND n.year = am.year
-JOIN dw.fact_project_month f ON f.region_key = k.region_key AND f.project_key = k.project_key
-     AND f.month_key >= k.as_of_month_key AND f.month_key / 100 = k.as_of_month_key / 100
+JOIN dw.fact_project_month f ON f.region_key = k.region_key AND f.project_key = k.project_key AND f.month_key = k.month_key
 JOIN dw.dim_month m ON m.month_key = f.month_key
 JOIN dw.dim_project p ON p.region_key = k.region_key AND p.project_key = k.project_key
 JOIN dw.dim_region r ON r.region_key = k.region_key
 LEFT JOIN dw.dim_department d ON d.department_key = p.department_key
-WHERE k.key_rank <= n.value;
+WHERE k.key_rank <= k.n;
 COMMENT ON VIEW analyst.key_project IS '重点项目：每个市按选定月份（默认6月）累计完成投资排名前 N（默认20）的项目，及其此后各月进度 / Key projects: each city''s top N (20) projects by YTD completed investment at the as-of month (June by default), with their progress in every later month of the year';
 COMMENT ON COLUMN analyst.key_project.as_of_month_key IS '排名依据月份 YYYYMM / Month the ranking is taken at';
 COMMENT ON COLUMN analyst.key_project.as_of_month IS '排名依据月份 YYYY-MM / As-of month';

@@ -6,42 +6,21 @@
 -- = the first month after that last stall with another status. A project shows in month m
 -- only when it reported in m (a project missing from a sheet is not counted either way).
 -- restart_overdue = still stalled in m and its planned restart month is before m.
+-- The list is computed by the loader per region and year (dw.refresh_stalled_projects, V008)
+-- into dw.agg_stalled_project_month; these views read it.
 
 CREATE VIEW analyst.stalled_project AS
-WITH h AS (
-    SELECT f.region_key, f.project_key, f.month_key, f.month_key / 100 AS year, f.status, f.stall_reason,
-           f.planned_restart, coalesce(f.status = '停工', false) AS stalled
-    FROM dw.fact_project_month f
-    WHERE EXISTS (SELECT 1 FROM dw.fact_project_month s
-                  WHERE s.region_key = f.region_key AND s.project_key = f.project_key
-                    AND s.status = '停工' AND s.month_key / 100 = f.month_key / 100)
-),
-w AS (
-    SELECT h.*,
-           min(h.month_key) FILTER (WHERE h.stalled) OVER (PARTITION BY h.region_key, h.project_key, h.year ORDER BY h.month_key) AS listed_month_key,
-           max(h.month_key) FILTER (WHERE h.stalled) OVER (PARTITION BY h.region_key, h.project_key, h.year ORDER BY h.month_key) AS last_stalled_month_key
-    FROM h
-),
-x AS (
-    SELECT w.*,
-           min(w.month_key) FILTER (WHERE NOT w.stalled)
-               OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS restarted_month_key,
-           first_value(w.stall_reason) OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS last_stall_reason,
-           first_value(w.planned_restart) OVER (PARTITION BY w.region_key, w.project_key, w.year, w.last_stalled_month_key ORDER BY w.month_key) AS last_planned_restart
-    FROM w
-    WHERE w.listed_month_key IS NOT NULL
-)
 SELECT x.region_key, r.region_code, r.name AS region, r.sort_order, rc.city_key,
        p.project_code, p.project_name, d.name AS department,
-       x.month_key, to_char(m.month_start, 'YYYY-MM') AS month, x.year::integer AS year,
+       x.month_key, to_char(m.month_start, 'YYYY-MM') AS month, (x.month_key / 100)::integer AS year,
        x.listed_month_key, to_char(to_date(x.listed_month_key::text, 'YYYYMM'), 'YYYY-MM') AS listed_month,
-       x.last_stalled_month_key, x.status, x.stalled AS is_stalled,
-       x.last_stall_reason AS stall_reason, x.last_planned_restart AS planned_restart,
-       to_char(x.last_planned_restart, 'YYYY-MM') AS planned_restart_month,
+       x.last_stalled_month_key, x.status, x.is_stalled,
+       x.stall_reason, x.planned_restart,
+       to_char(x.planned_restart, 'YYYY-MM') AS planned_restart_month,
        x.restarted_month_key IS NOT NULL AS restarted,
        to_char(to_date(x.restarted_month_key::text, 'YYYYMM'), 'YYYY-MM') AS restarted_month,
-       x.stalled AND x.last_planned_restart < m.month_start AS restart_overdue
-FROM x
+       x.is_stalled AND x.planned_restart < m.month_start AS restart_overdue
+FROM dw.agg_stalled_project_month x
 JOIN dw.dim_month m ON m.month_key = x.month_key
 JOIN dw.dim_project p ON p.region_key = x.region_key AND p.project_key = x.project_key
 JOIN dw.dim_region r ON r.region_key = x.region_key
@@ -79,14 +58,25 @@ SELECT s.row_kind, s.region_key, s.region_code, s.region, s.sort_order, s.city_k
        count(*) FILTER (WHERE s.restart_overdue)::integer AS restart_overdue_count,
        count(*) FILTER (WHERE s.listed_month_key = s.month_key)::integer AS newly_listed_count
 FROM (
-    SELECT 'region' AS row_kind, p.region_key, p.region_code, p.region, p.sort_order, p.city_key, p.month_key, p.month,
-           p.year, p.is_stalled, p.restarted, p.restart_overdue, p.listed_month_key
-    FROM analyst.stalled_project p
+    SELECT 'region' AS row_kind, l.region_key, r.region_code, r.name AS region, r.sort_order, l.city_key, l.month_key,
+           l.month, l.year, l.is_stalled, l.restarted, l.restart_overdue, l.listed_month_key
+    FROM (SELECT x.region_key, x.month_key, x.is_stalled, x.restarted_month_key IS NOT NULL AS restarted,
+                 x.is_stalled AND x.planned_restart < m.month_start AS restart_overdue, x.listed_month_key,
+                 to_char(m.month_start, 'YYYY-MM') AS month, (x.month_key / 100)::integer AS year, rc.city_key
+          FROM dw.agg_stalled_project_month x
+          JOIN dw.dim_month m ON m.month_key = x.month_key
+          LEFT JOIN analyst.region_city rc ON rc.region_key = x.region_key) l
+    JOIN dw.dim_region r ON r.region_key = l.region_key
     UNION ALL
-    SELECT 'total', p.city_key, c.region_code, c.name || '合计', 9999, p.city_key, p.month_key, p.month,
-           p.year, p.is_stalled, p.restarted, p.restart_overdue, p.listed_month_key
-    FROM analyst.stalled_project p
-    JOIN dw.dim_region c ON c.region_key = p.city_key
+    SELECT 'total', l.city_key, c.region_code, c.name || '合计', 9999, l.city_key, l.month_key,
+           l.month, l.year, l.is_stalled, l.restarted, l.restart_overdue, l.listed_month_key
+    FROM (SELECT x.region_key, x.month_key, x.is_stalled, x.restarted_month_key IS NOT NULL AS restarted,
+                 x.is_stalled AND x.planned_restart < m.month_start AS restart_overdue, x.listed_month_key,
+                 to_char(m.month_start, 'YYYY-MM') AS month, (x.month_key / 100)::integer AS year, rc.city_key
+          FROM dw.agg_stalled_project_month x
+          JOIN dw.dim_month m ON m.month_key = x.month_key
+          LEFT JOIN analyst.region_city rc ON rc.region_key = x.region_key) l
+    JOIN dw.dim_region c ON c.region_key = l.city_key
 ) s
 GROUP BY s.row_kind, s.region_key, s.region_code, s.region, s.sort_order, s.city_key, s.month_key, s.month, s.year;
 COMMENT ON VIEW analyst.stalled_region IS '停工项目按地区汇总（另有全市合计行）：清单项目数、仍停工、已复工、逾期未复工 / Stalled projects per region plus a city total: listed, still stalled, restarted since listed, overdue restarts';
