@@ -50,6 +50,9 @@ public final class SheetReading {
             status = c["status"]; stall = c["stall_reason"]
         }
     }
+    /// The indicator of a one-indicator sheet without 指标 column or indicator-named columns,
+    /// from its title (`…各县区固定资产投资完成情况`: 县区名称 | 本年累计 | 同比增长).
+    private let titleIndicator: String?
 
     /// Opens a file: decodes and tokenizes it with `RecordStream` (encoding from the options or detected).
     public static func open(url: URL, options: ReadOptions) throws -> SheetReading {
@@ -106,7 +109,8 @@ public final class SheetReading {
         let layout: SheetLayout
         if let forced = options.layout {
             layout = forced
-        } else if let detected = SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText) {
+        } else if let detected = SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                           titleNamesIndicator: table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil) {
             layout = detected
         } else {
             throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
@@ -114,7 +118,8 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
         let roles = rolesByLayout[layout]!
-        if let missing = SheetReading.missingColumns(layout, roles) {
+        let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
+        if let missing = SheetReading.missingColumns(layout, roles, titleIndicator: titleIndicator) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
                              message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
@@ -129,6 +134,14 @@ public final class SheetReading {
             if let t, !t.isEmpty { owner = t }
             let s = c < (subCells?.count ?? 0) ? subCells![c] : nil
             units.append(s?.header.unit ?? t?.header.unit ?? ((t?.isEmpty ?? true) ? owner?.header.unit : nil) ?? titleUnit ?? .wan)
+        }
+        // Monthly columns of a targets sheet (`2月 | 3月`) state no unit of their own when the
+        // annual target beside them does (`全年目标任务（亿元）`): the decomposition is in the same unit.
+        if titleUnit == nil, layout == .targets,
+           let target = roles.indices.first(where: { roles[$0] == .field("annual_target") }), let unit = top[safe: target]?.header.unit {
+            for (c, role) in roles.enumerated() {
+                if case .month? = role, top[safe: c]?.header.unit == nil, subCells?[safe: c]?.header.unit == nil { units[c] = unit }
+            }
         }
         let sheetUnit = titleUnit ?? zip(roles, units).first(where: { role, _ in SheetReading.isMoney(role) }).map(\.1) ?? .wan
 
@@ -204,6 +217,7 @@ public final class SheetReading {
                          headers: headerTexts, columns: columns, titles: titles)
         self.roles = roles + Array(repeating: nil, count: max(0, width - roles.count))
         self.units = units
+        self.titleIndicator = titleIndicator
         self.names = headerTexts.enumerated().map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
         self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
         self.indicatorGroups = groups
@@ -292,11 +306,14 @@ public final class SheetReading {
         do {
             rowAmounts.removeAll(keepingCapacity: true)
             longIndicator = nil
+            rowUnit = nil
+            skipReason = nil
             let row = try parse(cells, line: line)
             if let row {
                 checker.data(rowAmounts, line: line)
                 return .data(row)
             }
+            if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "row has no values"))
         } catch {
             return .rejected(RejectedRow(line: line, column: error.column.map { $0 + 1 },
@@ -336,6 +353,10 @@ public final class SheetReading {
     private var rowAmounts: [String: Amount] = [:]
     /// The 指标 code of the long-sheet row being parsed.
     private var longIndicator: String?
+    /// The unit the row's 计量单位 cell names, over the column's.
+    private var rowUnit: MoneyUnit?
+    /// Why `parse` returned no row, when it is not simply "no values".
+    private var skipReason: String?
 
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
@@ -347,9 +368,10 @@ public final class SheetReading {
         if parsed.isPercent {
             throw CellError(column: c, reason: "'\(cells[c])' is a percentage; expected an amount in \(units[c].rawValue)")
         }
-        let isWan = units[c] == .wan   // skip Decimal multiplications in the common case
-        let value = isWan ? parsed.value : parsed.value * units[c].toWan
-        let amount = SheetReading.amount(parsed, value: value, unit: units[c])
+        let unit = rowUnit ?? units[c]
+        let isWan = unit == .wan   // skip Decimal multiplications in the common case
+        let value = isWan ? parsed.value : parsed.value * unit.toWan
+        let amount = SheetReading.amount(parsed, value: value, unit: unit)
         if let role = roles[c], let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: longIndicator) {
             rowAmounts[key] = amount
         }
@@ -358,7 +380,7 @@ public final class SheetReading {
             throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be")
         }
         if amount.fixedUnits.map({ $0.magnitude > Amount.absurdUnits }) ?? (abs(value) > SheetReading.absurdAmountWan) {
-            throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(units[c].rawValue))")
+            throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(unit.rawValue))")
         }
         return value
     }
@@ -454,11 +476,30 @@ public final class SheetReading {
                 : SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
             let month = try rowMonth(cells)
             var rows: [IndicatorRow] = []
+            if let uc = info.columns["row_unit"], let unitText = ValueParser.text(cells[uc]) {
+                // 计量单位: this row's amounts are in the unit it names; a row in 万平方米 or 个
+                // is a statistic the warehouse does not keep.
+                let named = NameNormalizer.normalize(unitText)
+                if let unit = MoneyUnit(rawValue: named) { rowUnit = unit }
+                else if named != "%" {
+                    skipReason = "row in \(unitText) (计量单位), not an amount of money; the warehouse keeps investment amounts only"
+                    return nil
+                }
+            }
             if let ic = info.columns["indicator"] {
                 guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
                 guard let code = indicatorCode(name) else {
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
                 }
+                longIndicator = code
+                let value = try money(cells, info.columns["value"], nonNegative: true)
+                let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
+                let yoy = try percent(cells, info.columns["reported_yoy"])
+                if value != nil || prior != nil || yoy != nil {
+                    rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
+                                             priorYtdValue: prior, reportedYoYPct: yoy, month: month))
+                }
+            } else if let code = titleIndicator {
                 longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
                 let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
@@ -561,7 +602,7 @@ public final class SheetReading {
     /// Money cells of a subtotal or section row keyed for the checks; unreadable cells are left
     /// out and reported through `problems`.
     private func amounts(_ cells: [String], problems: (Int, ValueError) -> Void) -> [String: Amount] {
-        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil }
+        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil } ?? titleIndicator
         var out: [String: Amount] = [:]
         for (c, role) in roles.enumerated() {
             guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
@@ -611,7 +652,8 @@ public final class SheetReading {
         return !underEmpty.isEmpty && underNamed.allSatisfy { describable(cells[$0]) }
     }
 
-    static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String) -> SheetLayout? {
+    static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String,
+                             titleNamesIndicator: Bool = false) -> SheetLayout? {
         func has(_ l: SheetLayout, _ f: String) -> Bool { roles[l]!.contains(.field(f)) }
         func indicators(_ l: SheetLayout, _ measures: Set<Measure>) -> Int {
             roles[l]!.filter { if case .indicator(_, let m)? = $0 { return measures.contains(m) } else { return false } }.count
@@ -636,6 +678,11 @@ public final class SheetReading {
         if has(.indicatorSummary, "region"), has(.indicatorSummary, "indicator") || indicators(.indicatorSummary, [.value, .yoy, .prior]) > 0 {
             return .indicatorSummary
         }
+        // One indicator's sheet: 县区 | 本年累计 | 同比增长 under a title naming the indicator.
+        if has(.indicatorSummary, "region"), titleNamesIndicator,
+           has(.indicatorSummary, "value") || has(.indicatorSummary, "reported_yoy") || has(.indicatorSummary, "prior_ytd") {
+            return .indicatorSummary
+        }
         // One region's long sheet: 指标 with its measures, the region in the title or file name.
         if has(.indicatorSummary, "indicator"),
            has(.indicatorSummary, "value") || has(.indicatorSummary, "reported_yoy") || has(.indicatorSummary, "prior_ytd") {
@@ -644,7 +691,14 @@ public final class SheetReading {
         return nil
     }
 
-    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> String? {
+    /// An indicator-summary sheet with no 指标 column and no indicator-named column: its
+    /// indicator can only come from the title.
+    static func needsTitleIndicator(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> Bool {
+        layout == .indicatorSummary && !roles.contains(.field("indicator"))
+            && !roles.contains { if case .indicator? = $0 { return true } else { return false } }
+    }
+
+    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], titleIndicator: String? = nil) -> String? {
         func has(_ f: String) -> Bool { roles.contains(.field(f)) }
         let indicatorColumns = roles.contains { if case .indicator? = $0 { return true } else { return false } }
         let monthColumns = roles.contains { if case .month? = $0 { return true } else { return false } }
@@ -658,7 +712,9 @@ public final class SheetReading {
             // A long sheet without a region column is one region's sheet (region from the title).
             if !has("region") && !has("indicator") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
             if !indicatorColumns {
-                if !has("indicator") { missing.append("indicator (指标) or per-indicator columns (固定资产投资, 工业投资, …)") }
+                if !has("indicator") && titleIndicator == nil {
+                    missing.append("indicator (指标), per-indicator columns (固定资产投资, 工业投资, …) or a title naming one indicator")
+                } else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
                 else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
             }
         case .transferPayments:
@@ -677,4 +733,9 @@ public final class SheetReading {
         }
         return missing.isEmpty ? nil : missing.joined(separator: ", ")
     }
+}
+
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -49,7 +49,8 @@ struct HeaderAnalyzer {
                 for cut in stride(from: chars.count - 1, to: 0, by: -1) {
                     let prefix = String(chars[..<cut]), suffix = String(chars[cut...])
                     guard let ind = table.matches(normalized: prefix).first(where: { $0.canonical.hasPrefix("indicator:") }),
-                          let meas = table.matches(normalized: suffix).first(where: { $0.canonical.hasPrefix("measure:") })
+                          let meas = (table.matches(normalized: suffix) + table.matches(normalized: HeaderAnalyzer.stripLeadingPeriod(suffix)))
+                              .first(where: { $0.canonical.hasPrefix("measure:") })
                     else { continue }
                     m.indicator = String(ind.canonical.dropFirst("indicator:".count))
                     m.measure = Measure(rawValue: String(meas.canonical.dropFirst("measure:".count)))
@@ -104,7 +105,7 @@ extension SheetLayout {
                     "region", "department", "industry", "private", "nature", "status", "stall_reason", "start_date", "period",
                     "planned_restart"]
         case .indicatorSummary:
-            return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period"]
+            return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period", "row_unit"]
         case .transferPayments:
             return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period"]
         case .targets:
@@ -160,6 +161,8 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) ->
             continue
         }
         let owner = t.isEmpty ? topOwner : t
+        // `排位` under `固定资产投资` is the region's rank, not a value of the indicator.
+        if s.ignored, s.indicator == nil { continue }
         if let ind = s.indicator {
             subIndicator = ind
             roles[c] = .indicator(ind, s.measure ?? owner?.measure ?? .value); continue
@@ -184,6 +187,19 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) ->
             continue
         }
         if !t.isEmpty, let f = layout.pick(t) { roles[c] = .field(f) }
+    }
+    // In a transfer sheet, `上级转移支付资金` merged over 本年累计争取 | 上年同期 | 同比增长 names the
+    // amount columns themselves.
+    if layout == .transferPayments {
+        for c in roles.indices {
+            guard case .indicator("transfer_payment", let m)? = roles[c] else { continue }
+            switch m {
+            case .value: roles[c] = .field("ytd_amount")
+            case .prior: roles[c] = .field("prior_ytd")
+            case .yoy: roles[c] = .field("reported_yoy")
+            case .share, .target, .rate: roles[c] = nil
+            }
+        }
     }
     // A field belongs to its first column; later duplicates are dropped.
     var seen: Set<String> = []

@@ -132,6 +132,9 @@ public enum TitleParser {
         return nil
     }
 
+    /// Labels of the row naming the unit that made the sheet.
+    static let reportingLabels = ["填报单位", "制表单位", "报送单位", "填报部门"]
+
     static let placeSuffixes: Set<Character> = ["县", "区", "市"]
     /// Words shaped like place names that name a kind of place, not one (`县区固投指标`).
     static let genericPlaceWords: Set<String> = ["县区", "区县", "市县", "县市", "市区", "城区", "园区", "辖区", "片区", "市直"]
@@ -143,7 +146,7 @@ public enum TitleParser {
     public static func region(in text: String) -> String? {
         var c = prepare(text)
         // `填报单位：…`, also with a bracketed remark before the colon: `填报单位（盖章）：…`.
-        if let label = String(c).range(of: "填报单位") {
+        if let label = reportingLabels.lazy.compactMap({ String(c).range(of: $0) }).first {
             let rest = String(c)[label.upperBound...]
             if let colon = rest.firstIndex(of: ":"), rest.distance(from: rest.startIndex, to: colon) <= 8 {
                 c = Array(rest[rest.index(after: colon)...])
@@ -183,6 +186,11 @@ public enum TitleParser {
             }
             guard let end = found else { break }
             let name = String(c[pos...end])
+            // `分县区`, `各县市`: a one-character word before a generic place word, not a place.
+            if name.count == 2, end + 1 < c.count, placeSuffixes.contains(c[end + 1]) {
+                pos = end + 2
+                continue
+            }
             // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name.
             if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name) { last = name }
             pos = end + 1
@@ -195,7 +203,7 @@ public enum TitleParser {
     /// file name — but a county or zone (`浦北县`) found anywhere beats a city (`钦州市`), because a
     /// county's sheet is often titled with the city's programme name (`钦州市2022年重大项目…`).
     public static func sheetRegion(titles: [String], fileName: String) -> String? {
-        let reporting = titles.filter { NameNormalizer.normalize($0).contains("填报单位") }
+        let reporting = titles.filter { t in reportingLabels.contains { NameNormalizer.normalize(t).contains($0) } }
         if let unit = reporting.lazy.compactMap(region(in:)).first { return unit }
         let candidates = titles.compactMap(region(in:)) + [region(inFileName: fileName)].compactMap { $0 }
         return candidates.first(where: { !$0.hasSuffix("市") }) ?? candidates.first

@@ -11,6 +11,8 @@ public struct HeaderText: Sendable, Equatable {
     public init(_ raw: String) {
         var s = NameNormalizer.normalize(raw)
         s = HeaderText.unifyDashes(s)
+        // `1-6月份完成投资` is `1-6月完成投资`; a bare `月份` (the period column) stays.
+        if s.contains("月份") { s = HeaderText.dropMonthSuffix(s) }
         var unit: MoneyUnit?
         var percent = false
         // Trailing units, possibly several: "同比±%", "金额(万元)", "1-6月完成投资(单位:万元)".
@@ -38,6 +40,19 @@ public struct HeaderText: Sendable, Equatable {
             }
         }
         return String(chars)
+    }
+
+    /// `N月份` -> `N月` where a digit precedes the 月.
+    static func dropMonthSuffix(_ s: String) -> String {
+        var out: [Character] = []
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            out.append(chars[i])
+            if chars[i] == "月", i + 1 < chars.count, chars[i + 1] == "份", i > 0, chars[i - 1].isASCII, chars[i - 1].isNumber { i += 2; continue }
+            i += 1
+        }
+        return String(out)
     }
 
     static let unitWords: [(String, MoneyUnit?, Bool)] = [

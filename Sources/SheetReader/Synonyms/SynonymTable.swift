@@ -91,6 +91,25 @@ public struct SynonymTable: Sendable {
     }
 
     /// Convenience: normalise a raw cell first.
+    /// The one indicator a title names (`2022年1-3月各县区固定资产投资完成情况` -> `fai`): synonyms
+    /// found inside the text, shorter ones inside a longer match dropped; nil when none or several.
+    func indicator(inTitle text: String) -> String? {
+        var found: [(range: Range<String.Index>, code: String)] = []
+        for (synonym, canonicals) in exact {
+            guard let code = canonicals.first(where: { $0.hasPrefix("indicator:") }) else { continue }
+            var start = text.startIndex
+            while let r = text.range(of: synonym, range: start..<text.endIndex) {
+                found.append((r, String(code.dropFirst("indicator:".count))))
+                start = r.upperBound
+            }
+        }
+        let kept = found.filter { f in
+            !found.contains { g in g.range != f.range && g.range.lowerBound <= f.range.lowerBound && f.range.upperBound <= g.range.upperBound }
+        }
+        let codes = Set(kept.map(\.code))
+        return codes.count == 1 ? codes.first : nil
+    }
+
     public func matches(_ raw: String) -> [SynonymMatch] {
         matches(normalized: HeaderText(raw).text)
     }

@@ -196,6 +196,9 @@ public enum ValueParser {
     /// except a code Excel turned into a number (`2.02045E+21`), which has lost its digits.
     public static func projectCode(_ text: String) throws(ValueError) -> String {
         var s = NameNormalizer.normalize(text)
+        // `="2021-450721-48-01-051001"`: the text formula exports use to keep Excel from
+        // turning the code into a number.
+        if s.hasPrefix("=\""), s.hasSuffix("\""), s.count >= 3 { s = String(s.dropFirst(2).dropLast()) }
         if s.utf8.contains(where: { $0 == 0xE2 || $0 == UInt8(ascii: "_") }) {
             for dash in ["—", "–", "‐", "‑", "−", "_"] { s = s.replacingOccurrences(of: dash, with: "-") }
         }

@@ -57,4 +57,19 @@ import Testing
         let top = ["县区", "固定资产投资", ""].map(Self.analyzer.match)
         #expect(SheetReading.isSubHeader(cells.map(Self.analyzer.match), under: top, raw: cells) == expected)
     }
+
+    @Test func rankUnderAnIndicatorIsNoValue() {
+        let r = roles(["县区", "固定资产投资", "", ""], ["", "排位", "本年累计", "比上年同期增长（%）"], .indicatorSummary)
+        #expect(r == [.field("region"), nil, .indicator("fai", .value), .indicator("fai", .yoy)])
+    }
+
+    @Test func transferIndicatorOverItsMeasuresInATransferSheet() {
+        let r = roles(["单位（部门）", "上级转移支付资金（万元）", "", ""], ["", "本年累计争取", "上年同期", "同比增长"], .transferPayments)
+        #expect(r == [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")])
+    }
+
+    @Test func periodBeforeAMeasureAfterAnIndicator() {
+        let r = roles(["县（市、区）", "固定资产投资1-11月累计增速（%）", "工业投资1-11月累计增速（%）"], nil, .indicatorSummary)
+        #expect(r == [.field("region"), .indicator("fai", .yoy), .indicator("industrial", .yoy)])
+    }
 }

@@ -46,6 +46,12 @@ import Testing
         ("2022年1-6月各县区固定资产投资主要指标完成情况", nil),
         ("附件1", nil),
         ("单位：万元", nil),
+        // A one-character word before a generic place word is no place (`分县区` is not 分县).
+        ("2022年1-8月钦州市分县区投资情况", "钦州市"),
+        ("分县区投资指标长表", nil),
+        // The office that made the sheet: 制表单位 like 填报单位.
+        ("制表单位：钦州市发展和改革委员会  单位：万元", "钦州市"),
+        ("填报单位：中马钦州产业园区管委会", "中马钦州产业园区"),
     ]
 
     @Test(arguments: regionsCases)
@@ -66,6 +72,7 @@ import Testing
         // A city alone is still a region (a city-wide sheet).
         (["钦州市2022年1-6月重大项目建设进展情况表"], "projects_202206.csv", "钦州市"),
         (["2022年1-6月各县区固定资产投资主要指标完成情况"], "2022年1-6月县区固投指标.csv", nil),
+        (["2022年各县区固定资产投资目标任务分解表", "制表单位：钦州市发展和改革委员会"], "2022.csv", "钦州市"),
     ]
 
     @Test(arguments: sheetRegionCases)

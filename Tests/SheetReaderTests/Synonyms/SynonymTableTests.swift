@@ -29,6 +29,10 @@ import Testing
         ("上级转移支付", "indicator:transfer_payment"), ("转移支付资金", "indicator:transfer_payment"),
         ("累计", "measure:value"), ("本年累计", "measure:value"), ("同比增长", "measure:yoy"), ("增速", "measure:yoy"),
         ("同比±%", "measure:yoy"), ("金额", "measure:value"), ("占年计划", "measure:share"), ("上年同期", "measure:prior"),
+        // Variants met in county sheets: 月份 after a month number, 完成投资额, 其中：N月, 计量单位, ranks.
+        ("1-6月份完成投资", "ytd_completed"), ("本年完成投资额", "ytd_completed"), ("1—6月完成投资额", "ytd_completed"),
+        ("其中：8月", "month_completed"), ("计量单位", "row_unit"), ("排位", "ignore"), ("排名", "ignore"),
+        ("1-11月累计增速", "measure:yoy"),
     ]
 
     @Test(arguments: headersCases)
@@ -36,7 +40,7 @@ import Testing
         #expect(Self.table.matches(header).map(\.canonical).contains(canonical))
     }
 
-    @Test(arguments: ["1-13月完成投资", "1-月完成投资", "完成投资", "项目", "1-6月完成投资额度"])
+    @Test(arguments: ["1-13月完成投资", "1-月完成投资", "完成投资", "项目", "1-6月完成投资额度", "开工至今累计完成投资", "自开工累计完成投资"])
     func patternsDoNotOvermatch(header: String) {
         #expect(!Self.table.matches(header).map(\.canonical).contains("ytd_completed"))
     }
@@ -60,5 +64,11 @@ import Testing
     @Test func malformedOperatorLineIsAnError() throws {
         var table = SynonymTable()
         #expect(throws: SheetError.self) { try table.add(contentsOf: "project_code 项目代码\n", source: "ops.tsv") }
+    }
+
+    @Test(arguments: [("2022年1-3月各县区固定资产投资完成情况", "fai"), ("钦州市2022年1-6月工业投资完成情况表", "industrial"),
+                      ("2022年固定资产投资和工业投资情况", nil), ("2022年1-6月重大项目进度表", nil)])
+    func indicatorNamedByTitle(title: String, expected: String?) {
+        #expect(Self.table.indicator(inTitle: NameNormalizer.normalize(title)) == expected)
     }
 }
