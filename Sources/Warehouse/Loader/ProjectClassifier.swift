@@ -27,20 +27,45 @@ public enum ProjectClassifier {
     ///   水生产和供应业, GB/T 4754 divisions 06–46), so those industry names count as industrial too;
     /// - with no industry text, the unified project code's third segment is that GB/T 4754
     ///   division (`2021-450722-30-03-054321`: 30, a manufacturing division) and decides.
+    /// - many manufacturing divisions do not say 制造 (农副食品加工业 C13, 非金属矿物制品业 C30,
+    ///   黑色金属冶炼和压延加工业 C31 …): their names count as manufacturing;
+    /// - an industry text that names no GB/T 4754 section the classifier knows also leaves the
+    ///   decision to the code's division.
     public static func classify(category: String?, industry: String?, projectCode: String?) -> ProjectFlags {
         var flags = classify(category: category, industry: industry)
         let industryText = industry ?? ""
+        if !flags.manufacturing, manufacturingWords.contains(where: { has(industryText, $0) }) {
+            flags.manufacturing = true
+            flags.industrial = true
+        }
         if !flags.industrial, has(industryText, "采矿") || has(industryText, "电力") || has(industryText, "热力")
             || has(industryText, "燃气") || has(industryText, "水的生产") || has(industryText, "水生产") {
             flags.industrial = true
         }
-        if industryText.isEmpty, let division = industryDivision(ofProjectCode: projectCode) {
+        let textDecides = flags.industrial || flags.realEstate || otherSectorWords.contains(where: { has(industryText, $0) })
+        if !textDecides, let division = industryDivision(ofProjectCode: projectCode) {
             if (6...46).contains(division) { flags.industrial = true }
             if (13...43).contains(division) { flags.manufacturing = true }
             if division == 70 { flags.realEstate = true }
         }
         return flags
     }
+
+    /// Words of the GB/T 4754 manufacturing division names (C13–C43) that lack 制造.
+    static let manufacturingWords: [StaticString] = [
+        "农副食品加工", "食品加工", "烟草制品", "纺织", "服饰", "皮革", "毛皮", "制鞋", "木材加工", "竹、藤",
+        "造纸", "纸制品", "印刷", "记录媒介复制", "燃料加工", "炼油", "炼焦", "化学原料", "化学制品", "化学纤维",
+        "橡胶", "塑料制品", "非金属矿物制品", "冶炼", "压延加工", "金属制品", "废弃资源综合利用", "设备修理",
+    ]
+
+    /// Words of the other GB/T 4754 sections: an industry text with one of them is not industry,
+    /// whatever the code says.
+    static let otherSectorWords: [StaticString] = [
+        "农业", "林业", "畜牧", "渔业", "农、林", "建筑", "土木工程", "批发", "零售", "交通运输", "运输", "仓储", "邮政",
+        "住宿", "餐饮", "信息传输", "软件", "信息技术", "金融", "租赁", "商务服务", "科学研究", "技术服务",
+        "水利", "环境", "公共设施", "居民服务", "修理和其他服务", "教育", "卫生", "社会工作", "文化", "体育", "娱乐",
+        "公共管理", "社会保障", "社会组织", "商贸", "物流", "旅游", "市政", "民生", "城市更新", "电信",
+    ]
 
     /// The GB/T 4754 division in a unified project code (`YYYY-XXXXXX-NN-NN-NNNNNN`), if well formed.
     static func industryDivision(ofProjectCode code: String?) -> Int? {

@@ -29,6 +29,16 @@ import Warehouse
         // Industry text wins over the code.
         (nil, "批发和零售业", "2021-450722-30-03-054321", ProjectFlags()),
         (nil, nil, "QZ-2022-001", ProjectFlags()),
+        // Manufacturing divisions whose names lack 制造.
+        (nil, "农副食品加工业", nil, ProjectFlags(industrial: true, manufacturing: true)),
+        (nil, "非金属矿物制品业", "2021-450722-44-03-054321", ProjectFlags(industrial: true, manufacturing: true)),
+        (nil, "黑色金属冶炼和压延加工业", nil, ProjectFlags(industrial: true, manufacturing: true)),
+        (nil, "橡胶和塑料制品业", nil, ProjectFlags(industrial: true, manufacturing: true)),
+        // An industry text that names no known sector leaves it to the code.
+        (nil, "新材料", "2021-450722-30-03-054321", ProjectFlags(industrial: true, manufacturing: true)),
+        (nil, "新能源", "2021-450722-44-03-054321", ProjectFlags(industrial: true)),
+        // A known non-industrial sector decides against the code.
+        (nil, "交通运输、仓储和邮政业", "2021-450722-30-03-054321", ProjectFlags()),
     ] as [(String?, String?, String?, ProjectFlags)])
     func classifiesWithCode(category: String?, industry: String?, code: String?, expected: ProjectFlags) {
         #expect(ProjectClassifier.classify(category: category, industry: industry, projectCode: code) == expected)

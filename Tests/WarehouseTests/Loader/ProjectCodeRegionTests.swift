@@ -33,10 +33,10 @@ import Testing
                 ORDER BY p.project_code
                 """).rows.map { [$0["project_code"] ?? "", $0["name"] ?? "", $0["ytd"] ?? ""] }
             #expect(rows == [
-                ["2021-450722-30-03-054321", "浦北县", "100.5000"],
-                ["2022-450100-44-01-000003", "钦州市", "300.0000"],
-                ["2022-450721-44-01-000002", "灵山县", "200.0000"],
-                ["QZ-2022-001", "钦州市", "400.0000"],
+                ["2021-450722-30-03-054321", "浦北县", "100.500000"],
+                ["2022-450100-44-01-000003", "钦州市", "300.000000"],
+                ["2022-450721-44-01-000002", "灵山县", "200.000000"],
+                ["QZ-2022-001", "钦州市", "400.000000"],
             ])
             // The county summaries see their projects.
             let pubei = try connection.query("""
@@ -44,7 +44,7 @@ import Testing
                 JOIN dw.dim_region r USING (region_key) JOIN dw.dim_indicator i USING (indicator_key)
                 WHERE r.region_code = '450722' AND i.indicator_code = 'fai' AND a.month_key = 202209
                 """).first?["v"]
-            #expect(pubei == "100.5000")
+            #expect(pubei == "100.500000")
         }
     }
 }
