@@ -210,6 +210,11 @@ public final class Loader {
             index < info.headers.count ? info.headers[index] : nil
         })
 
+        let indicators = try merge.stagedIndicators()
+        if let indicators {
+            try connection.execute("UPDATE etl.load_batch SET indicators = \(indicators)::text[] WHERE batch_key = \(batch)")
+        }
+
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
         result.rowsLoaded = try merge.stagedLines()
@@ -231,6 +236,7 @@ public final class Loader {
         if result.rowsLoaded == 0, let earlier = try connection.query("""
             SELECT batch_key, rows_loaded FROM etl.load_batch
             WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch) AND rows_loaded > 0
+              AND \(Merge.coveredBy(indicators))
             ORDER BY batch_key DESC LIMIT 1
             """).first {
             try merge.discardStaging()
@@ -256,7 +262,7 @@ public final class Loader {
         var touched = try merge.stagedProjectPairs()
         try merge.upsertFacts()
         FaultPoint.reach(.supersede, file: url.path)
-        let superseded = try merge.supersede(scope: scope)
+        let superseded = try merge.supersede(scope: scope, indicators: indicators)
         touched.formUnion(superseded.pairs)
         try merge.refreshAggregates(touched)
         try merge.discardStaging()

@@ -88,6 +88,27 @@ struct Merge {
     /// serialised by `LoadLock`, so no other transaction has staged rows to lose; the
     /// ACCESS EXCLUSIVE lock is taken by `clearStaging` before anything else in the file's
     /// transaction touches the table, and held to its end.
+    /// The indicator codes of the staged rows as a `text[]` literal (`{fai,industrial}`), for the
+    /// layouts whose sheets can cover part of the indicators of a month (V012); nil otherwise.
+    func stagedIndicators() throws -> String? {
+        let table: String
+        switch layout {
+        case .indicatorSummary: table = "etl.stage_indicator"
+        case .targets: table = "etl.stage_target"
+        default: return nil
+        }
+        let codes = try connection.query(SQL(unsafeRaw: "SELECT DISTINCT indicator_code AS code FROM \(table)")
+            + " WHERE batch_key = \(batch) ORDER BY 1").rows.compactMap { $0["code"] }
+        return "{" + codes.joined(separator: ",") + "}"
+    }
+
+    /// The condition on an earlier batch (`etl.load_batch` row) of the same scope that this batch,
+    /// covering `indicators`, replaces: all of it when either side has no indicator list (other
+    /// layouts, batches from before V012), else only when it covers every indicator of the earlier.
+    static func coveredBy(_ indicators: String?) -> SQL {
+        "(\(indicators)::text[] IS NULL OR indicators IS NULL OR indicators <@ \(indicators)::text[])"
+    }
+
     func discardStaging() throws {
         try connection.execute("TRUNCATE \(unsafeRaw: stage)")
     }
@@ -258,10 +279,11 @@ struct Merge {
     /// Marks the loaded batches of the same scope superseded by this one and deletes their
     /// facts that this batch did not restate (restated ones already point here). Returns the
     /// superseded batches and the (region, month) pairs of the project facts it removed.
-    func supersede(scope: String) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
+    func supersede(scope: String, indicators: String?) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
         let old = try connection.query("""
             SELECT batch_key FROM etl.load_batch
             WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch)
+              AND \(Self.coveredBy(indicators))
             ORDER BY batch_key
             """).rows.compactMap { try $0.int("batch_key") }
         guard !old.isEmpty else { return ([], []) }
