@@ -13,12 +13,12 @@ struct ReadCommand: ParsableCommand {
         commandName: "read",
         abstract: "Read files with SheetReader only (no database) and report what it found.",
         discussion: """
-            Prints per file: encoding, delimiter, layout, month, region, unit, headers, and data/skipped/rejected
-            row counts (with --stats also MB/s and rows/s). Exit 0 when every file was readable, 65 when a file
-            was rejected as a whole or had rejected rows.
+            Prints per file: encoding, delimiter, layout, month, region, unit, headers, and \
+            data/skipped/rejected row counts (with --stats also MB/s and rows/s). Exit 0 when every \
+            file was readable, 65 when a file was rejected as a whole or had rejected rows.
             """)
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var sheet: SheetOptions
 
     @Flag(help: "Also print elapsed time, MB/s and rows/s per file and in total.")
     var stats = false
@@ -37,7 +37,7 @@ struct ReadCommand: ParsableCommand {
         var exit: Int32 = 0
         try ErrorReport.run("read") {
             let files = try InputFiles.expand(paths)
-            let options = load.loaderOptions().read
+            let options = sheet.readOptions()
             var total = ReadTally()
             let clock = ContinuousClock()
             let started = clock.now

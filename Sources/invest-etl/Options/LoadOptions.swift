@@ -3,8 +3,8 @@ import Foundation
 import SheetReader
 import Warehouse
 
-/// How files are read and limited; shared by `load` and `run`.
-struct LoadOptions: ParsableArguments {
+/// How a sheet is read (what detection would otherwise decide); shared by `read`, `load` and `run`.
+struct SheetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Force the layout: \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "layout"))
     var layout: String?
 
@@ -17,16 +17,9 @@ struct LoadOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Force the encoding: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")) (default: detected).", valueName: "encoding"))
     var encoding: String?
 
-    @Option(name: .customLong("max-rejects"),
-            help: ArgumentHelp("A file with more rejected rows than this loads nothing (default: no limit).", valueName: "n"))
-    var maxRejects: Int?
-
     @Option(name: .customLong("synonyms"),
             help: ArgumentHelp("Extra header synonym file (tab-separated, like the bundled table); repeatable.", valueName: "file"))
     var synonymFiles: [String] = []
-
-    @Flag(help: "Wait for another loader holding the lock instead of exiting 75.")
-    var wait = false
 
     func validate() throws {
         if let layout, SheetLayout(rawValue: layout) == nil {
@@ -38,20 +31,38 @@ struct LoadOptions: ParsableArguments {
         if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(encoding)'")
         }
-        if let maxRejects, maxRejects < 0 {
-            throw ValidationError("--max-rejects must be 0 or more")
-        }
         for file in synonymFiles where !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("--synonyms \(file): no such readable file")
         }
     }
 
-    func loaderOptions(dryRun: Bool = false, runKey: Int? = nil) -> LoaderOptions {
-        let read = ReadOptions(
+    func readOptions() -> ReadOptions {
+        ReadOptions(
             layout: layout.flatMap(SheetLayout.init(rawValue:)), month: month.flatMap(YearMonth.init),
             region: region, encoding: encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) },
             synonymFiles: synonymFiles.map { URL(fileURLWithPath: $0) })
-        return LoaderOptions(read: read, maxRejects: maxRejects, dryRun: dryRun, runKey: runKey)
+    }
+}
+
+/// How files are read, limited and locked; shared by `load` and `run`.
+struct LoadOptions: ParsableArguments {
+    @OptionGroup var sheet: SheetOptions
+
+    @Option(name: .customLong("max-rejects"),
+            help: ArgumentHelp("A file with more rejected rows than this loads nothing (default: no limit).", valueName: "n"))
+    var maxRejects: Int?
+
+    @Flag(help: "Wait for another loader holding the lock instead of exiting 75.")
+    var wait = false
+
+    func validate() throws {
+        if let maxRejects, maxRejects < 0 {
+            throw ValidationError("--max-rejects must be 0 or more")
+        }
+    }
+
+    func loaderOptions(dryRun: Bool = false, runKey: Int? = nil) -> LoaderOptions {
+        LoaderOptions(read: sheet.readOptions(), maxRejects: maxRejects, dryRun: dryRun, runKey: runKey)
     }
 }
 
