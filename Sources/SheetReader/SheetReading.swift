@@ -38,6 +38,10 @@ public final class SheetReading {
     private let projectColumns: ProjectColumns
     /// The column that tells a data row from a note, subtotal or section row.
     private let keyColumn: Int?
+    /// Where each column's amount goes in the subtotal checks, resolved once per column
+    /// unless it depends on the row's 指标 (a long sheet).
+    private enum AmountSlot { case none, fixed(Int), perRow }
+    private var amountSlots: [AmountSlot] = []
 
     private struct ProjectColumns {
         let code, name, ytd, period, isPrivate, start, restart, region, department, industry, nature,
@@ -235,7 +239,12 @@ public final class SheetReading {
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
         for (c, role) in self.roles.enumerated() {
-            guard let role, let key = SheetReading.amountKey(role, layout: layout, longIndicator: "*") else { continue }
+            guard let role else { amountSlots.append(.none); continue }
+            // A key that does not change with the row's indicator is fixed for the column.
+            let a = SheetReading.amountKey(role, layout: layout, longIndicator: "\u{1}a")
+            let b = SheetReading.amountKey(role, layout: layout, longIndicator: "\u{1}b")
+            amountSlots.append(a != b ? .perRow : a.map { .fixed(checker.slot($0)) } ?? .none)
+            guard let key = SheetReading.amountKey(role, layout: layout, longIndicator: "*") else { continue }
             checker.names[key] = names[c]
         }
     }
@@ -273,7 +282,7 @@ public final class SheetReading {
         if cells.count < roles.count { cells += Array(repeating: "", count: roles.count - cells.count) }
         let line = record.line
         if RowClassifier.isBlank(cells) { return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row")) }
-        let firstNonEmpty = cells.firstIndex(where: { !NameNormalizer.normalize($0).isEmpty })
+        let firstNonEmpty = cells.firstIndex(where: { !SheetReading.normalizesEmpty($0) })
         // A repeated header: a cheap look at the first cell before normalising the whole row.
         if let f = firstNonEmpty,
            headerRows.contains(where: { f < $0.count && !$0[f].isEmpty && NameNormalizer.normalize(cells[f]).hasPrefix($0[f]) }) {
@@ -282,7 +291,7 @@ public final class SheetReading {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
             }
         }
-        let keyIsEmpty = keyColumn.map { NameNormalizer.normalize(cells[$0]).isEmpty || $0 == firstNonEmpty } ?? true
+        let keyIsEmpty = keyColumn.map { SheetReading.normalizesEmpty(cells[$0]) || $0 == firstNonEmpty } ?? true
         switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed) {
         case .blank?:
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
@@ -304,7 +313,7 @@ public final class SheetReading {
             break
         }
         do {
-            rowAmounts.removeAll(keepingCapacity: true)
+            rowAmounts.removeAll()
             longIndicator = nil
             rowUnit = nil
             skipReason = nil
@@ -349,8 +358,21 @@ public final class SheetReading {
         return t
     }
 
-    /// Amounts of the data row being parsed, keyed for the subtotal checks.
-    private var rowAmounts: [String: Amount] = [:]
+    /// Amounts of the data row being parsed, by subtotal-check slot.
+    private var rowAmounts = SubtotalChecker.RowAmounts()
+
+    /// Whether `NameNormalizer.normalize(s)` is empty, from the first byte when it can tell:
+    /// a printable ASCII byte or a lead byte of a block the normaliser neither drops nor
+    /// rewrites (it drops whitespace and zero-widths: lead bytes 09–0D, 20, C2, E1, E2, E3, EF)
+    /// is kept, so the text is not empty.
+    @inline(__always)
+    static func normalizesEmpty(_ s: String) -> Bool {
+        guard let b = s.utf8.first else { return true }
+        switch b {
+        case 0x21...0x7E, 0xC3...0xE0, 0xE4...0xEE, 0xF0...0xF4: return false
+        default: return NameNormalizer.normalize(s).isEmpty
+        }
+    }
     /// The 指标 code of the long-sheet row being parsed.
     private var longIndicator: String?
     /// The unit the row's 计量单位 cell names, over the column's.
@@ -372,8 +394,13 @@ public final class SheetReading {
         let isWan = unit == .wan   // skip Decimal multiplications in the common case
         let value = isWan ? parsed.value : parsed.value * unit.toWan
         let amount = SheetReading.amount(parsed, value: value, unit: unit)
-        if let role = roles[c], let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: longIndicator) {
-            rowAmounts[key] = amount
+        switch amountSlots[c] {
+        case .none: break
+        case .fixed(let slot): rowAmounts.set(slot, amount)
+        case .perRow:
+            if let role = roles[c], let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: longIndicator) {
+                rowAmounts.set(checker.slot(key), amount)
+            }
         }
         // The checks in fixed point when the amount has it (Decimal comparisons are slow).
         if nonNegative, amount.fixedUnits.map({ $0 < 0 }) ?? (value < 0) {

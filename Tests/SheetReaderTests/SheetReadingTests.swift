@@ -31,6 +31,14 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
 @Suite struct SheetReadingTests {
     static let projectHeader = ["项目代码", "项目名称", "1-6月完成投资（万元）"]
 
+    /// The byte test must agree with normalising: it only skips the normaliser when the first
+    /// byte shows a kept character.
+    @Test(arguments: ["", " ", "\u{3000}", "\u{00A0}", "\u{200B}", "\u{FEFF}", "\t\n", "\u{1680}", "\u{2028}",
+                      "1", "a", "一、产业项目", "２０２１", "\u{3000}项目", " 1", "é", "\u{0085}", "\u{1}", "\u{7F}", "ж", "😀"])
+    func normalizesEmptyAgreesWithNormalizer(text: String) {
+        #expect(SheetReading.normalizesEmpty(text) == NameNormalizer.normalize(text).isEmpty)
+    }
+
     @Test func everyRecordComesOutOnce() throws {
         let rows = [
             ["2022年1-6月重大项目进度表", "", ""],

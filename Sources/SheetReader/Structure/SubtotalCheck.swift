@@ -76,15 +76,42 @@ struct SubtotalChecker {
         var rows = 0
         var firstLine: Int?
         var lastLine: Int?
-        var values: [String: Amount] = [:]
+        /// Sums by slot (`SubtotalChecker.slot`); slots not reached yet are zero.
+        var values: [Amount] = []
 
-        mutating func add(_ amounts: [String: Amount], line: Int) {
+        mutating func add(_ amounts: RowAmounts, line: Int) {
             rows += 1
             firstLine = firstLine ?? line
             lastLine = line
-            for (key, a) in amounts {
-                values[key, default: .zero].add(a)
+            for slot in amounts.touched {
+                if slot >= values.count { values += Array(repeating: .zero, count: slot + 1 - values.count) }
+                values[slot].add(amounts.values[slot]!)
             }
+        }
+
+        func value(_ slot: Int?) -> Amount {
+            guard let slot, slot < values.count else { return .zero }
+            return values[slot]
+        }
+    }
+
+    /// One data row's amounts by slot: an array reset per row instead of a String-keyed
+    /// dictionary (hashing the keys of every money cell, several times a row, was a
+    /// noticeable share of the reader).
+    struct RowAmounts {
+        fileprivate(set) var values: [Amount?] = []
+        fileprivate(set) var touched: [Int] = []
+
+        /// Later amounts for the same slot replace earlier ones, as the dictionary did.
+        mutating func set(_ slot: Int, _ amount: Amount) {
+            if slot >= values.count { values += Array(repeating: nil, count: slot + 1 - values.count) }
+            if values[slot] == nil { touched.append(slot) }
+            values[slot] = amount
+        }
+
+        mutating func removeAll() {
+            for slot in touched { values[slot] = nil }
+            touched.removeAll(keepingCapacity: true)
         }
     }
 
@@ -107,8 +134,25 @@ struct SubtotalChecker {
     private var whole = Sums()
     private var sinceBoundary = Sums()
     private var open: [Open] = []
+    /// Amount keys by slot, and back.
+    private var keys: [String] = []
+    private var slots: [String: Int] = [:]
+
+    /// The slot of an amount key, assigned on first use.
+    mutating func slot(_ key: String) -> Int {
+        if let s = slots[key] { return s }
+        keys.append(key)
+        slots[key] = keys.count - 1
+        return keys.count - 1
+    }
 
     mutating func data(_ amounts: [String: Amount], line: Int) {
+        var row = RowAmounts()
+        for (key, a) in amounts { row.set(slot(key), a) }
+        data(row, line: line)
+    }
+
+    mutating func data(_ amounts: RowAmounts, line: Int) {
         whole.add(amounts, line: line)
         sinceBoundary.add(amounts, line: line)
         for i in open.indices { open[i].sums.add(amounts, line: line) }
@@ -159,7 +203,7 @@ struct SubtotalChecker {
     private mutating func compare(label: String, line: Int, expected: [String: Amount], sums: Sums) {
         for key in expected.keys.sorted() {
             let e = expected[key]!
-            let s = sums.values[key] ?? .zero
+            let s = sums.value(slots[key])
             var diff = e.wan - s.wan
             if diff < 0 { diff = -diff }
             let tolerance = e.halfULP + s.halfULP

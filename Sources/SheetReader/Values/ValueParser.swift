@@ -202,6 +202,11 @@ public enum ValueParser {
         if s.utf8.contains(where: { $0 == 0xE2 || $0 == UInt8(ascii: "_") }) {
             for dash in ["—", "–", "‐", "‑", "−", "_"] { s = s.replacingOccurrences(of: dash, with: "-") }
         }
+        // `2021-450721-48-01-051001`, the usual code: String comparison against the CJK words
+        // in the sets below consults Unicode normalisation data (a noticeable share of the
+        // reader); a text of ASCII digits and hyphens can only equal their all-digit-and-hyphen
+        // members (no other scalar decomposes to one), checked on bytes.
+        if isDigitsAndHyphens(s), !digitHyphenSetTexts.contains(where: { $0.utf8.elementsEqual(s.utf8) }) { return s }
         guard !s.isEmpty, !noValueTexts.contains(s) else {
             throw ValueError(text: text, expected: "a project code", detail: "the cell is empty")
         }
@@ -217,6 +222,23 @@ public enum ValueParser {
                              detail: "Excel turned the code into a number and dropped digits; format the column as text")
         }
         return s
+    }
+
+    private static func isDigitsAndHyphens(_ s: String) -> Bool {
+        var digit = false
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "-"): continue
+            default: return false
+            }
+        }
+        return digit
+    }
+
+    /// Members of `noValueTexts` and `noCodeTexts` made of ASCII digits and hyphens only.
+    private static let digitHyphenSetTexts: [String] = noValueTexts.union(noCodeTexts).filter {
+        $0.utf8.allSatisfy { b in b == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
     }
 
     /// Dates -> ISO `YYYY-MM-DD` (day 1 when only a month is given). Accepts `2022-03-15`,
@@ -310,7 +332,11 @@ public enum ValueParser {
     /// Yes/no cells: 是/否, Y/N, 有/无, √/×; for 投资主体, 民间/民营/私营 -> true and 国有/政府 -> false.
     public static func yesNo(_ text: String) throws(ValueError) -> Bool? {
         let s = clean(text).uppercased()
-        if s.isEmpty || noValueTexts.contains(s) { return nil }
+        if s.isEmpty { return nil }
+        // Byte comparison first (String == on CJK text consults normalisation data); none of
+        // these words is in `noValueTexts`.
+        for (word, value) in yesNoWords where s.utf8.elementsEqual(word.utf8) { return value }
+        if noValueTexts.contains(s) { return nil }
         switch s {
         case "是", "Y", "YES", "TRUE", "1", "√", "✓", "有": return true
         case "否", "N", "NO", "FALSE", "0", "×", "✗", "无", "X": return false
@@ -320,6 +346,10 @@ public enum ValueParser {
         for word in ["国有", "政府", "国企", "央企", "事业", "财政", "城投"] where s.contains(word) { return false }
         throw ValueError(text: text, expected: "yes or no (是/否, Y/N, 民间/国有)")
     }
+
+    private static let yesNoWords: [(String, Bool)] = [
+        ("是", true), ("否", false), ("Y", true), ("N", false), ("有", true), ("无", false),
+    ]
 
     /// Plain text cells: trimmed, inner line breaks removed; empty -> nil.
     public static func text(_ text: String) -> String? {

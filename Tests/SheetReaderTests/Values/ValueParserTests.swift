@@ -89,7 +89,7 @@ import Testing
         #expect(try ValueParser.projectCode(text) == expected)
     }
 
-    @Test(arguments: ["", "  ", "-", "2.02045E+21", "无", "暂无", "待赋码", " 无 "])
+    @Test(arguments: ["", "  ", "-", "--", "---", "0", " 0 ", "０", "2.02045E+21", "无", "暂无", "待赋码", " 无 "])
     func badProjectCodes(text: String) {
         #expect(throws: ValueError.self) { try ValueParser.projectCode(text) }
     }
