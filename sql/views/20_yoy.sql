@@ -88,6 +88,14 @@ COMMENT ON COLUMN analyst.yoy_region.source IS '累计值来源 / Where the YTD 
 -- Departments and categories: sums of project summaries over a scope region and everything
 -- below it (scope_region_*), so a department's total can be read for the city or a county.
 CREATE VIEW analyst.yoy_department AS
+-- One set of scope sums, joined to itself a year earlier (NOT MATERIALIZED: filters reach both sides).
+WITH sums AS NOT MATERIALIZED (
+    SELECT c.ancestor_key AS scope_region_key, a.department_key, a.indicator_key, a.month_key,
+           sum(a.ytd_completed_wan) AS ytd_value_wan, sum(a.project_count)::integer AS project_count
+    FROM dw.agg_project_department_month a
+    JOIN analyst.region_closure c ON c.descendant_key = a.region_key
+    GROUP BY c.ancestor_key, a.department_key, a.indicator_key, a.month_key
+)
 SELECT z.*, CASE WHEN z.yoy_pct IS NOT NULL THEN
            rank() OVER (PARTITION BY z.scope_region_key, z.indicator_key, z.month_key
                         ORDER BY z.yoy_pct DESC NULLS LAST, z.ytd_value_wan DESC) END AS rank
@@ -99,20 +107,8 @@ FROM (
            round((b.ytd_value_wan - ly.ytd_value_wan) / nullif(ly.ytd_value_wan, 0) * 100, 2) AS yoy_pct,
            CASE WHEN ly.ytd_value_wan IS NULL THEN 'no prior-year value'
                 WHEN ly.ytd_value_wan = 0 THEN 'prior-year value is zero' END AS yoy_null_reason
-    FROM (
-        SELECT c.ancestor_key AS scope_region_key, a.department_key, a.indicator_key, a.month_key,
-               sum(a.ytd_completed_wan) AS ytd_value_wan, sum(a.project_count)::integer AS project_count
-        FROM dw.agg_project_department_month a
-        JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-        GROUP BY c.ancestor_key, a.department_key, a.indicator_key, a.month_key
-    ) b
-    LEFT JOIN (
-        SELECT c.ancestor_key AS scope_region_key, a.department_key, a.indicator_key, a.month_key,
-               sum(a.ytd_completed_wan) AS ytd_value_wan
-        FROM dw.agg_project_department_month a
-        JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-        GROUP BY c.ancestor_key, a.department_key, a.indicator_key, a.month_key
-    ) ly ON ly.scope_region_key = b.scope_region_key AND ly.department_key = b.department_key
+    FROM sums b
+    LEFT JOIN sums ly ON ly.scope_region_key = b.scope_region_key AND ly.department_key = b.department_key
         AND ly.indicator_key = b.indicator_key AND ly.month_key = b.month_key - 100
     JOIN dw.dim_region sr ON sr.region_key = b.scope_region_key
     JOIN dw.dim_department d ON d.department_key = b.department_key
@@ -141,6 +137,13 @@ COMMENT ON COLUMN analyst.yoy_department.yoy_null_reason IS '同比为空的原�
 COMMENT ON COLUMN analyst.yoy_department.rank IS '范围内各单位按同比增速排名 / Rank of departments within the scope by YoY';
 
 CREATE VIEW analyst.yoy_category AS
+WITH sums AS NOT MATERIALIZED (
+    SELECT c.ancestor_key AS scope_region_key, a.category AS category_code, a.indicator_key, a.month_key,
+           sum(a.ytd_completed_wan) AS ytd_value_wan, sum(a.project_count)::integer AS project_count
+    FROM dw.agg_project_category_month a
+    JOIN analyst.region_closure c ON c.descendant_key = a.region_key
+    GROUP BY c.ancestor_key, a.category, a.indicator_key, a.month_key
+)
 SELECT z.*, CASE WHEN z.yoy_pct IS NOT NULL THEN
            rank() OVER (PARTITION BY z.scope_region_key, z.indicator_key, z.month_key
                         ORDER BY z.yoy_pct DESC NULLS LAST, z.ytd_value_wan DESC) END AS rank
@@ -153,20 +156,8 @@ FROM (
            round((b.ytd_value_wan - ly.ytd_value_wan) / nullif(ly.ytd_value_wan, 0) * 100, 2) AS yoy_pct,
            CASE WHEN ly.ytd_value_wan IS NULL THEN 'no prior-year value'
                 WHEN ly.ytd_value_wan = 0 THEN 'prior-year value is zero' END AS yoy_null_reason
-    FROM (
-        SELECT c.ancestor_key AS scope_region_key, a.category AS category_code, a.indicator_key, a.month_key,
-               sum(a.ytd_completed_wan) AS ytd_value_wan, sum(a.project_count)::integer AS project_count
-        FROM dw.agg_project_category_month a
-        JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-        GROUP BY c.ancestor_key, a.category, a.indicator_key, a.month_key
-    ) b
-    LEFT JOIN (
-        SELECT c.ancestor_key AS scope_region_key, a.category AS category_code, a.indicator_key, a.month_key,
-               sum(a.ytd_completed_wan) AS ytd_value_wan
-        FROM dw.agg_project_category_month a
-        JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-        GROUP BY c.ancestor_key, a.category, a.indicator_key, a.month_key
-    ) ly ON ly.scope_region_key = b.scope_region_key AND ly.category_code = b.category_code
+    FROM sums b
+    LEFT JOIN sums ly ON ly.scope_region_key = b.scope_region_key AND ly.category_code = b.category_code
         AND ly.indicator_key = b.indicator_key AND ly.month_key = b.month_key - 100
     JOIN dw.dim_region sr ON sr.region_key = b.scope_region_key
     JOIN dw.dim_indicator i ON i.indicator_key = b.indicator_key
