@@ -42,8 +42,9 @@ public enum ProjectClassifier {
             || has(industryText, "燃气") || has(industryText, "水的生产") || has(industryText, "水生产") {
             flags.industrial = true
         }
-        let textDecides = flags.industrial || flags.realEstate || otherSectorWords.contains(where: { has(industryText, $0) })
-        if !textDecides, let division = industryDivision(ofProjectCode: projectCode) {
+        // The sector-word scan runs only when a code could decide (this is per staged row).
+        if !flags.industrial, !flags.realEstate, let division = industryDivision(ofProjectCode: projectCode),
+           !otherSectorWords.contains(where: { has(industryText, $0) }) {
             if (6...46).contains(division) { flags.industrial = true }
             if (13...43).contains(division) { flags.manufacturing = true }
             if division == 70 { flags.realEstate = true }
