@@ -6,47 +6,84 @@ import Foundation
 /// whatever scale the query chose. NaN (never produced by the query layer) becomes `null`.
 /// Strings are UTF-8 (Chinese unescaped); `"`, `\`, control characters and U+2028/U+2029 are
 /// escaped. Title and notes are left out: the contract (DESIGN §7) is a bare array.
+///
+/// Written as bytes into one buffer: a month's stalled list at ten million facts is 5 MB of
+/// JSON, and building it from per-scalar `String` appends was most of the CLI's CPU.
 public func renderJSON(_ table: ReportTable) -> String {
     if table.rows.isEmpty { return "[]\n" }
-    let objects = table.rows.map { row in
-        "{" + table.columns.indices.map { i in
-            jsonString(table.columns[i].key) + ": " + jsonValue(i < row.count ? row[i] : .null)
-        }.joined(separator: ", ") + "}"
+    // `"key": ` for each column, escaped once.
+    let keys: [[UInt8]] = table.columns.map { column in
+        var key: [UInt8] = []
+        appendJSONString(column.key, to: &key)
+        key.append(contentsOf: Array(": ".utf8))
+        return key
     }
-    return "[\n  " + objects.joined(separator: ",\n  ") + "\n]\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(table.rows.count * table.columns.count * 24 + 16)
+    out.append(contentsOf: "[\n  ".utf8)
+    for (r, row) in table.rows.enumerated() {
+        if r > 0 { out.append(contentsOf: ",\n  ".utf8) }
+        out.append(UInt8(ascii: "{"))
+        for i in table.columns.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: keys[i])
+            appendJSONValue(i < row.count ? row[i] : .null, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+    out.append(contentsOf: "\n]\n".utf8)
+    return String(decoding: out, as: UTF8.self)
 }
 
-func jsonValue(_ value: ReportValue) -> String {
+func appendJSONValue(_ value: ReportValue, to out: inout [UInt8]) {
     switch value {
-    case .null: return "null"
-    case .text(let s): return jsonString(s)
-    case .integer(let i): return String(i)
-    case .decimal(let d): return plainDecimalString(d) ?? "null"
-    case .bool(let b): return b ? "true" : "false"
+    case .null: out.append(contentsOf: "null".utf8)
+    case .text(let s): appendJSONString(s, to: &out)
+    case .integer(let i): out.append(contentsOf: String(i).utf8)
+    case .decimal(let d): out.append(contentsOf: (plainDecimalString(d) ?? "null").utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
     }
 }
 
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
+/// Appends `s` as a quoted JSON string. Works on UTF-8 bytes: every byte that needs escaping
+/// is ASCII, except U+2028/U+2029 (E2 80 A8/A9), which JavaScript treats as line breaks.
+func appendJSONString(_ s: String, to out: inout [UInt8]) {
+    var s = s
+    s.withUTF8 { appendJSONString(utf8: $0, to: &out) }
+}
+
+private func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    let hex: StaticString = "0123456789abcdef"
+    var plainFrom = 0  // bytes since the last escape are copied in one go
+    var i = 0
+    let n = bytes.count
+    func escape(_ text: StaticString, skipping extra: Int = 0) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<i]))
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        i += 1 + extra
+        plainFrom = i
+    }
+    while i < n {
+        let byte = bytes[i]
+        switch byte {
+        case UInt8(ascii: "\""): escape("\\\"")
+        case UInt8(ascii: "\\"): escape("\\\\")
+        case 0x0A: escape("\\n")
+        case 0x0D: escape("\\r")
+        case 0x09: escape("\\t")
+        case 0x08: escape("\\b")
+        case 0x0C: escape("\\f")
+        case 0x00..<0x20, 0x7F:
+            escape("\\u00")
+            out.append(hex.utf8Start[Int(byte >> 4)])
+            out.append(hex.utf8Start[Int(byte & 0x0F)])
+        case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            escape(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 2)
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+            i += 1
         }
     }
-    return out + "\""
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<n]))
+    out.append(UInt8(ascii: "\""))
 }
