@@ -112,15 +112,23 @@ extension InvestmentQueries {
         return result
     }
 
-    /// The stalled-project list in `month`.
-    public func stalledProjects(month: ReportMonth, region: RegionRef? = nil) throws -> [StalledProjectRow] {
+    /// The stalled-project list in `month`; `stillStalledOnly` leaves out the restarted ones,
+    /// `limit` keeps the first rows of the list's order (the bulletin's shortened list).
+    public func stalledProjects(month: ReportMonth, region: RegionRef? = nil, stillStalledOnly: Bool = false,
+                                limit: Int? = nil) throws -> [StalledProjectRow] {
+        // The sort keys come first: the server sorts whole rows and reads the keys of each row
+        // at every comparison; after the text columns that cost 20 of 55 ms for the 14,611
+        // rows of a month at ten million facts (docs/benchmarks.md §3).
         var sql: SQL = """
-            SELECT region, project_code, project_name, department, month, listed_month, status, is_stalled, stall_reason,
-                   planned_restart_month, restarted, restarted_month, restart_overdue
+            SELECT s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code,
+                   region, project_name, department, month, listed_month, status, is_stalled, stall_reason,
+                   planned_restart_month, restarted_month, restart_overdue
             FROM analyst.stalled_project s WHERE s.month_key = \(month.key)
             """
         if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        if stillStalledOnly { sql.append(" AND s.is_stalled") }
         sql.append(" ORDER BY s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code")
+        if let limit { sql.append(" LIMIT \(limit)") }
         let result = try rows(sql).map { r in
             StalledProjectRow(
                 region: r["region"] ?? "", projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "",
