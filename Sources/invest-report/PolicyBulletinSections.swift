@@ -9,6 +9,11 @@ struct PolicyBulletinSections {
     let month: ReportMonth
     let region: RegionRef?
 
+    /// The bulletin names at most this many still-stalled projects (in the list's order: by
+    /// region, earliest listed first) and says how many more there are; the whole list is
+    /// `invest-report stalled`. Ten million facts gave 14,611 names, 1.2 MB of bulletin.
+    static let stalledListLength = 50
+
     func build() throws -> [BulletinSection] {
         [
             try centralBudget("七、中央预算内投资"),
@@ -94,7 +99,8 @@ struct PolicyBulletinSections {
         guard let regions = try optional({ try queries.stalledRegions(month: month, region: region) }) else {
             return BulletinSection(heading: heading, paragraphs: ["本月无项目进度数据。"])
         }
-        let projects = try queries.stalledProjects(month: month, region: region)
+        let projects = try queries.stalledProjects(month: month, region: region, stillStalledOnly: true,
+                                                   limit: Self.stalledListLength)
         guard let total = regions.first(where: \.isTotal) else {
             return BulletinSection(heading: heading, paragraphs: ["本年无停工项目。"])
         }
@@ -104,9 +110,11 @@ struct PolicyBulletinSections {
             tables: [Tables.stalledRegions(regions, month: month).compact(
                 ["region", "listed_count", "restarted_count", "stalled_count", "restart_overdue_count"])],
             lists: [BulletinList(title: "仍停工的项目", style: .reminder,
-                                 items: projects.filter(\.isStalled).map {
+                                 items: projects.map {
                                      "\($0.region) \($0.projectName)（\($0.stallReason ?? "未填原因")，计划复工 \($0.plannedRestartMonth ?? "未填")）"
-                                 })])
+                                 },
+                                 total: total.stalledCount,
+                                 moreText: "另有 \((total.stalledCount ?? 0) - projects.count) 个仍停工的项目未列出，完整清单：invest-report stalled --month \(month)。")])
     }
 
     private func reservePool(_ heading: String) throws -> BulletinSection {

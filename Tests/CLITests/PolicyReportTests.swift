@@ -38,12 +38,12 @@ struct PolicyReportTests {
             """),
     ]
 
-    func loaded(_ body: (String) throws -> Void) throws {
+    func loaded(extra: [(String, String)] = [], _ body: (String) throws -> Void) throws {
         try TestDatabase.withFreshDatabase(migrated: true) { _, url in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            for (name, text) in Self.sheets { try Data((text + "\n").utf8).write(to: directory.appendingPathComponent(name)) }
+            for (name, text) in Self.sheets + extra { try Data((text + "\n").utf8).write(to: directory.appendingPathComponent(name)) }
             let load = try Subprocess.run(try Executables.url(of: "invest-etl"), ["load", directory.path],
                                           environment: ["DATABASE_URL": url])
             #expect(load.exitCode == 0, "\(load)")
@@ -126,6 +126,31 @@ struct PolicyReportTests {
             #expect(badAsOf.exitCode == 64, "\(badAsOf)")
             let lateAlone = try report(url, ["central-budget", "--month", "2022-09", "--late"])
             #expect(lateAlone.exitCode == 64, "\(lateAlone)")
+        }
+    }
+
+    /// The bulletin names the first 50 still-stalled projects (in the list's order) and says how
+    /// many more there are; `stalled` itself lists them all.
+    @Test("the bulletin's stalled list is shortened, the report's is not")
+    func bulletinShortensTheStalledList() throws {
+        let stalled = (1...53).map { n in
+            "北\(n)号项目,2020-450703-36-01-\(String(format: "%06d", n)),10,停工,资金不到位,2022年12月"
+        }
+        let sheet = ("2022-06_钦北区_重大项目进度.csv",
+                     "钦北区2022年1-6月重大项目投资进度表\n项目名称,项目代码,1-6月完成投资,项目状态,停工原因,计划复工时间\n"
+                         + stalled.joined(separator: "\n"))
+        try loaded(extra: [sheet]) { url in
+            let list = try objects(try report(url, ["stalled", "--month", "2022-06", "--format", "json"]))
+            #expect(list.count == 54)   // 钦南区's 乙项目 and the 53 of 钦北区
+            let out = try report(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(out.exitCode == 0, "\(out)")
+            let section = out.stdout.components(separatedBy: "## 十、停工项目").last ?? ""
+            #expect(section.contains("**仍停工的项目（54）**"))
+            let items = section.components(separatedBy: "\n## ").first!.split(separator: "\n").filter { $0.hasPrefix("- ") }
+            #expect(items.count == 50)
+            #expect(items.first?.hasPrefix("- 钦南区 乙项目") == true)
+            #expect(items.last?.hasPrefix("- 钦北区 北49号项目") == true)
+            #expect(section.contains("另有 4 个仍停工的项目未列出，完整清单：invest-report stalled --month 2022-06。"))
         }
     }
 }

@@ -117,13 +117,26 @@ public struct BulletinList: Sendable, Equatable {
     public var items: [String]
     /// Shown when `items` is empty, so an empty list reads as a fact, not an omission.
     public var emptyText: String
+    /// How many there are when `items` shows only the first of them (a bulletin is read by
+    /// people: thousands of lines help nobody); nil when `items` is the whole list.
+    public var total: Int?
+    /// Shown after a shortened list: how many are left out and where to find them all.
+    public var moreText: String?
 
-    public init(title: String, style: Style = .plain, items: [String], emptyText: String = "无") {
+    public init(title: String, style: Style = .plain, items: [String], emptyText: String = "无",
+                total: Int? = nil, moreText: String? = nil) {
         self.title = title
         self.style = style
         self.items = items
         self.emptyText = emptyText
+        self.total = total
+        self.moreText = moreText
     }
+
+    /// The count shown beside the title: the whole list's.
+    public var count: Int { max(total ?? items.count, items.count) }
+    /// True when `items` leaves some out.
+    public var isShortened: Bool { count > items.count }
 }
 
 /// "2022-07-15 08:30" in `bulletin.timeZone`.

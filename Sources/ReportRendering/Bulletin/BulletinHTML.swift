@@ -16,11 +16,14 @@ public func renderBulletinHTML(_ bulletin: Bulletin) -> String {
         if !section.lists.isEmpty {
             body += "<div class=\"alerts\">\n"
             for list in section.lists {
-                body += "<div class=\"alert \(list.style.rawValue)\">\n<h3>\(htmlEscape(list.title))（\(list.items.count)）</h3>\n"
+                body += "<div class=\"alert \(list.style.rawValue)\">\n<h3>\(htmlEscape(list.title))（\(list.count)）</h3>\n"
                 if list.items.isEmpty {
                     body += "<p class=\"empty\">\(htmlEscape(list.emptyText))</p>\n"
                 } else {
                     body += "<ul>" + list.items.map { "<li>\(htmlEscape($0))</li>" }.joined() + "</ul>\n"
+                }
+                if list.isShortened, let more = list.moreText {
+                    body += "<p class=\"more\">\(htmlEscape(more))</p>\n"
                 }
                 body += "</div>\n"
             }

@@ -16,10 +16,11 @@ public func renderBulletinMarkdown(_ bulletin: Bulletin) -> String {
         for table in section.tables { out.append(""); out.append(renderMarkdown(table).trimmingCharacters(in: .newlines)) }
         for list in section.lists {
             out.append("")
-            out.append("**" + markdownEscape(list.title) + "（\(list.items.count)）**")
+            out.append("**" + markdownEscape(list.title) + "（\(list.count)）**")
             out.append("")
             if list.items.isEmpty { out.append(markdownEscape(list.emptyText)) }
             for item in list.items { out.append("- " + markdownEscape(item)) }
+            if list.isShortened, let more = list.moreText { out.append(""); out.append(markdownEscape(more)) }
         }
     }
     return out.joined(separator: "\n") + "\n"

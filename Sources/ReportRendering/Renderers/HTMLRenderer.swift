@@ -104,5 +104,6 @@ figure svg { height: auto; max-width: 100%; }
 .alert.reminder { background: #fff8c5; border-color: #d4a72c; }
 .alert.interview { background: #ffebe9; border-color: #ff8182; }
 .alert.empty { color: #57606a; }
+.alert p.more { color: #57606a; margin: 4px 0; }
 footer { margin-top: 32px; color: #8c959f; font-size: 12px; text-align: center; }
 """

@@ -41,4 +41,17 @@ import Testing
         #expect(!lower.contains("</svg><"))
         #expect(html.contains(htmlEscape(name)))
     }
+
+    /// A list that names only the first of many: the title counts them all, a note says how
+    /// many are left out; a whole list has no note even when one is given.
+    @Test(arguments: [(total: 1_234, shortened: true), (total: 2, shortened: false)])
+    func shortenedListCountsAllAndSaysHowManyMore(total: Int, shortened: Bool) {
+        var bulletin = Sample.bulletin()
+        bulletin.sections[0].lists = [BulletinList(title: "仍停工的项目", style: .reminder, items: ["甲 <项目>", "乙项目"],
+                                                   total: total, moreText: "另有 \(total - 2) 个 & 更多")]
+        let html = renderBulletinHTML(bulletin)
+        #expect(html.contains("<h3>仍停工的项目（\(total)）</h3>"))
+        #expect(html.contains("<li>甲 &lt;项目&gt;</li><li>乙项目</li>"))
+        #expect(html.contains("<p class=\"more\">另有 \(total - 2) 个 &amp; 更多</p>") == shortened)
+    }
 }

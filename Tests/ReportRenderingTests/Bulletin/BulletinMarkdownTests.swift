@@ -33,4 +33,14 @@ import Testing
         #expect(rows[2].contains("░") && rows[2].hasSuffix("未达标"))
         #expect(!rows[3].contains("█"))
     }
+
+    @Test(arguments: [(total: 1_234, shortened: true), (total: 2, shortened: false)])
+    func shortenedListCountsAllAndSaysHowManyMore(total: Int, shortened: Bool) {
+        var bulletin = Sample.bulletin()
+        bulletin.sections[0].lists = [BulletinList(title: "仍停工的项目", style: .reminder, items: ["甲项目", "乙项目"],
+                                                   total: total, moreText: "另有 \(total - 2) 个")]
+        let md = renderBulletinMarkdown(bulletin)
+        #expect(md.contains("**仍停工的项目（\(total)）**\n\n- 甲项目\n- 乙项目\n"))
+        #expect(md.contains("- 乙项目\n\n另有 \(total - 2) 个") == shortened)
+    }
 }
