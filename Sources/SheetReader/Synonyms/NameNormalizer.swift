@@ -28,12 +28,14 @@ public enum NameNormalizer {
     /// EF: full-width forms and BOM).
     @inline(__always)
     static func needsWork(_ text: String) -> Bool {
-        for b in text.utf8 {
-            switch b {
-            case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return true
-            default: continue
+        ValueParser.withUTF8(text) { bytes in
+            for b in bytes {
+                switch b {
+                case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return true
+                default: continue
+                }
             }
+            return false
         }
-        return false
     }
 }

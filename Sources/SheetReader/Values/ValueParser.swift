@@ -136,12 +136,15 @@ public enum ValueParser {
     /// else (which the general path then handles, errors included).
     @inline(__always)
     static func plainNumber(_ text: String) -> ParsedNumber? {
+        withUTF8(text) { plainNumber(utf8: $0) }
+    }
+
+    private static func plainNumber(utf8 bytes: UnsafeBufferPointer<UInt8>) -> ParsedNumber? {
         var v: UInt64 = 0
         var significant = 0, integerDigits = 0, fractionDigits = 0, groupDigits = 0, groups = 0
         var negative = false, inFraction = false, sawComma = false
-        var index = 0
-        for b in text.utf8 {
-            defer { index += 1 }
+        for index in 0..<bytes.count {
+            let b = bytes[index]
             switch b {
             case 0x30...0x39:
                 if inFraction { fractionDigits += 1 } else { integerDigits += 1; groupDigits += 1 }
@@ -195,6 +198,9 @@ public enum ValueParser {
     /// normalised, spaces removed. Other non-empty codes are accepted as the county wrote them,
     /// except a code Excel turned into a number (`2.02045E+21`), which has lost its digits.
     public static func projectCode(_ text: String) throws(ValueError) -> String {
+        // The usual code, ASCII digits and hyphens: normalising, unquoting and the dash
+        // replacements below all leave it as it is, so only the set members can stop it.
+        if isDigitsAndHyphens(text), !isDigitHyphenSetText(text) { return text }
         var s = NameNormalizer.normalize(text)
         // `="2021-450721-48-01-051001"`: the text formula exports use to keep Excel from
         // turning the code into a number.
@@ -206,7 +212,7 @@ public enum ValueParser {
         // in the sets below consults Unicode normalisation data (a noticeable share of the
         // reader); a text of ASCII digits and hyphens can only equal their all-digit-and-hyphen
         // members (no other scalar decomposes to one), checked on bytes.
-        if isDigitsAndHyphens(s), !digitHyphenSetTexts.contains(where: { $0.utf8.elementsEqual(s.utf8) }) { return s }
+        if isDigitsAndHyphens(s), !isDigitHyphenSetText(s) { return s }
         guard !s.isEmpty, !noValueTexts.contains(s) else {
             throw ValueError(text: text, expected: "a project code", detail: "the cell is empty")
         }
@@ -225,15 +231,31 @@ public enum ValueParser {
     }
 
     private static func isDigitsAndHyphens(_ s: String) -> Bool {
-        var digit = false
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-            case UInt8(ascii: "-"): continue
-            default: return false
+        withUTF8(s) { bytes in
+            var digit = false
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+                case UInt8(ascii: "-"): continue
+                default: return false
+                }
             }
+            return digit
         }
-        return digit
+    }
+
+    /// Whether `s` equals a member of `digitHyphenSetTexts` (lengths first: a code is long).
+    private static func isDigitHyphenSetText(_ s: String) -> Bool {
+        let n = s.utf8.count
+        return digitHyphenSetTexts.contains { $0.utf8.count == n && $0.utf8.elementsEqual(s.utf8) }
+    }
+
+    /// Runs `body` over the UTF-8 of `s` in place (a native String is contiguous), which
+    /// the byte scans of the hot path run through much faster than `String.UTF8View`'s iterator.
+    @inline(__always)
+    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Members of `noValueTexts` and `noCodeTexts` made of ASCII digits and hyphens only.
@@ -282,51 +304,76 @@ public enum ValueParser {
     /// The common valid date cell (`2021年3月`, `2022-03-15`, `2022/3/15日`) read from its bytes,
     /// with exactly the general path's result; nil for anything else, errors included.
     static func plainDate(_ text: String) -> String? {
-        var pieces: [(value: Int, digits: Int)] = []
-        pieces.reserveCapacity(3)
-        var value = 0, digits = 0
-        let bytes = Array(text.utf8)
+        if let r = text.utf8.withContiguousStorageIfAvailable({ plainDate(utf8: $0) }) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer { plainDate(utf8: $0) }
+    }
+
+    /// `plainDate` over the cell's UTF-8, without allocating: at most three pieces are kept
+    /// (more can only give nil), the ISO text is written byte by byte.
+    private static func plainDate(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var end = bytes.count
         // One trailing 日 (E6 97 A5) or 号 (E5 8F B7) is dropped, as in the general path.
         if end >= 3, (bytes[end - 3] == 0xE6 && bytes[end - 2] == 0x97 && bytes[end - 1] == 0xA5)
             || (bytes[end - 3] == 0xE5 && bytes[end - 2] == 0x8F && bytes[end - 1] == 0xB7) {
             end -= 3
         }
+        var values = (0, 0, 0), widths = (0, 0, 0)
+        var pieces = 0
+        var value = 0, digits = 0
         var i = 0
-        func closePiece() {
-            if digits > 0 { pieces.append((value, digits)) }
-            value = 0
-            digits = 0
-        }
-        while i < end {
-            let b = bytes[i]
+        while i <= end {
+            let b: UInt8 = i < end ? bytes[i] : UInt8(ascii: "-")   // a separator closes the last piece
+            var step = 1
             switch b {
             case 0x30...0x39:
                 guard digits < 8 else { return nil }
                 value = value * 10 + Int(b - 0x30)
                 digits += 1
                 i += 1
+                continue
             case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
-                closePiece()
-                i += 1
+                break
             case 0xE5 where i + 2 < end && bytes[i + 1] == 0xB9 && bytes[i + 2] == 0xB4,   // 年
                  0xE6 where i + 2 < end && bytes[i + 1] == 0x9C && bytes[i + 2] == 0x88:   // 月
-                closePiece()
-                i += 3
+                step = 3
             default:
                 return nil
             }
+            if digits > 0 {
+                switch pieces {
+                case 0: values.0 = value; widths.0 = digits
+                case 1: values.1 = value; widths.1 = digits
+                case 2: values.2 = value; widths.2 = digits
+                default: return nil   // a fourth piece: the general path decides (and rejects)
+                }
+                pieces += 1
+            }
+            value = 0
+            digits = 0
+            i += step
         }
-        closePiece()
-        guard pieces.count == 2 || pieces.count == 3, pieces[0].digits == 4, pieces[1].digits <= 2 else { return nil }
-        let y = pieces[0].value, m = pieces[1].value
+        guard pieces == 2 || pieces == 3, widths.0 == 4, widths.1 <= 2 else { return nil }
+        let y = values.0, m = values.1
         var d = 1
-        if pieces.count == 3 {
-            guard pieces[2].digits <= 2 else { return nil }
-            d = pieces[2].value
+        if pieces == 3 {
+            guard widths.2 <= 2 else { return nil }
+            d = values.2
         }
         guard (1900...2199).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(y, m) else { return nil }
-        return iso(y, m, d)
+        return isoDigits(y, m, d)
+    }
+
+    /// `iso` for a year of four digits, without intermediate Strings.
+    private static func isoDigits(_ y: Int, _ m: Int, _ d: Int) -> String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ at: Int, _ n: Int) { out[at] = UInt8(truncatingIfNeeded: 0x30 + n) }
+            put(0, y / 1000); put(1, y / 100 % 10); put(2, y / 10 % 10); put(3, y % 10)
+            out[4] = UInt8(ascii: "-")
+            put(5, m / 10); put(6, m % 10)
+            out[7] = UInt8(ascii: "-")
+            put(8, d / 10); put(9, d % 10)
+            return 10
+        }
     }
 
     /// Yes/no cells: 是/否, Y/N, 有/无, √/×; for 投资主体, 民间/民营/私营 -> true and 国有/政府 -> false.
@@ -366,7 +413,11 @@ public enum ValueParser {
     /// full-width forms that are common in names and that `text(_:)` keeps).
     @inline(__always)
     static func mayNeedTrim(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
+        withUTF8(text) { mayNeedTrim(utf8: $0) }
+    }
+
+    private static func mayNeedTrim(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var utf8 = bytes.makeIterator()
         while let b = utf8.next() {
             switch b {
             case 0x09...0x0D, 0x20: return true
