@@ -33,7 +33,10 @@ func hexBytes(_ bytes: some Collection<UInt8>) -> String {
 func makeDecoder(for encoding: TextEncoding, startOffset: Int) throws(DecoderSetupError) -> any TextDecoder {
     switch encoding {
     case .utf8: return UTF8PassThroughDecoder(startOffset: startOffset)
-    case .gb18030, .utf16le: return try IconvDecoder(encoding: encoding, startOffset: startOffset)
+    case .gb18030:
+        if let table = GB18030Table.shared { return try GB18030Decoder(table: table, startOffset: startOffset) }
+        return try IconvDecoder(encoding: encoding, startOffset: startOffset)
+    case .utf16le: return try IconvDecoder(encoding: encoding, startOffset: startOffset)
     }
 }
 
