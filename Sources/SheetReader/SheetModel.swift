@@ -95,16 +95,31 @@ public struct ReadOptions: Sendable {
 /// record starts (a quoted field can span lines); `fields` are unquoted, decoded cell texts.
 public struct CSVRecord: Sendable, Equatable {
     public var line: Int
-    public var fields: [String]
+    public var fields: [String] { didSet { scan = nil } }
     /// Set when the record is not well-formed CSV but its extent is clear (text after a
     /// closing quote, `"a"b`): the row is rejected with this, the rest of the file reads on.
     public var problem: RecordProblem?
+    /// Set by the tokenizer, which has the record's bytes at hand: the longest field's byte
+    /// count (before `""` unescaping, so an upper bound) and whether a NUL is among them.
+    /// Lets `RecordCheck` pass a record without a scan per cell; nil (a record made
+    /// elsewhere, or its fields changed since): every cell is checked. Not part of `==`.
+    var scan: RecordScan?
 
     public init(line: Int, fields: [String], problem: RecordProblem? = nil) {
         self.line = line
         self.fields = fields
         self.problem = problem
     }
+
+    public static func == (a: CSVRecord, b: CSVRecord) -> Bool {
+        a.line == b.line && a.fields == b.fields && a.problem == b.problem
+    }
+}
+
+/// What the tokenizer saw of a record's field bytes (see `CSVRecord.scan`).
+struct RecordScan: Sendable {
+    var maxFieldBytes: Int
+    var hasNUL: Bool
 }
 
 /// Why one record cannot be trusted; `column` is 1-based.

@@ -16,6 +16,8 @@
 // - a quote still open at end of file is malformedCSV naming the line where it opened;
 // - a record longer than 16 MiB is tooLarge; ragged rows are returned as they are.
 
+import Glibc
+
 struct CSVTokenizer {
     let delimiter: UInt8
     let fileName: String
@@ -200,11 +202,17 @@ struct CSVTokenizer {
         let base = recordStart
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
+        var longest = 0, end = 0
         for span in spans {
             let bytes = UnsafeBufferPointer(rebasing: p[(base + span.start)..<(base + span.end)])
             fields.append(span.escaped ? Self.unescape(bytes) : String(decoding: bytes, as: UTF8.self))
+            longest = max(longest, span.end - span.start)
+            end = max(end, span.end)
         }
-        let record = CSVRecord(line: recordLine, fields: fields, problem: problem)
+        var record = CSVRecord(line: recordLine, fields: fields, problem: problem)
+        // One memchr over the record's bytes (every field lies in them) instead of one per cell.
+        let hasNUL = end > 0 && memchr(p.baseAddress! + base, 0, end) != nil
+        record.scan = RecordScan(maxFieldBytes: longest, hasNUL: hasNUL)
         problem = nil
         spans.removeAll(keepingCapacity: true)
         state = .fieldStart

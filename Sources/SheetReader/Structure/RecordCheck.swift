@@ -18,6 +18,10 @@ enum RecordCheck {
     /// The (0-based column, reason) that rejects the record, or nil.
     static func problem(_ record: CSVRecord, columns: [String: Int]) -> (column: Int, reason: String)? {
         if let problem = record.problem { return (problem.column - 1, problem.message) }
+        // The tokenizer's bound settles the usual record. A third of the limit: it counts the
+        // buffer's bytes, and a String made from them could only be longer if they were not
+        // valid UTF-8 (three bytes per replacement character), which the decoders rule out.
+        if let scan = record.scan, !scan.hasNUL, scan.maxFieldBytes <= maxKeyBytes / 3 { return nil }
         for (index, field) in record.fields.enumerated() {
             let bytes = field.utf8.count
             if bytes > maxKeyBytes {
