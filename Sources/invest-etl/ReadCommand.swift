@@ -55,14 +55,18 @@ struct ReadCommand: ParsableCommand {
                     print("  headers (line \(info.headerLines.map(String.init).joined(separator: "+"))): "
                           + info.headers.filter { !$0.isEmpty }.joined(separator: " | "))
                     while let outcome = try sheet.next() {
+                        // Only the multi-row payloads are bound: binding a project row copied
+                        // (retained and released) its ten strings for every row read.
                         switch outcome {
-                        case .data(let row):
+                        case .data(.indicator(let rows)):
                             tally.data += 1
-                            switch row {
-                            case .indicator(let rows): tally.facts += rows.count
-                            case .target(let rows): tally.facts += rows.count
-                            default: tally.facts += 1
-                            }
+                            tally.facts += rows.count
+                        case .data(.target(let rows)):
+                            tally.data += 1
+                            tally.facts += rows.count
+                        case .data:
+                            tally.data += 1
+                            tally.facts += 1
                         case .skipped: tally.skipped += 1
                         case .rejected(let row):
                             tally.rejected += 1

@@ -378,6 +378,10 @@ public enum ValueParser {
 
     /// Yes/no cells: 是/否, Y/N, 有/无, √/×; for 投资主体, 民间/民营/私营 -> true and 国有/政府 -> false.
     public static func yesNo(_ text: String) throws(ValueError) -> Bool? {
+        // The usual cell, exactly 是 or 否: cleaning and upper-casing leave it as it is.
+        if text.utf8.count == 3 {
+            for (word, value) in yesNoBytes where withUTF8(text, { $0.elementsEqual(word) }) { return value }
+        }
         let s = clean(text).uppercased()
         if s.isEmpty { return nil }
         // Byte comparison first (String == on CJK text consults normalisation data); none of
@@ -393,6 +397,8 @@ public enum ValueParser {
         for word in ["国有", "政府", "国企", "央企", "事业", "财政", "城投"] where s.contains(word) { return false }
         throw ValueError(text: text, expected: "yes or no (是/否, Y/N, 民间/国有)")
     }
+
+    private static let yesNoBytes: [([UInt8], Bool)] = [(Array("是".utf8), true), (Array("否".utf8), false)]
 
     private static let yesNoWords: [(String, Bool)] = [
         ("是", true), ("否", false), ("Y", true), ("N", false), ("有", true), ("无", false),

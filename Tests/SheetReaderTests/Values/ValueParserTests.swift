@@ -111,6 +111,20 @@ import Testing
         #expect(throws: ValueError.self) { try ValueParser.date(text) }
     }
 
+    /// The byte-level reader of common date cells: the ISO date, or nil to leave the cell
+    /// (valid or not) to the general path.
+    @Test(arguments: [
+        ("2021年3月", "2021-03-01"), ("2022-03-15", "2022-03-15"), ("2022/3/15日", "2022-03-15"),
+        ("2022年3月15号", "2022-03-15"), ("1900-01-01", "1900-01-01"), ("2199-12-31", "2199-12-31"),
+        ("2024.2.29", "2024-02-29"), ("2021--03", "2021-03-01"), ("2021-03-", "2021-03-01"),
+        ("2200-01-01", nil), ("2023-02-29", nil), ("2021-3-4-5", nil), ("2021", nil), ("20220315", nil),
+        ("123456789-1", nil), ("2021年3月5日日", nil), ("２０２２年３月", nil), ("2021年3", "2021-03-01"),
+        ("2021-003", nil), ("02021-3", nil), ("2021年", nil), ("", nil),
+    ] as [(String, String?)])
+    func plainDates(text: String, expected: String?) {
+        #expect(ValueParser.plainDate(text) == expected)
+    }
+
     @Test func emptyDateIsNil() throws {
         #expect(try ValueParser.date("") == nil)
         #expect(try ValueParser.date("-") == nil)
@@ -118,7 +132,8 @@ import Testing
 
     static let yesNoCases: [(String, Bool)] = [
         ("是", true), ("否", false), ("Y", true), ("n", false), ("民间", true), ("民营企业", true),
-        ("国有", false), ("国有企业", false), ("政府投资", false), ("√", true),
+        ("国有", false), ("国有企业", false), ("政府投资", false), ("√", true), (" 是 ", true), ("否\n", false),
+        ("有", true), ("无", false),
     ]
 
     @Test(arguments: yesNoCases)
