@@ -285,7 +285,8 @@ public final class SheetReading {
         let firstNonEmpty = cells.firstIndex(where: { !SheetReading.normalizesEmpty($0) })
         // A repeated header: a cheap look at the first cell before normalising the whole row.
         if let f = firstNonEmpty,
-           headerRows.contains(where: { f < $0.count && !$0[f].isEmpty && NameNormalizer.normalize(cells[f]).hasPrefix($0[f]) }) {
+           headerRows.contains(where: { f < $0.count && !$0[f].isEmpty && !SheetReading.cannotStart(cells[f], with: $0[f])
+               && NameNormalizer.normalize(cells[f]).hasPrefix($0[f]) }) {
             let normalized = cells.map { HeaderText($0).text }
             for h in headerRows where SheetReading.sameCells(normalized, h) {
                 return .skipped(SkippedRow(line: line, kind: .header, reason: "header row repeated mid-file"))
@@ -373,6 +374,18 @@ public final class SheetReading {
         default: return NameNormalizer.normalize(s).isEmpty
         }
     }
+    /// True when `NameNormalizer.normalize(cell).hasPrefix(header)` is certainly false, from
+    /// first bytes: the cell starts with printable ASCII (which normalising keeps, so its
+    /// first Character starts with that scalar) and the header with a scalar in
+    /// U+4000–U+9FFF (lead bytes E4–E9: CJK ideographs, none with a decomposition), so the
+    /// first Characters cannot be canonically equivalent. A data row's `123` against `序号`
+    /// no longer goes through Character-by-Character comparison.
+    @inline(__always)
+    static func cannotStart(_ cell: String, with header: String) -> Bool {
+        guard let c = cell.utf8.first, let h = header.utf8.first else { return false }
+        return (0x21...0x7E).contains(c) && (0xE4...0xE9).contains(h)
+    }
+
     /// The 指标 code of the long-sheet row being parsed.
     private var longIndicator: String?
     /// The unit the row's 计量单位 cell names, over the column's.

@@ -39,6 +39,18 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(SheetReading.normalizesEmpty(text) == NameNormalizer.normalize(text).isEmpty)
     }
 
+    /// The first-byte test for a repeated header may only rule out what `hasPrefix` rules out.
+    @Test(arguments: [
+        ("123", "序号", true), ("1", "序号", true), ("e\u{301}", "序号", true), ("A", "项目名称", true),
+        ("序号", "序号", false), ("１", "序号", false), (" 1", "序号", false), ("123", "No", false),
+        ("é", "e", false), ("e\u{301}", "é", false), ("1", "１", false), ("序号", "", false), ("", "序号", false),
+        ("(一)", "（一）", false), ("7", "\u{4DC0}", true), ("9", "\u{9FFF}", true), ("9", "\u{F900}", false),
+    ] as [(String, String, Bool)])
+    func cannotStartOnlyWhereHasPrefixIsFalse(cell: String, header: String, expected: Bool) {
+        #expect(SheetReading.cannotStart(cell, with: header) == expected)
+        if expected { #expect(!NameNormalizer.normalize(cell).hasPrefix(header)) }
+    }
+
     @Test func everyRecordComesOutOnce() throws {
         let rows = [
             ["2022年1-6月重大项目进度表", "", ""],

@@ -200,14 +200,17 @@ struct CSVTokenizer {
     /// Makes the record from `spans` and resets for the next one.
     private mutating func emit(_ p: UnsafeBufferPointer<UInt8>) -> CSVRecord {
         let base = recordStart
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
         var longest = 0, end = 0
-        for span in spans {
-            let bytes = UnsafeBufferPointer(rebasing: p[(base + span.start)..<(base + span.end)])
-            fields.append(span.escaped ? Self.unescape(bytes) : String(decoding: bytes, as: UTF8.self))
-            longest = max(longest, span.end - span.start)
-            end = max(end, span.end)
+        // Filled in place: appending checked capacity and uniqueness once per field.
+        let fields = [String](unsafeUninitializedCapacity: spans.count) { out, initialized in
+            for span in spans {
+                let bytes = UnsafeBufferPointer(rebasing: p[(base + span.start)..<(base + span.end)])
+                (out.baseAddress! + initialized).initialize(
+                    to: span.escaped ? Self.unescape(bytes) : String(decoding: bytes, as: UTF8.self))
+                initialized += 1
+                longest = max(longest, span.end - span.start)
+                end = max(end, span.end)
+            }
         }
         var record = CSVRecord(line: recordLine, fields: fields, problem: problem)
         // One memchr over the record's bytes (every field lies in them) instead of one per cell.

@@ -114,6 +114,15 @@ final class GB18030Decoder: TextDecoder {
             let src = raw.baseAddress!
             table.pairs.withUnsafeBufferPointer { pairs in
                 while i < total {
+                    // Eight ASCII bytes at a time (numbers, codes, delimiters are ASCII).
+                    while i &+ 8 <= total {
+                        let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                        if w & 0x8080_8080_8080_8080 != 0 { break }
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
+                        i &+= 8
+                        o &+= 8
+                    }
+                    guard i < total else { break }
                     let b = src[i]
                     if b < 0x80 {
                         out[o] = b
