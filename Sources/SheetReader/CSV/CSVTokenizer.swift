@@ -85,6 +85,7 @@ struct CSVTokenizer {
                     fieldStart = i - base
                 }
             case .unquoted:
+                i = Self.skipPlain(p, from: i, delimiter: delimiter)
                 while i < n {
                     let b = p[i]
                     if b == delimiter || b == lf || b == cr { break }
@@ -156,6 +157,26 @@ struct CSVTokenizer {
             }
         }
         return nil
+    }
+
+    /// Skips eight bytes at a time to the first delimiter, LF or CR at or after `start`, or
+    /// to where fewer than eight bytes are left (the byte loop goes on from there). Per word:
+    /// a byte equal to x is a zero byte of `w ^ x`, flagged by `(v - 0x01…) & ~v & 0x80…`,
+    /// whose lowest flag is always a real match (false flags only sit above a real one).
+    @inline(__always)
+    private static func skipPlain(_ p: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        guard let base = p.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let d = ones &* UInt64(delimiter), lf = ones &* 0x0A, cr = ones &* 0x0D
+        var i = start
+        while i &+ 8 <= p.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let x = w ^ d, y = w ^ lf, z = w ^ cr
+            let m = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if m != 0 { return i &+ (m.trailingZeroBitCount >> 3) }
+            i &+= 8
+        }
+        return i
     }
 
     /// At end of input: the last record (one without a final line break), or nil.

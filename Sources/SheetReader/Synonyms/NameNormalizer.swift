@@ -28,11 +28,14 @@ public enum NameNormalizer {
     /// EF: full-width forms and BOM).
     @inline(__always)
     static func needsWork(_ text: String) -> Bool {
-        ValueParser.withUTF8(text) { bytes in
-            for b in bytes {
-                switch b {
+        ValueParser.withUTF8(text) { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                switch p[i] {
                 case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: return true
-                default: continue
+                case 0xE4...0xE9: i &+= 3   // a CJK ideograph; its continuation bytes match nothing
+                default: i &+= 1
                 }
             }
             return false

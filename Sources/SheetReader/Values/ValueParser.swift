@@ -422,24 +422,35 @@ public enum ValueParser {
         withUTF8(text) { mayNeedTrim(utf8: $0) }
     }
 
-    private static func mayNeedTrim(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var utf8 = bytes.makeIterator()
-        while let b = utf8.next() {
+    /// Over valid UTF-8 (a String's): a three-byte CJK ideograph (lead E4–E9, most of a
+    /// name's bytes) is stepped over whole; continuation bytes never match a case.
+    private static func mayNeedTrim(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
             switch b {
-            case 0x09...0x0D, 0x20: return true
-            case 0xC2:
-                if let c = utf8.next(), c == 0x85 || c == 0xA0 { return true }
-            case 0xE1:
-                if utf8.next() == 0x9A, utf8.next() == 0x80 { return true }
-            case 0xE2:
-                guard let c = utf8.next(), let d = utf8.next() else { return false }
-                if c == 0x80, (0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF { return true }
-                if c == 0x81, d == 0x9F { return true }
-            case 0xE3:
-                if utf8.next() == 0x80, utf8.next() == 0x80 { return true }
-            default:
+            case 0xE4...0xE9:
+                i &+= 3
                 continue
+            case 0x09...0x0D, 0x20:
+                return true
+            case 0xC2:
+                if i + 1 < n, p[i + 1] == 0x85 || p[i + 1] == 0xA0 { return true }
+            case 0xE1:
+                if i + 2 < n, p[i + 1] == 0x9A, p[i + 2] == 0x80 { return true }
+            case 0xE2:
+                if i + 2 < n {
+                    let c = p[i + 1], d = p[i + 2]
+                    if c == 0x80, (0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF { return true }
+                    if c == 0x81, d == 0x9F { return true }
+                }
+            case 0xE3:
+                if i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x80 { return true }
+            default:
+                break
             }
+            i &+= 1
         }
         return false
     }

@@ -262,3 +262,26 @@ func sheetError(_ body: () throws -> Void) -> SheetError? {
         #expect(error?.file == "x.csv")
     }
 }
+
+/// The tokenizer skips eight bytes at a time in unquoted fields: a delimiter, LF or CR at any
+/// offset of a word (and bytes that differ from one by one bit, or follow a zero byte) must
+/// end the field exactly where a byte-by-byte split does.
+@Suite struct UnquotedFieldScanTests {
+    /// Fields of every length 0…19 made of `filler`, in one line, then a second line.
+    @Test(arguments: [
+        (UInt8(ascii: ","), "x"), (UInt8(ascii: ","), "钦"), (UInt8(ascii: ","), "-"), (UInt8(ascii: ","), "\u{0}"),
+        (UInt8(ascii: "\t"), "\u{8}"), (UInt8(ascii: ";"), ":"), (UInt8(ascii: ","), "\u{C}"), (UInt8(ascii: ","), "\u{E}"),
+    ] as [(UInt8, String)])
+    func fieldsEndWhereAByteSplitEnds(delimiter: UInt8, filler: String) throws {
+        for lineBreak in ["\n", "\r\n", "\r"] {
+            let cells = (0..<20).map { String(repeating: filler, count: $0) }
+            let d = String(UnicodeScalar(delimiter))
+            let text = cells.joined(separator: d) + lineBreak + cells.reversed().joined(separator: d) + lineBreak + "end"
+            for chunk in [5, 64 * 1024] {
+                let records = try readAll(Array(text.utf8), encoding: .utf8, delimiter: delimiter, chunkSize: chunk)
+                #expect(fields(records) == [cells, cells.reversed(), ["end"]], "break \(lineBreak.utf8.map { $0 }) chunk \(chunk)")
+                #expect(records.map(\.line) == [1, 2, 3])
+            }
+        }
+    }
+}

@@ -125,6 +125,25 @@ import Testing
         #expect(ValueParser.plainDate(text) == expected)
     }
 
+    /// The byte scan behind `text(_:)` flags exactly the whitespace scalars it would remove,
+    /// also right after or between CJK ideographs (which it steps over three bytes at a time).
+    @Test(arguments: [
+        "钦州项目", "钦州 项目", "钦州\u{3000}", "\u{3000}钦州", "项目（二期）", "项目\u{00A0}", "项目\u{0085}x", "項\u{1680}",
+        "\u{2000}钦", "钦\u{200A}", "钦\u{200B}", "钦\u{2028}", "钦\u{2029}", "钦\u{202F}", "钦\u{205F}", "钦\u{2060}",
+        "钦\t", "1234.5", "", "鿿\n", "一", "ｓ", "钦\u{FEFF}", "éü", "😀 ", "😀",
+    ])
+    func mayNeedTrimFindsExactlyTheTrimmedScalars(text: String) {
+        let trimmed: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+        let expected = text.unicodeScalars.contains { trimmed.contains($0.value) || (0x2000...0x200A).contains($0.value) }
+        #expect(ValueParser.mayNeedTrim(text) == expected)
+        // The normaliser's lead-byte test over the same texts, by scalar ranges.
+        let needs = text.unicodeScalars.contains { u in
+            (0x09...0x0D).contains(u.value) || u.value == 0x20 || (0x80...0xBF).contains(u.value)
+                || (0x1000...0x3FFF).contains(u.value) || (0xF000...0xFFFF).contains(u.value)
+        }
+        #expect(NameNormalizer.needsWork(text) == needs)
+    }
+
     @Test func emptyDateIsNil() throws {
         #expect(try ValueParser.date("") == nil)
         #expect(try ValueParser.date("-") == nil)
