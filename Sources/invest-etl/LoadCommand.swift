@@ -41,9 +41,14 @@ struct LoadCommand: ParsableCommand {
             let progress = ProgressLine()
             loader.onProgress = progress.update
             var results: [FileLoadResult] = []
-            for file in files {
+            let options = load.loaderOptions(dryRun: dryRun, runKey: runKey)
+            // The next files are read on a second thread while this one works on the current file.
+            let ahead = loader.readAhead(files, read: options.read)
+            defer { ahead.stop() }
+            while let next = ahead.next() {
+                let file = next.url
                 do {
-                    let result = try loader.load(file: file, options: load.loaderOptions(dryRun: dryRun, runKey: runKey))
+                    let result = try loader.load(next, options: options)
                     progress.clear()
                     results.append(result)
                     print(result.summaryLine)

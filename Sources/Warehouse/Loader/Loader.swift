@@ -45,10 +45,27 @@ public final class Loader {
     // MARK: - one file
 
     public func load(file url: URL, options: LoaderOptions = LoaderOptions()) throws -> FileLoadResult {
+        try load(url, options: options, hash: { try Self.hashFile(url) }, open: open)
+    }
+
+    /// Loads a file a `ReadAhead` (from `readAhead(_:read:)`, with the same `options.read`) has
+    /// read ahead: the same steps, results and database contents as `load(file:options:)`.
+    public func load(_ file: ReadAheadFile, options: LoaderOptions = LoaderOptions()) throws -> FileLoadResult {
+        try load(file.url, options: options, hash: file.hash, open: { _, _ in try file.open() })
+    }
+
+    /// Reads `files` ahead on a second thread for `load(_:options:)`; the caller takes them in
+    /// order with `next()` and stops it (or lets it go) when done or on an error.
+    public func readAhead(_ files: [URL], read: ReadOptions) -> ReadAhead {
+        ReadAhead(files: files, read: read, open: open)
+    }
+
+    private func load(_ url: URL, options: LoaderOptions, hash: () throws -> (String, Int),
+                      open: @escaping (URL, ReadOptions) throws -> SheetRowSource) throws -> FileLoadResult {
         let name = url.path
         var result = FileLoadResult(file: name, outcome: .loaded)
         do {
-            let (digest, size) = try Self.hashFile(url)
+            let (digest, size) = try hash()
             result.sha256 = digest
             result.bytes = size
         } catch {
@@ -76,25 +93,28 @@ public final class Loader {
 
         let regions = try RegionResolver.load(from: connection)
         if options.dryRun {
-            return try dryRun(url: url, options: options, regions: regions, result: result)
+            return try dryRun(url: url, options: options, regions: regions, result: result, open: open)
         }
 
         return try connection.withTransaction {
             let fileKey = try knownFile ?? storeSourceFile(url: url, sha256: result.sha256, size: result.bytes)
             FaultPoint.reach(.stored, file: url.path)
-            let loaded = try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result)
+            let loaded = try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result,
+                                      open: open)
             FaultPoint.reach(.commit, file: url.path)
             return loaded
         }
     }
 
-    /// Streams the file once for its SHA-256 and size (flat memory).
-    static func hashFile(_ url: URL) throws -> (String, Int) {
+    /// Streams the file once for its SHA-256 and size (flat memory). `stop` is asked between
+    /// chunks (`ReadAhead` cancelled: throws `CancellationError`).
+    static func hashFile(_ url: URL, stop: () -> Bool = { false }) throws -> (String, Int) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
         var size = 0
         while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
+            if stop() { throw CancellationError() }
             hasher.update([UInt8](chunk))
             size += chunk.count
         }
@@ -138,11 +158,12 @@ public final class Loader {
     /// `reuseBatch`: re-derive an existing batch from its stored bytes (`BatchRevert`); then any
     /// whole-file rejection is thrown instead of recorded, so the caller's transaction rolls back.
     func loadRows(url: URL, fileKey: Int, options: LoaderOptions, regions: RegionResolver,
-                  result initial: FileLoadResult, reuseBatch: Int? = nil) throws -> FileLoadResult {
+                  result initial: FileLoadResult, reuseBatch: Int? = nil,
+                  open: ((URL, ReadOptions) throws -> SheetRowSource)? = nil) throws -> FileLoadResult {
         var result = initial
         let sheet: SheetRowSource
         do {
-            sheet = try open(url, options.read)
+            sheet = try (open ?? self.open)(url, options.read)
             try ReportingMonthCheck.check(sheet.info)
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
@@ -382,7 +403,8 @@ public final class Loader {
 
     // MARK: - dry run
 
-    private func dryRun(url: URL, options: LoaderOptions, regions: RegionResolver, result initial: FileLoadResult) throws -> FileLoadResult {
+    private func dryRun(url: URL, options: LoaderOptions, regions: RegionResolver, result initial: FileLoadResult,
+                        open: @escaping (URL, ReadOptions) throws -> SheetRowSource) throws -> FileLoadResult {
         var result = initial
         result.outcome = .validated
         let sheet: SheetRowSource

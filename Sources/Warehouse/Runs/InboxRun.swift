@@ -25,10 +25,14 @@ public struct InboxRun {
     public func run(loader: Loader, onFile: ((FileLoadResult) -> Void)? = nil) throws -> LoadSummary {
         let files = try InputFiles.list(directory: inbox)
         var results: [FileLoadResult] = []
-        for file in files {
+        // The next files are read on a second thread while this one loads and archives.
+        let ahead = loader.readAhead(files, read: options.read)
+        defer { ahead.stop() }
+        while let next = ahead.next() {
+            let file = next.url
             let result: FileLoadResult
             do {
-                result = try loader.load(file: file, options: options)
+                result = try loader.load(next, options: options)
             } catch {
                 throw InboxRunError(done: LoadSummary(results: results), file: file.path, underlying: error)
             }

@@ -1,0 +1,483 @@
+import Foundation
+import Glibc
+import SheetReader
+
+/// Reads the files of a load ahead on a second thread, so the client's work (hashing, decoding,
+/// parsing, classifying) overlaps the server's (the previous file's merge statements) and,
+/// within a file, reading runs on one core while the main thread formats and sends the COPY rows.
+///
+/// The producer thread takes the files in order: it hashes one (`Loader.hashFile`), opens it
+/// with the loader's `SheetOpener` and reads its `RowOutcome`s into one bounded queue shared by
+/// all files, then goes on to the next. It blocks while the queue holds `maxOutcomes` outcomes
+/// or `maxBytes` of input bytes, so memory stays flat whatever the file size (an outcome takes
+/// about 1 KB: the default 8,192 about 8 MB, enough for the largest county file of the bench,
+/// 6,500 rows, to be read whole while the previous one merges). The consumer side of a file is a
+/// `SheetRowSource` whose `recordsRead`, `bytesRead` and `warnings` are the underlying reader's
+/// at the consumer's point (snapshots travel with the outcomes) and which rethrows the reader's
+/// error, or the opener's, at the point it was thrown. A `Loader` given a `ReadAheadFile`
+/// therefore behaves exactly as with the file itself.
+///
+/// One consumer thread only. Taking the next file abandons the rest of the previous one (the
+/// producer stops reading it); `stop()` (also run by `deinit`) cancels the producer, wakes it
+/// when it waits for room, and joins its thread.
+public final class ReadAhead {
+    public let files: [URL]
+    private let queue: ReadAheadQueue
+    private let producer: ReadAheadProducer
+    private var thread: pthread_t?
+    private var nextIndex = 0
+    private var threaded = true
+    private var started = false
+
+    /// `open` and `read` must be what the loader would use (`Loader.readAhead` passes its own).
+    public init(files: [URL], read: ReadOptions, open: @escaping SheetOpener,
+                maxOutcomes: Int = 8192, maxBytes: Int = 4 << 20) {
+        self.files = files
+        queue = ReadAheadQueue(maxOutcomes: max(1, maxOutcomes), maxBytes: max(1, maxBytes))
+        producer = ReadAheadProducer(files: files, read: read, open: open, queue: queue)
+    }
+
+    /// `threaded: false` runs the producer's steps on the consumer's thread when it needs items
+    /// (what happens anyway if no thread can be started; tests run both ways).
+    convenience init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, maxOutcomes: Int, maxBytes: Int,
+                     threaded: Bool) {
+        self.init(files: files, read: read, open: open, maxOutcomes: maxOutcomes, maxBytes: maxBytes)
+        self.threaded = threaded
+    }
+
+    deinit { stop() }
+
+    /// The next file, in order; nil after the last. Abandons what is left of the previous one.
+    public func next() -> ReadAheadFile? {
+        guard nextIndex < files.count else { return nil }
+        if !started { started = true; start() }
+        queue.abandon(below: nextIndex)
+        let file = ReadAheadFile(url: files[nextIndex], index: nextIndex, queue: queue)
+        nextIndex += 1
+        return file
+    }
+
+    /// Cancels the producer and waits for its thread to end. Idempotent.
+    public func stop() {
+        queue.stop()
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
+        }
+    }
+
+    private func start() {
+        guard threaded else { return queue.runInline(producer) }
+        var id = pthread_t()
+        let context = Unmanaged.passRetained(producer).toOpaque()
+        let status = pthread_create(&id, nil, { context in
+            let producer = Unmanaged<ReadAheadProducer>.fromOpaque(context!).takeRetainedValue()
+            producer.run()
+            return nil
+        }, context)
+        if status == 0 {
+            thread = id
+        } else {
+            // No second thread: read on this one instead (every file's items are produced when asked).
+            Unmanaged<ReadAheadProducer>.fromOpaque(context).release()
+            queue.runInline(producer)
+        }
+    }
+}
+
+/// One file of a `ReadAhead`: its hash and its reader, as the producer thread got them.
+public final class ReadAheadFile {
+    public let url: URL
+    let index: Int
+    private let queue: ReadAheadQueue
+    private var hashed: Result<(String, Int), any Error>?
+    private var opened = false
+    /// Items of this file taken out of the shared queue, not yet consumed.
+    private var pending: [ReadAheadItem] = []
+    private var pendingIndex = 0
+
+    init(url: URL, index: Int, queue: ReadAheadQueue) {
+        self.url = url
+        self.index = index
+        self.queue = queue
+    }
+
+    /// SHA-256 (lowercase hex) and size, or the error `Loader.hashFile` threw.
+    public func hash() throws -> (String, Int) {
+        if hashed == nil {
+            guard case .hashed(let result) = try take().event else { throw ReadAheadError.outOfOrder(url.path) }
+            hashed = result
+        }
+        return try hashed!.get()
+    }
+
+    /// The reader, or the opener's error. Once per file.
+    func open() throws -> SheetRowSource {
+        _ = try hash()
+        guard !opened else { throw ReadAheadError.outOfOrder(url.path) }
+        opened = true
+        guard case .opened(let result, let snapshot) = try take().event else { throw ReadAheadError.outOfOrder(url.path) }
+        return ReadAheadSource(file: self, info: try result.get(), snapshot: snapshot)
+    }
+
+    func take() throws -> ReadAheadItem {
+        if pendingIndex == pending.count {
+            pending = try queue.take(file: index, url: url)
+            pendingIndex = 0
+        }
+        defer { pendingIndex += 1 }
+        return pending[pendingIndex]
+    }
+}
+
+/// Misuse of a `ReadAhead` (a bug, not the file's fault).
+public enum ReadAheadError: Error, Sendable, CustomStringConvertible {
+    /// A file's items were asked for after it was abandoned, or not in the order they come.
+    case outOfOrder(String)
+    /// The producer was stopped while a file was still being read.
+    case stopped(String)
+
+    public var description: String {
+        switch self {
+        case .outOfOrder(let file): return "\(file): internal error: read-ahead items taken out of order"
+        case .stopped(let file): return "\(file): internal error: read-ahead stopped while the file was being read"
+        }
+    }
+}
+
+/// What the reader reported at one point: the consumer's `recordsRead`, `bytesRead`, `warnings`.
+struct ReaderSnapshot: Sendable {
+    var recordsRead: Int
+    var bytesRead: Int?
+    /// nil: unchanged since the previous snapshot (warnings only grow, so this saves copies).
+    var warnings: [SheetWarning]?
+}
+
+enum ReadAheadEvent: Sendable {
+    case hashed(Result<(String, Int), any Error>)
+    case opened(Result<SheetInfo, any Error>, ReaderSnapshot)
+    case row(RowOutcome, ReaderSnapshot)
+    case end(ReaderSnapshot)
+    case failed(any Error, ReaderSnapshot)
+}
+
+struct ReadAheadItem: Sendable {
+    var file: Int
+    var event: ReadAheadEvent
+    /// Input bytes this item stands for (its share of the `maxBytes` bound).
+    var bytes: Int
+}
+
+/// The consumer side of one file: replays the reader's outcomes and its state at each one.
+final class ReadAheadSource: SheetRowSource {
+    let info: SheetInfo
+    private let file: ReadAheadFile
+    private(set) var recordsRead: Int
+    private(set) var bytesRead: Int?
+    private(set) var warnings: [SheetWarning]
+    private var ended = false
+    private var failure: (any Error)?
+
+    init(file: ReadAheadFile, info: SheetInfo, snapshot: ReaderSnapshot) {
+        self.file = file
+        self.info = info
+        recordsRead = snapshot.recordsRead
+        bytesRead = snapshot.bytesRead
+        warnings = snapshot.warnings ?? []
+    }
+
+    func next() throws -> RowOutcome? {
+        if let failure { throw failure }
+        if ended { return nil }
+        switch try file.take().event {
+        case .row(let outcome, let snapshot):
+            apply(snapshot)
+            return outcome
+        case .end(let snapshot):
+            apply(snapshot)
+            ended = true
+            return nil
+        case .failed(let error, let snapshot):
+            apply(snapshot)
+            failure = error
+            throw error
+        case .hashed, .opened:
+            throw ReadAheadError.outOfOrder(file.url.path)
+        }
+    }
+
+    private func apply(_ snapshot: ReaderSnapshot) {
+        recordsRead = snapshot.recordsRead
+        bytesRead = snapshot.bytesRead
+        if let changed = snapshot.warnings { warnings = changed }
+    }
+}
+
+/// The bounded queue between the producer thread and the consumer.
+///
+/// `@unchecked Sendable`: shared by the two threads, and every stored `var` is read and
+/// written only while `condition` is locked; the items themselves are `Sendable` values.
+final class ReadAheadQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let maxOutcomes: Int
+    private let maxBytes: Int
+    private var items: [ReadAheadItem] = []
+    /// Index of the first item not yet taken.
+    private var head = 0
+    private var queuedOutcomes = 0
+    private var queuedBytes = 0
+    /// Files below this index are finished with: the producer stops reading them.
+    private var abandonedBelow = 0
+    private var stopped = false
+    private var producerDone = false
+    /// No producer thread: the consumer runs the producer's steps itself when the queue is empty.
+    private var inline: ReadAheadProducer.Steps?
+
+    static let takeLimit = 512
+
+    init(maxOutcomes: Int, maxBytes: Int) {
+        self.maxOutcomes = maxOutcomes
+        self.maxBytes = maxBytes
+    }
+
+    // MARK: producer
+
+    /// Appends a batch, waiting for room first; false when the file was abandoned or the
+    /// producer stopped (the batch is dropped: nobody will read it).
+    func put(_ batch: [ReadAheadItem], file: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while inline == nil, !stopped, file >= abandonedBelow,
+              queuedOutcomes >= maxOutcomes || queuedBytes >= maxBytes {
+            condition.wait()
+        }
+        guard !stopped, file >= abandonedBelow else { return false }
+        for item in batch {
+            if case .row = item.event { queuedOutcomes += 1 }
+            queuedBytes += item.bytes
+        }
+        items.append(contentsOf: batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Whether the producer should stop reading `file`.
+    func shouldStop(file: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped || file < abandonedBelow
+    }
+
+    var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
+    func producerFinished() {
+        condition.lock()
+        producerDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // MARK: consumer
+
+    /// The next items of `file`, in order (waits for at least one). Items of abandoned
+    /// earlier files still in the queue are dropped.
+    func take(file: Int, url: URL) throws -> [ReadAheadItem] {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            var dropped = head
+            while dropped < items.count, items[dropped].file < file { dropped += 1 }
+            if dropped > head { remove(upTo: dropped) }
+            if head < items.count {
+                guard items[head].file == file else { throw ReadAheadError.outOfOrder(url.path) }
+                // At most `takeLimit` at a time: what the consumer holds stays small beside the bound.
+                let limit = min(items.count, head + Self.takeLimit)
+                var end = head
+                while end < limit, items[end].file == file { end += 1 }
+                let taken = Array(items[head..<end])
+                remove(upTo: end)
+                return taken
+            }
+            if stopped || producerDone { throw ReadAheadError.stopped(url.path) }
+            if let steps = inline {
+                // Run the producer here until it has put something (or is done).
+                condition.unlock()
+                steps.step()
+                condition.lock()
+            } else {
+                condition.wait()
+            }
+        }
+    }
+
+    /// Consumes `items[head..<end]`. The array is emptied when all is consumed, else compacted
+    /// once the consumed part is the larger half (amortised O(1) per item, never O(n)).
+    private func remove(upTo end: Int) {
+        for item in items[head..<end] {
+            if case .row = item.event { queuedOutcomes -= 1 }
+            queuedBytes -= item.bytes
+        }
+        head = end
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= 1024, head * 2 >= items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+    }
+
+    func abandon(below file: Int) {
+        condition.lock()
+        abandonedBelow = max(abandonedBelow, file)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func runInline(_ producer: ReadAheadProducer) {
+        condition.lock()
+        inline = producer.steps()
+        condition.unlock()
+    }
+}
+
+/// The producer's work: files in order, each hashed, opened and read into the queue.
+///
+/// `@unchecked Sendable`: handed to the producer thread once and used only there (or, with no
+/// thread, only on the consumer's); its stored properties are constants of `Sendable` types.
+final class ReadAheadProducer: @unchecked Sendable {
+    let files: [URL]
+    let read: ReadOptions
+    let open: SheetOpener
+    let queue: ReadAheadQueue
+    /// Outcomes put into the queue together (one lock round per batch, not per row).
+    static let batchSize = 64
+
+    init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, queue: ReadAheadQueue) {
+        self.files = files
+        self.read = read
+        self.open = open
+        self.queue = queue
+    }
+
+    func run() {
+        let steps = steps()
+        while steps.step() {}
+    }
+
+    func steps() -> Steps { Steps(self) }
+
+    /// The producer as a resumable loop: each `step()` reads one batch (or one file's
+    /// opening) and puts it into the queue; false when there is nothing left to do.
+    /// The reader (`SheetRowSource`, not `Sendable`) lives and dies inside it, on one thread.
+    final class Steps {
+        private let producer: ReadAheadProducer
+        private var index = 0
+        private var source: SheetRowSource?
+        private var lastBytes = 0
+        private var lastWarnings = 0
+        private var done = false
+
+        init(_ producer: ReadAheadProducer) { self.producer = producer }
+
+        @discardableResult
+        func step() -> Bool {
+            guard !done else { return false }
+            let queue = producer.queue
+            if source == nil {
+                guard index < producer.files.count, !queue.isStopped else { return finish() }
+                if queue.shouldStop(file: index) { index += 1; return true }
+                openNext()
+                return true
+            }
+            let file = index
+            var batch: [ReadAheadItem] = []
+            batch.reserveCapacity(ReadAheadProducer.batchSize)
+            var fileEnded = false
+            while batch.count < ReadAheadProducer.batchSize {
+                let reader = source!
+                do {
+                    guard let outcome = try reader.next() else {
+                        batch.append(item(.end(snapshot(reader, final: true)), reader))
+                        fileEnded = true
+                        break
+                    }
+                    batch.append(item(.row(outcome, snapshot(reader, final: false)), reader))
+                } catch {
+                    batch.append(item(.failed(error, snapshot(reader, final: true)), reader))
+                    fileEnded = true
+                    break
+                }
+            }
+            let kept = queue.put(batch, file: file)
+            if fileEnded || !kept { nextFile() }
+            return true
+        }
+
+        private func openNext() {
+            let queue = producer.queue
+            let url = producer.files[index]
+            let file = index
+            let hashed = Result { try Loader.hashFile(url) { queue.shouldStop(file: file) } }
+            guard queue.put([ReadAheadItem(file: file, event: .hashed(hashed), bytes: 0)], file: file),
+                  case .success = hashed else { return nextFile() }
+            let opened: Result<SheetRowSource, any Error> = Result { try producer.open(url, producer.read) }
+            switch opened {
+            case .success(let reader):
+                lastBytes = reader.bytesRead ?? 0
+                lastWarnings = reader.warnings.count
+                let snapshot = ReaderSnapshot(recordsRead: reader.recordsRead, bytesRead: reader.bytesRead,
+                                              warnings: reader.warnings)
+                guard queue.put([ReadAheadItem(file: file, event: .opened(.success(reader.info), snapshot), bytes: 0)],
+                                file: file) else { return nextFile() }
+                source = reader
+            case .failure(let error):
+                let snapshot = ReaderSnapshot(recordsRead: 0, bytesRead: nil, warnings: nil)
+                _ = queue.put([ReadAheadItem(file: file, event: .opened(.failure(error), snapshot), bytes: 0)], file: file)
+                nextFile()
+            }
+        }
+
+        private func snapshot(_ reader: SheetRowSource, final: Bool) -> ReaderSnapshot {
+            var snapshot = ReaderSnapshot(recordsRead: reader.recordsRead, bytesRead: reader.bytesRead, warnings: nil)
+            let warnings = reader.warnings
+            if final || warnings.count != lastWarnings {
+                snapshot.warnings = warnings
+                lastWarnings = warnings.count
+            }
+            return snapshot
+        }
+
+        private func item(_ event: ReadAheadEvent, _ reader: SheetRowSource) -> ReadAheadItem {
+            let bytes = reader.bytesRead ?? lastBytes
+            defer { lastBytes = bytes }
+            return ReadAheadItem(file: index, event: event, bytes: max(0, bytes - lastBytes))
+        }
+
+        private func nextFile() {
+            source = nil  // closes the reader's file now, on this thread
+            lastBytes = 0
+            lastWarnings = 0
+            index += 1
+        }
+
+        private func finish() -> Bool {
+            done = true
+            source = nil
+            producer.queue.producerFinished()
+            return false
+        }
+    }
+}
