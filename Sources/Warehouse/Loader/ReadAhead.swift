@@ -216,7 +216,9 @@ final class ReadAheadSource: SheetRowSource {
 /// The bounded queue between the producer thread and the consumer.
 ///
 /// `@unchecked Sendable`: shared by the two threads, and every stored `var` is read and
-/// written only while `condition` is locked; the items themselves are `Sendable` values.
+/// written only while `condition` is locked; the items themselves are `Sendable` values. The
+/// one non-`Sendable` value, `inline`, exists only when there is no producer thread, and is
+/// then used by the consumer's thread alone.
 final class ReadAheadQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private let maxOutcomes: Int
@@ -353,11 +355,9 @@ final class ReadAheadQueue: @unchecked Sendable {
     }
 }
 
-/// The producer's work: files in order, each hashed, opened and read into the queue.
-///
-/// `@unchecked Sendable`: handed to the producer thread once and used only there (or, with no
-/// thread, only on the consumer's); its stored properties are constants of `Sendable` types.
-final class ReadAheadProducer: @unchecked Sendable {
+/// The producer's work: files in order, each hashed, opened and read into the queue. Its
+/// state lives in `Steps`, created on the thread that runs it.
+final class ReadAheadProducer: Sendable {
     let files: [URL]
     let read: ReadOptions
     let open: SheetOpener
