@@ -335,6 +335,10 @@ struct Merge {
     /// then the report summaries built on them (V008: stalled list, YTD series; an
     /// indicator-summary batch refreshes its month even without project pairs).
     func refreshAggregates(_ pairs: Set<RegionMonth>) throws {
+        // Statistics first (V014): on a fresh warehouse the summaries' statements were planned
+        // against tables never analyzed (one-row estimates, nested loops over a region's facts)
+        // until autovacuum came by, up to a minute later: 9 min instead of 24 s for the corpus.
+        try connection.execute("SELECT dw.analyze_stale_tables()")
         let sorted = pairs.sorted { ($0.region, $0.month) < ($1.region, $1.month) }
         let regions = "{" + sorted.map { String($0.region) }.joined(separator: ",") + "}"
         let months = "{" + sorted.map { String($0.month) }.joined(separator: ",") + "}"
