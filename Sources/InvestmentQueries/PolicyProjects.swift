@@ -118,11 +118,12 @@ extension InvestmentQueries {
                                 limit: Int? = nil) throws -> [StalledProjectRow] {
         // The sort keys come first: the server sorts whole rows and reads the keys of each row
         // at every comparison; after the text columns that cost 20 of 55 ms for the 14,611
-        // rows of a month at ten million facts (docs/benchmarks.md §3).
+        // rows of a month at ten million facts. Months come as keys and are written here: the
+        // view's to_char columns made the sorted rows wider and cost 10 ms more (benchmarks.md §6).
         var sql: SQL = """
             SELECT s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code,
-                   region, project_name, department, month, listed_month, status, is_stalled, stall_reason,
-                   planned_restart_month, restarted_month, restart_overdue
+                   region, project_name, department, month_key, status, is_stalled, stall_reason,
+                   planned_restart_month, restarted_month_key, restart_overdue
             FROM analyst.stalled_project s WHERE s.month_key = \(month.key)
             """
         if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
@@ -132,10 +133,11 @@ extension InvestmentQueries {
         let result = try rows(sql).map { r in
             StalledProjectRow(
                 region: r["region"] ?? "", projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "",
-                department: r["department"], month: r["month"] ?? "", listedMonth: r["listed_month"] ?? "",
+                department: r["department"], month: ReportMonth.text(key: try r.int("month_key")) ?? "",
+                listedMonth: ReportMonth.text(key: try r.int("listed_month_key")) ?? "",
                 status: r["status"], isStalled: try r.bool("is_stalled") ?? false, stallReason: r["stall_reason"],
                 plannedRestartMonth: r["planned_restart_month"], restarted: try r.bool("restarted") ?? false,
-                restartedMonth: r["restarted_month"], restartOverdue: try r.bool("restart_overdue") ?? false)
+                restartedMonth: ReportMonth.text(key: try r.int("restarted_month_key")), restartOverdue: try r.bool("restart_overdue") ?? false)
         }
         if result.isEmpty { try requireProjectMonth(month) }
         return result

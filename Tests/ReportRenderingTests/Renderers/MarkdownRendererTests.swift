@@ -26,6 +26,7 @@ import Testing
     @Test(arguments: [
         ("a|b", "a\\|b"), ("<script>", "\\<script\\>"), ("**粗**", "\\*\\*粗\\*\\*"),
         ("[链接](x)", "\\[链接\\](x)"), ("两\n行", "两<br>行"), ("a\\b", "a\\\\b"), ("钦南区", "钦南区"),
+        ("a\r\nb", "a<br>b"), ("x\ty", "x y"), ("c1\u{85}", "c1 "), ("`#_", "\\`\\#\\_"), ("e\u{301}", "e\u{301}"),
     ])
     func escaping(input: String, expected: String) {
         #expect(markdownEscape(input) == expected)
