@@ -304,6 +304,7 @@ public final class Loader {
             return info.headers[column - 1]
         }
 
+        let classifier = ProjectClassifier.Memo()
         try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
             let writer = StagingWriter(copy)
             while let outcome = try sheet.next() {
@@ -330,7 +331,8 @@ public final class Loader {
                                        reason: reason)
                             continue
                         }
-                        try writer.writeRow(StagingRows.project(row, batch: batch, region: region.key, month: month))
+                        try writer.writeRow(StagingRows.project(row, batch: batch, region: region.key, month: month,
+                                                                classifier: classifier))
                     case .indicator(let rows):
                         guard let first = rows.first else {
                             try skipped.appendRow([String(batch), String(data.line), SkipKind.blank.rawValue,

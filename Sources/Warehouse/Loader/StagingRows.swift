@@ -74,10 +74,12 @@ struct StagingRows {
         return norm.isEmpty ? (nil, nil) : (norm, raw)
     }
 
-    static func project(_ row: ProjectProgressRow, batch: Int, region: Int, month: Int) -> [String?] {
+    static func project(_ row: ProjectProgressRow, batch: Int, region: Int, month: Int,
+                        classifier: ProjectClassifier.Memo? = nil) -> [String?] {
         let category = clean(row.category)
         let industry = clean(row.industry)
-        let flags = ProjectClassifier.classify(category: category, industry: industry, projectCode: row.projectCode)
+        let flags = classifier?.classify(category: category, industry: industry, projectCode: row.projectCode)
+            ?? ProjectClassifier.classify(category: category, industry: industry, projectCode: row.projectCode)
         let department = department(row.department)
         return [
             text(batch), text(region), text(row.line), text(month),

@@ -1,5 +1,5 @@
 import Testing
-import Warehouse
+@testable import Warehouse
 
 @Suite struct ProjectClassifierTests {
     @Test(arguments: [
@@ -42,5 +42,44 @@ import Warehouse
     ] as [(String?, String?, String?, ProjectFlags)])
     func classifiesWithCode(category: String?, industry: String?, code: String?, expected: ProjectFlags) {
         #expect(ProjectClassifier.classify(category: category, industry: industry, projectCode: code) == expected)
+    }
+
+    /// The byte scan gives what splitting Characters gives, for well-formed codes and for every
+    /// way a code can be malformed.
+    @Test(arguments: ["2021-450722-30-03-054321", "2021-450722-3a-03-054321", "2021-450722-300-03-054321",
+                      "2021--450722-30-03-054321", "-2021-450722-30-03-054321-", "2021-450722-30-03", "2021-450722-30-03-05-06",
+                      "21-450722-30-03-054321", "2021-45072-30-03-054321", "2021-450722-30--03-054321", "QZ-2022-001", "",
+                      "-", "----", "2021-450722-０３-03-054321", "2021-450722-30-03-054321\r\n", "2021-450722-3\u{301}0-03-054321",
+                      "2021 -450722-30-03-054321", "2021-450722-07-03-054321", "2021-450722-00-03-x"])
+    func divisionScanMatchesTheSplit(code: String) {
+        let parts = code.split(separator: "-")
+        let split: Int? = parts.count == 5 && parts[0].count == 4 && parts[1].count == 6 && parts[2].count == 2
+            && parts[2].allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(parts[2]) : nil
+        #expect(ProjectClassifier.industryDivision(ofProjectCode: code) == split)
+    }
+
+    /// The per-file memo answers as the rule does, whatever order the rows come in, for codes
+    /// that share a division and codes that do not, and past its capacity.
+    @Test func memoAnswersAsTheRule() {
+        let categories: [String?] = [nil, "工业项目", "交通基础设施项目", "房地产开发项目", "服务业项目"]
+        let industries: [String?] = [nil, "制造业", "新能源", "批发和零售业", "采矿业", "新材料"]
+        let codes: [String?] = [nil, "QZ-2022-001", "2021-450722-30-03-054321", "2022-450702-30-01-000002",
+                                "2021-450722-44-03-054321", "2021-450722-70-03-054321", "2021-450722-54-03-054321"]
+        let memo = ProjectClassifier.Memo()
+        for _ in 0..<2 {
+            for category in categories {
+                for industry in industries {
+                    for code in codes {
+                        #expect(memo.classify(category: category, industry: industry, projectCode: code)
+                                 == ProjectClassifier.classify(category: category, industry: industry, projectCode: code))
+                    }
+                }
+            }
+        }
+        for n in 0..<(ProjectClassifier.Memo.capacity + 10) {
+            let industry = "行业\(n)" + (n % 3 == 0 ? "制造" : "")
+            #expect(memo.classify(category: nil, industry: industry, projectCode: nil)
+                    == ProjectClassifier.classify(category: nil, industry: industry, projectCode: nil))
+        }
     }
 }
