@@ -9,7 +9,7 @@ public func displayWidth(_ text: some StringProtocol) -> Int {
 
 public func displayWidth(of scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
-    if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+    if isControl(v) { return 0 }
     if v < 0x300 { return 1 }  // Latin fast path: nothing wide or combining below U+0300.
     // CJK fast path (a table of project names is mostly these): ideographs, Extension A,
     // Hangul syllables and full-width forms are all wide and none is a mark or format
@@ -24,6 +24,10 @@ public func displayWidth(of scalar: Unicode.Scalar) -> Int {
     if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
     return isWide(v) ? 2 : 1
 }
+
+/// General category Cc (controls), which is exactly U+0000–001F and U+007F–009F: tested by
+/// value, without the Unicode property lookup.
+func isControl(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) }
 
 /// Pads `text` with spaces to `width` display columns.
 func pad(_ text: String, to width: Int, rightAlign: Bool) -> String {

@@ -28,27 +28,30 @@ func markdownTable(_ table: ReportTable) -> String {
 /// cell, `<`/`>` would open raw HTML, `* _ ` [ ]` would format or link; line breaks become `<br>`
 /// (a raw newline would end the table row).
 func markdownEscape(_ s: String) -> String {
-    // Most cells need nothing: return them as they are instead of comparing every Character
+    // Most cells need nothing: return them as they are instead of walking every Character
     // (that and the category lookup were a third of a 14,611-row table). Controls are their
-    // own grapheme clusters, so a scalar test decides exactly what the loop below would do.
-    let needsWork = s.unicodeScalars.contains { scalar in
-        switch scalar.value {
-        case 0x00..<0x20, 0x7F...0x9F: return true
-        case 0x5C, 0x7C, 0x3C, 0x3E, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: return true  // \ | < > * _ ` [ ] #
-        default: return false
-        }
-    }
-    guard needsWork else { return s }
+    // own grapheme clusters, so this scalar test decides exactly what the loop below would do.
+    guard s.unicodeScalars.contains(where: { isControl($0.value) || isMarkdownSpecial($0.value) }) else { return s }
     var out = ""
     for c in s {
-        switch c {
-        case "\\", "|", "<", ">", "*", "_", "`", "[", "]", "#":
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, isMarkdownSpecial(scalars.first!.value) {
             out.append("\\"); out.append(c)
-        case "\r\n", "\n", "\r":
+        } else if c == "\r\n" || c == "\n" || c == "\r" {
             out += "<br>"
-        default:
-            if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) { out.append(" ") } else { out.append(c) }
+        } else if scalars.allSatisfy({ isControl($0.value) }) {
+            out.append(" ")
+        } else {
+            out.append(c)
         }
     }
     return out
+}
+
+/// `\ | < > * _ ` [ ] #`: what `markdownEscape` backslash-escapes.
+private func isMarkdownSpecial(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x5C, 0x7C, 0x3C, 0x3E, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x23: return true
+    default: return false
+    }
 }

@@ -30,7 +30,7 @@ func renderTextTable(_ table: ReportTable) -> String {
 /// Tabs and line breaks inside a cell would break the grid: they become spaces. Controls
 /// (general category Cc: exactly U+0000–001F and U+007F–009F) and U+2028/U+2029.
 func singleLine(_ s: String) -> String {
-    func breaksLine(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 }
+    func breaksLine(_ v: UInt32) -> Bool { isControl(v) || v == 0x2028 || v == 0x2029 }
     // Most cells have none: return them as they are instead of rebuilding every string.
     guard s.unicodeScalars.contains(where: { breaksLine($0.value) }) else { return s }
     return String(String.UnicodeScalarView(s.unicodeScalars.map { breaksLine($0.value) ? " " : $0 }))
