@@ -122,7 +122,7 @@ extension InvestmentQueries {
         // view's to_char columns made the sorted rows wider and cost 10 ms more (benchmarks.md §6).
         var sql: SQL = """
             SELECT s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code,
-                   region, project_name, department, month_key, status, is_stalled, stall_reason,
+                   region, project_name, department, status, is_stalled, stall_reason,
                    planned_restart_month, restarted_month_key, restart_overdue
             FROM analyst.stalled_project s WHERE s.month_key = \(month.key)
             """
@@ -130,10 +130,11 @@ extension InvestmentQueries {
         if stillStalledOnly { sql.append(" AND s.is_stalled") }
         sql.append(" ORDER BY s.city_key, s.sort_order, s.restarted, s.listed_month_key, s.project_code")
         if let limit { sql.append(" LIMIT \(limit)") }
+        let monthText = month.description  // every row is of `month`
         let result = try rows(sql).map { r in
             StalledProjectRow(
                 region: r["region"] ?? "", projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "",
-                department: r["department"], month: ReportMonth.text(key: try r.int("month_key")) ?? "",
+                department: r["department"], month: monthText,
                 listedMonth: ReportMonth.text(key: try r.int("listed_month_key")) ?? "",
                 status: r["status"], isStalled: try r.bool("is_stalled") ?? false, stallReason: r["stall_reason"],
                 plannedRestartMonth: r["planned_restart_month"], restarted: try r.bool("restarted") ?? false,

@@ -75,11 +75,10 @@ struct StagingRows {
     }
 
     static func project(_ row: ProjectProgressRow, batch: Int, region: Int, month: Int,
-                        classifier: ProjectClassifier.Memo? = nil) -> [String?] {
+                        classifier: ProjectClassifier.Memo) -> [String?] {
         let category = clean(row.category)
         let industry = clean(row.industry)
-        let flags = classifier?.classify(category: category, industry: industry, projectCode: row.projectCode)
-            ?? ProjectClassifier.classify(category: category, industry: industry, projectCode: row.projectCode)
+        let flags = classifier.classify(category: category, industry: industry, projectCode: row.projectCode)
         let department = department(row.department)
         return [
             text(batch), text(region), text(row.line), text(month),
