@@ -55,9 +55,11 @@ public final class Loader {
     }
 
     /// Reads `files` ahead on a second thread for `load(_:options:)`; the caller takes them in
-    /// order with `next()` and stops it (or lets it go) when done or on an error.
+    /// order with `next()` and stops it (or lets it go) when done or on an error. The thread
+    /// also formats the project rows' staging lines with the regions as they are now (call it
+    /// outside a transaction: if that read fails, the rows are formatted while loading instead).
     public func readAhead(_ files: [URL], read: ReadOptions) -> ReadAhead {
-        ReadAhead(files: files, read: read, open: open)
+        ReadAhead(files: files, read: read, open: open, regions: try? RegionResolver.load(from: connection))
     }
 
     private func load(_ url: URL, options: LoaderOptions, hash: () throws -> (String, Int),
@@ -305,6 +307,8 @@ public final class Loader {
         }
 
         let classifier = ProjectClassifier.Memo()
+        // Rows the read-ahead thread already turned into staging bytes with these same regions.
+        let prepared = (sheet as? ReadAheadSource).flatMap { $0.preparedWith == regions ? $0 : nil }
         try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
             let writer = StagingWriter(copy)
             while let outcome = try sheet.next() {
@@ -316,11 +320,15 @@ public final class Loader {
                 case .data(let data):
                     switch data {
                     case .project(let row):
+                        if let prepared, let bytes = prepared.staged {
+                            try writer.writeRow(first: batch, rest: bytes)
+                            break
+                        }
                         let regionText = StagingRows.clean(row.region)
                         // No region column: a county project's unified code names its county even
                         // in a city-wide sheet.
-                        let region = regionText.map { regions.resolve($0) }
-                            ?? (regions.regionOfProjectCode(row.projectCode, below: sheetRegion) ?? sheetRegion)
+                        let region = regions.projectRegion(regionText: regionText, projectCode: row.projectCode,
+                                                           sheetRegion: sheetRegion)
                         guard let region else {
                             let name = regionText ?? info.region
                             let reason = name.map { regions.unknownRegionReason($0, city: city) }
@@ -437,8 +445,9 @@ public final class Loader {
                     switch data {
                     case .project(let row):
                         let text = StagingRows.clean(row.region)
-                        let fromCode = regions.regionOfProjectCode(row.projectCode, below: sheetRegion)
-                        if (text.map { regions.resolve($0) } ?? (fromCode ?? sheetRegion)) == nil { unknown = text ?? info.region ?? "" }
+                        if regions.projectRegion(regionText: text, projectCode: row.projectCode, sheetRegion: sheetRegion) == nil {
+                            unknown = text ?? info.region ?? ""
+                        }
                     case .indicator(let rows):
                         if let first = rows.first, regions.resolve(first.region) == nil { unknown = first.region }
                     case .transfer, .target:

@@ -29,19 +29,24 @@ public final class ReadAhead {
     private var threaded = true
     private var started = false
 
+    /// The regions the producer builds project staging lines with (`StagingPreparer`); the
+    /// loader uses those lines only when it resolves regions the same way for the file.
+    public let regions: RegionResolver?
+
     /// `open` and `read` must be what the loader would use (`Loader.readAhead` passes its own).
-    public init(files: [URL], read: ReadOptions, open: @escaping SheetOpener,
+    public init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, regions: RegionResolver? = nil,
                 maxOutcomes: Int = 8192, maxBytes: Int = 4 << 20) {
         self.files = files
+        self.regions = regions
         queue = ReadAheadQueue(maxOutcomes: max(1, maxOutcomes), maxBytes: max(1, maxBytes))
-        producer = ReadAheadProducer(files: files, read: read, open: open, queue: queue)
+        producer = ReadAheadProducer(files: files, read: read, open: open, regions: regions, queue: queue)
     }
 
     /// `threaded: false` runs the producer's steps on the consumer's thread when it needs items
     /// (what happens anyway if no thread can be started; tests run both ways).
-    convenience init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, maxOutcomes: Int, maxBytes: Int,
-                     threaded: Bool) {
-        self.init(files: files, read: read, open: open, maxOutcomes: maxOutcomes, maxBytes: maxBytes)
+    convenience init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, regions: RegionResolver? = nil,
+                     maxOutcomes: Int, maxBytes: Int, threaded: Bool) {
+        self.init(files: files, read: read, open: open, regions: regions, maxOutcomes: maxOutcomes, maxBytes: maxBytes)
         self.threaded = threaded
     }
 
@@ -52,7 +57,7 @@ public final class ReadAhead {
         guard nextIndex < files.count else { return nil }
         if !started { started = true; start() }
         queue.abandon(below: nextIndex)
-        let file = ReadAheadFile(url: files[nextIndex], index: nextIndex, queue: queue)
+        let file = ReadAheadFile(url: files[nextIndex], index: nextIndex, queue: queue, regions: regions)
         nextIndex += 1
         return file
     }
@@ -90,16 +95,18 @@ public final class ReadAheadFile {
     public let url: URL
     let index: Int
     private let queue: ReadAheadQueue
+    let regions: RegionResolver?
     private var hashed: Result<(String, Int), any Error>?
     private var opened = false
     /// Items of this file taken out of the shared queue, not yet consumed.
     private var pending: [ReadAheadItem] = []
     private var pendingIndex = 0
 
-    init(url: URL, index: Int, queue: ReadAheadQueue) {
+    init(url: URL, index: Int, queue: ReadAheadQueue, regions: RegionResolver?) {
         self.url = url
         self.index = index
         self.queue = queue
+        self.regions = regions
     }
 
     /// SHA-256 (lowercase hex) and size, or the error `Loader.hashFile` threw.
@@ -156,7 +163,8 @@ struct ReaderSnapshot: Sendable {
 enum ReadAheadEvent: Sendable {
     case hashed(Result<(String, Int), any Error>)
     case opened(Result<SheetInfo, any Error>, ReaderSnapshot)
-    case row(RowOutcome, ReaderSnapshot)
+    /// The outcome, and its staging line after the batch key when the producer prepared one.
+    case row(RowOutcome, ReaderSnapshot, [UInt8]?)
     case end(ReaderSnapshot)
     case failed(any Error, ReaderSnapshot)
 }
@@ -177,6 +185,10 @@ final class ReadAheadSource: SheetRowSource {
     private(set) var warnings: [SheetWarning]
     private var ended = false
     private var failure: (any Error)?
+    /// The regions `staged` lines were built with (nil: none are).
+    var preparedWith: RegionResolver? { file.regions }
+    /// The staging line (after the batch key) of the outcome `next()` returned last, if prepared.
+    private(set) var staged: [UInt8]?
 
     init(file: ReadAheadFile, info: SheetInfo, snapshot: ReaderSnapshot) {
         self.file = file
@@ -187,11 +199,13 @@ final class ReadAheadSource: SheetRowSource {
     }
 
     func next() throws -> RowOutcome? {
+        staged = nil
         if let failure { throw failure }
         if ended { return nil }
         switch try file.take().event {
-        case .row(let outcome, let snapshot):
+        case .row(let outcome, let snapshot, let line):
             apply(snapshot)
+            staged = line
             return outcome
         case .end(let snapshot):
             apply(snapshot)
@@ -361,14 +375,16 @@ final class ReadAheadProducer: Sendable {
     let files: [URL]
     let read: ReadOptions
     let open: SheetOpener
+    let regions: RegionResolver?
     let queue: ReadAheadQueue
     /// Outcomes put into the queue together (one lock round per batch, not per row).
     static let batchSize = 64
 
-    init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, queue: ReadAheadQueue) {
+    init(files: [URL], read: ReadOptions, open: @escaping SheetOpener, regions: RegionResolver?, queue: ReadAheadQueue) {
         self.files = files
         self.read = read
         self.open = open
+        self.regions = regions
         self.queue = queue
     }
 
@@ -386,6 +402,7 @@ final class ReadAheadProducer: Sendable {
         private let producer: ReadAheadProducer
         private var index = 0
         private var source: SheetRowSource?
+        private var preparer: StagingPreparer?
         private var lastBytes = 0
         private var lastWarnings = 0
         private var done = false
@@ -414,7 +431,7 @@ final class ReadAheadProducer: Sendable {
                         fileEnded = true
                         break
                     }
-                    batch.append(item(.row(outcome, snapshot(reader, final: false)), reader))
+                    batch.append(item(.row(outcome, snapshot(reader, final: false), preparer?.prepare(outcome)), reader))
                 } catch {
                     batch.append(item(.failed(error, snapshot(reader, final: true)), reader))
                     fileEnded = true
@@ -443,6 +460,7 @@ final class ReadAheadProducer: Sendable {
                 guard queue.put([ReadAheadItem(file: file, event: .opened(.success(reader.info), snapshot), bytes: 0)],
                                 file: file) else { return nextFile() }
                 source = reader
+                preparer = producer.regions.flatMap { StagingPreparer(info: reader.info, regions: $0) }
             case .failure(let error):
                 let snapshot = ReaderSnapshot(recordsRead: 0, bytesRead: nil, warnings: nil)
                 _ = queue.put([ReadAheadItem(file: file, event: .opened(.failure(error), snapshot), bytes: 0)], file: file)
@@ -468,6 +486,7 @@ final class ReadAheadProducer: Sendable {
 
         private func nextFile() {
             source = nil  // closes the reader's file now, on this thread
+            preparer = nil
             lastBytes = 0
             lastWarnings = 0
             index += 1
@@ -476,6 +495,7 @@ final class ReadAheadProducer: Sendable {
         private func finish() -> Bool {
             done = true
             source = nil
+            preparer = nil
             producer.queue.producerFinished()
             return false
         }

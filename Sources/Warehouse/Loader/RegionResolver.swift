@@ -13,7 +13,7 @@ public struct RegionRef: Sendable, Equatable, Hashable {
 /// Resolves region names through `dw.dim_region_alias` after `NameNormalizer.normalize`.
 /// The alias table is small (a city's regions and their short forms), so it is read once per
 /// file and matched in memory: regions are resolved before staging (DESIGN §9).
-public struct RegionResolver: Sendable {
+public struct RegionResolver: Sendable, Equatable {
     private let byAlias: [String: RegionRef]
     /// Every region, in report order (for messages).
     public let regions: [RegionRef]
@@ -103,5 +103,13 @@ extension RegionResolver {
             parentKey = regions.first(where: { $0.key == key })?.parentKey
         }
         return nil
+    }
+
+    /// The region a project row is booked under: the row's region column when it has one (nil
+    /// when that name is unknown: the row is rejected), else the region its unified code names
+    /// below the sheet's (a county project in a city-wide sheet), else the sheet's.
+    func projectRegion(regionText: String?, projectCode: String, sheetRegion: RegionRef?) -> RegionRef? {
+        if let regionText { return resolve(regionText) }
+        return regionOfProjectCode(projectCode, below: sheetRegion) ?? sheetRegion
     }
 }

@@ -81,6 +81,19 @@ final class StagingWriter {
         swap(&line, &self.line)
         defer { swap(&line, &self.line) }
         line.removeAll(keepingCapacity: true)
+        Self.appendRow(fields, to: &line)
+        try copy.write(line)
+    }
+
+    /// A row whose first field is `first` and whose other fields were encoded ahead of time by
+    /// `appendRow` (tab-led, newline-ended: `StagingPreparer`): the same bytes as `writeRow`.
+    func writeRow(first: Int, rest: [UInt8]) throws {
+        try copy.write(String(first).utf8)
+        try copy.write(rest)
+    }
+
+    /// The COPY text line of `fields` (tab-separated, `\N` for nil, newline at the end).
+    static func appendRow(_ fields: some Sequence<String?>, to line: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(0x09) }
             guard var field else {
@@ -90,7 +103,6 @@ final class StagingWriter {
             field.withUTF8 { bytes in Self.appendEscaped(bytes, to: &line) }
         }
         line.append(0x0A)
-        try copy.write(line)
     }
 
     /// COPY text escaping of backslash, tab, newline and carriage return; NUL becomes U+FFFD.
