@@ -102,8 +102,11 @@ public final class SheetReading {
         let width = max(top.count, subCells?.count ?? 0)
 
         // 3. Layout.
+        let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
-        for layout in SheetLayout.allCases { rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout) }
+        for layout in SheetLayout.allCases {
+            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined)
+        }
         let headerTexts = (0..<width).map { c -> String in
             let t = c < top.count ? top[c].header.text : ""
             let s = c < (subCells?.count ?? 0) ? subCells![c].header.text : ""
@@ -675,6 +678,21 @@ public final class SheetReading {
         }
         let ta = trimmed(a), tb = trimmed(b)
         return !tb.isEmpty && ta.elementsEqual(tb)
+    }
+
+    /// Per column of a two-row header: the (merged) top cell's text and the sub cell's read as
+    /// one header, top first (`1-6月` over `完成投资` reads `1-6月完成投资`) or, when that names
+    /// nothing, sub first (`完成投资` over `1-6月` | `6月` reads `6月完成投资`); an empty match
+    /// where either cell is empty.
+    static func joinedHeaders(top: [CellMatch], sub: [CellMatch], analyzer: HeaderAnalyzer) -> [CellMatch] {
+        let empty = CellMatch(header: HeaderText(""))
+        var owner = ""
+        return (0..<max(top.count, sub.count)).map { c in
+            if c < top.count, !top[c].isEmpty { owner = top[c].header.text }
+            guard c < sub.count, !sub[c].isEmpty, !owner.isEmpty else { return empty }
+            let topFirst = analyzer.match(owner + sub[c].header.text)
+            return topFirst.fields.isEmpty ? analyzer.match(sub[c].header.text + owner) : topFirst
+        }
     }
 
     static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String]) -> Bool {

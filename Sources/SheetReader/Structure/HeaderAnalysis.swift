@@ -134,7 +134,9 @@ extension SheetLayout {
 /// Column roles of a one- or two-row header under one layout (DESIGN §5: a measure column
 /// without its own indicator belongs to the nearest indicator named to its left, on the same
 /// row or, for two-row headers, on the row above where a merged cell left the others empty).
-func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) -> [ColumnRole?] {
+/// `joined[c]`: the match of the (merged) top cell's text followed by the sub cell's, for a sub
+/// cell that names no field alone (`1-6月` merged over `完成投资` | `本月完成`).
+func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil) -> [ColumnRole?] {
     let width = max(top.count, sub?.count ?? 0)
     var roles: [ColumnRole?] = Array(repeating: nil, count: width)
     var topIndicator: String?   // indicator of the (merged) top cell covering this column
@@ -175,6 +177,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) ->
             roles[c] = .month(mo.month, cumulative: mo.cumulative); continue
         }
         if let f = layout.pick(s) { roles[c] = .field(f); continue }
+        if let joined, c < joined.count, let f = layout.pick(joined[c]) { roles[c] = .field(f); continue }
         if let m = s.measure, let owner, let f = layout.pick(owner) {
             switch m {
             case .value: roles[c] = .field(f)

@@ -5,7 +5,22 @@ import Testing
     static let analyzer = HeaderAnalyzer(table: try! SynonymTable.bundled())
 
     func roles(_ top: [String], _ sub: [String]? = nil, _ layout: SheetLayout) -> [ColumnRole?] {
-        resolveColumns(top: top.map(Self.analyzer.match), sub: sub?.map(Self.analyzer.match), layout: layout)
+        let topCells = top.map(Self.analyzer.match), subCells = sub?.map(Self.analyzer.match)
+        let joined = subCells.map { SheetReading.joinedHeaders(top: topCells, sub: $0, analyzer: Self.analyzer) }
+        return resolveColumns(top: topCells, sub: subCells, layout: layout, joined: joined)
+    }
+
+    /// A period (or a measure) merged over sub cells that name the rest: the two read as one header.
+    @Test(arguments: [
+        (["1-6月", ""], ["完成投资", "本月完成"], ["ytd_completed", "month_completed"]),
+        (["本年", ""], ["累计完成投资", "本月完成投资"], ["ytd_completed", "month_completed"]),
+        (["完成投资（万元）", ""], ["1-6月", "6月"], ["ytd_completed", "month_completed"]),
+        (["2022年", ""], ["1-6月完成投资", "年度计划投资"], ["ytd_completed", "annual_plan"]),
+        (["投资情况", ""], ["总投资", "备注"], ["total_investment", nil]),
+    ] as [([String], [String], [String?])])
+    func periodMergedOverItsMeasures(top: [String], sub: [String], expected: [String?]) {
+        let r = roles(["项目代码", "项目名称"] + top, ["", ""] + sub, .projectProgress)
+        #expect(r == [.field("project_code"), .field("project_name")] + expected.map { $0.map(ColumnRole.field) })
     }
 
     @Test func twoRowMergedIndicatorHeader() {
