@@ -7,6 +7,8 @@ struct BulletinBuilder {
     let queries: InvestmentQueries
     let month: ReportMonth
     let region: RegionRef?
+    /// The policy sections when another connection builds them (`BulletinCommand`); nil: here.
+    var policySections: (() throws -> [BulletinSection])? = nil
 
     func build() throws -> Bulletin {
         let fai = try queries.indicator(code: "fai")
@@ -27,7 +29,7 @@ struct BulletinBuilder {
         sections.append(transferSection(transferRows))
         sections.append(alertSection(alertRows))
         sections.append(rankingSection(faiRows))
-        sections += try PolicyBulletinSections(queries: queries, month: month, region: region).build()
+        sections += try policySections?() ?? PolicyBulletinSections(queries: queries, month: month, region: region).build()
         return Bulletin(title: title, monthLabel: month.label, generatedAt: Date(), sections: sections)
     }
 

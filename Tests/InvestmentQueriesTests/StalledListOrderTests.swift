@@ -1,0 +1,30 @@
+import Testing
+@testable import InvestmentQueries
+
+/// The whole stalled list is sorted in Swift; the order must be the SQL `ORDER BY city_key,
+/// sort_order, restarted, listed_month_key, project_code` under the C collation, NULLs last.
+@Suite struct StalledListOrderTests {
+    typealias Key = StalledListOrder.Key
+
+    static func key(_ city: Int?, _ sort: Int?, _ restarted: Bool?, _ listed: Int?, _ code: String?, _ position: Int = 0) -> Key {
+        Key(city: city, sortOrder: sort, restarted: restarted, listed: listed, code: code, position: position)
+    }
+
+    @Test(arguments: [
+        (key(8, 1, false, 202201, "B"), key(9, 0, false, 202101, "A"), true),       // city first
+        (key(8, 2, false, 202101, "A"), key(8, 1, true, 202201, "B"), false),        // then the region's order
+        (key(8, 1, false, 202205, "Z"), key(8, 1, true, 202101, "A"), true),         // not restarted before restarted
+        (key(8, 1, false, 202101, "Z"), key(8, 1, false, 202102, "A"), true),        // earliest listed first
+        (key(8, 1, false, 202101, "B"), key(8, 1, false, 202101, "a"), true),        // codes by bytes: B (0x42) < a
+        (key(8, 1, false, 202101, "2021-45"), key(8, 1, false, 202101, "202145"), true), // '-' (0x2D) < '4'
+        (key(8, 1, false, 202101, "Z"), key(8, 1, false, 202101, "项目"), true),      // ASCII before CJK
+        (key(nil, 1, false, 202101, "A"), key(8, 1, false, 202101, "A"), false),     // NULL city last
+        (key(8, 1, false, nil, "A"), key(8, 1, false, 202101, "B"), false),          // NULL month last
+        (key(8, 1, false, 202101, nil), key(8, 1, false, 202101, "A"), false),       // NULL code last
+        (key(8, 1, false, 202101, "A", 1), key(8, 1, false, 202101, "A", 2), true),  // ties keep the server's order
+    ])
+    func precedes(a: Key, b: Key, expected: Bool) {
+        #expect(StalledListOrder.precedes(a, b) == expected)
+        #expect(StalledListOrder.precedes(b, a) == !expected)  // every pair differs: a strict order
+    }
+}
