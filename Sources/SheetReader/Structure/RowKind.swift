@@ -48,7 +48,7 @@ enum RowClassifier {
             return .subtotal(label: bare, wholeSheet: false)
         }
         if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
-        guard keyIsEmpty else { return nil }
+        guard keyIsEmpty || isBareSection(cells, label: label, at: first) else { return nil }
         if let (level, rest) = sectionMarker(label) {
             var category = rest
             if category.isEmpty {   // marker and name in separate cells: `一,产业项目`
@@ -57,6 +57,19 @@ enum RowClassifier {
             if !category.isEmpty, !category.first!.isNumber { return .section(level: level, category: category) }
         }
         return nil
+    }
+
+    /// `一 | 工业项目` with the name in the key column (a merged cell over 项目代码 and the rest):
+    /// a bare marker, then one cell of Chinese text without digits (no project code looks like
+    /// that), then nothing or only numbers (the section's sums, as on a section row whose key
+    /// is empty). A project row has a name besides.
+    static func isBareSection(_ cells: [String], label: String, at first: Int) -> Bool {
+        guard let (_, rest) = sectionMarker(label), rest.isEmpty else { return false }
+        let others = cells[(first + 1)...].filter { !NameNormalizer.normalize($0).isEmpty }
+        guard let name = others.first.map(NameNormalizer.normalize),
+              name.unicodeScalars.contains(where: { $0.properties.isIdeographic }),
+              !name.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return false }
+        return others.dropFirst().allSatisfy { (try? ValueParser.number($0)) != nil }
     }
 
     /// `一、` / `一.` -> level 1; `(一)` / `（一）` -> level 2; returns the text after the marker.

@@ -32,6 +32,24 @@ import Testing
         #expect(RowClassifier.classify(["一、产业项目", "x", "2020-450721-13-03-012345"], keyIsEmpty: false, projectLayout: true) == nil)
     }
 
+    /// The section's name merged over the key column (`一 | 工业项目 | | |`): a section when the
+    /// row holds nothing else; anything more makes it a row of data (rejected or loaded as such).
+    @Test(arguments: [
+        (["一", "工业项目", "", ""], RowKind?.some(.section(level: 1, category: "工业项目"))),
+        (["（二）", "基础设施项目", ""], .section(level: 2, category: "基础设施项目")),
+        (["一", "工业项目", "", "2,300", "10%"], .section(level: 1, category: "工业项目")),
+        (["一", "工业项目", "项目甲", "2300"], nil),
+        (["一", "2020-450721-13-03-012345", "项目甲", "100"], nil),
+        (["一", "QZ-2022-001", "", "100"], nil),
+        (["一", "工业项目2期", "", "100"], nil),
+        (["一", "2020-450721-13-03-012345"], nil),
+        (["一", "", ""], nil),
+        (["1", "工业项目", ""], nil),
+    ])
+    func sectionNamedInTheKeyColumn(cells: [String], expected: RowKind?) {
+        #expect(RowClassifier.classify(cells, keyIsEmpty: false, projectLayout: true) == expected)
+    }
+
     @Test func breakdownOnlyInProjectSheets() {
         #expect(RowClassifier.classify(["其中：钦州港片区", "12"], keyIsEmpty: true, projectLayout: false) == nil)
     }
