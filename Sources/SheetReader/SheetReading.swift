@@ -420,7 +420,7 @@ public final class SheetReading {
         }
         // The checks in fixed point when the amount has it (Decimal comparisons are slow).
         if nonNegative, amount.fixedUnits.map({ $0 < 0 }) ?? (value < 0) {
-            throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be")
+            throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be negative")
         }
         if amount.fixedUnits.map({ $0.magnitude > Amount.absurdUnits }) ?? (abs(value) > SheetReading.absurdAmountWan) {
             throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(unit.rawValue))")

@@ -376,7 +376,10 @@ public enum ValueParser {
         }
     }
 
-    /// Yes/no cells: 是/否, Y/N, 有/无, √/×; for 投资主体, 民间/民营/私营 -> true and 国有/政府 -> false.
+    /// Yes/no cells: 是/否, Y/N, 有/无, √/×. For 投资主体, the statistical meaning of 民间投资
+    /// (domestic collective, private and individual investors and the firms they control): 民间,
+    /// 民营, 私营, 个体, 集体 -> true; state (国有, 政府, 城投…) and foreign or Hong Kong, Macao and
+    /// Taiwan investors (外资, 外商, 港澳台), which the statistics count apart -> false.
     public static func yesNo(_ text: String) throws(ValueError) -> Bool? {
         // The usual cell, exactly 是 or 否: cleaning and upper-casing leave it as it is.
         if text.utf8.count == 3 {
@@ -393,8 +396,9 @@ public enum ValueParser {
         case "否", "N", "NO", "FALSE", "0", "×", "✗", "无", "X": return false
         default: break
         }
-        for word in ["民间", "民营", "私营", "个体", "外资", "港澳台"] where s.contains(word) { return true }
-        for word in ["国有", "政府", "国企", "央企", "事业", "财政", "城投"] where s.contains(word) { return false }
+        for word in ["民间", "民营", "私营", "私人", "个体", "个人", "集体", "自然人"] where s.contains(word) { return true }
+        for word in ["国有", "国资", "政府", "国企", "央企", "事业", "财政", "城投", "外资", "外商", "港澳台"]
+            where s.contains(word) { return false }
         throw ValueError(text: text, expected: "yes or no (是/否, Y/N, 民间/国有)")
     }
 

@@ -152,7 +152,8 @@ import Testing
     static let yesNoCases: [(String, Bool)] = [
         ("是", true), ("否", false), ("Y", true), ("n", false), ("民间", true), ("民营企业", true),
         ("国有", false), ("国有企业", false), ("政府投资", false), ("√", true), (" 是 ", true), ("否\n", false),
-        ("有", true), ("无", false),
+        ("有", true), ("无", false), ("集体企业", true), ("个人", true), ("外资", false), ("外商独资", false),
+        ("港澳台投资", false), ("国资控股", false),
     ]
 
     @Test(arguments: yesNoCases)
