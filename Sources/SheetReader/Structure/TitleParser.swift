@@ -18,7 +18,9 @@ public struct PeriodText: Sendable, Equatable {
 /// Reads the period, region and unit out of title rows and file names. Pure text functions.
 public enum TitleParser {
     static let periodWords: [(String, Int)] = [
-        ("上半年", 6), ("前三季度", 9), ("第一季度", 3), ("一季度", 3), ("1季度", 3), ("全年", 12), ("年度", 12),
+        ("上半年", 6), ("下半年", 12), ("前三季度", 9), ("第一季度", 3), ("一季度", 3), ("1季度", 3),
+        ("第二季度", 6), ("二季度", 6), ("2季度", 6), ("第三季度", 9), ("三季度", 9), ("3季度", 9),
+        ("第四季度", 12), ("四季度", 12), ("4季度", 12), ("全年", 12), ("年度", 12),
     ]
 
     static func prepare(_ text: String) -> [Character] {
