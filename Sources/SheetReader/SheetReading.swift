@@ -532,6 +532,11 @@ public final class SheetReading {
             if let ic = info.columns["indicator"] {
                 guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
                 guard let code = indicatorCode(name) else {
+                    if !SheetReading.mayBeInvestment(name) {
+                        // A 主要指标 sheet lists GDP, retail sales, …: rows the warehouse does not keep.
+                        skipReason = "'\(name)' is not an investment indicator; the warehouse keeps investment and transfer figures only"
+                        return nil
+                    }
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
                 }
                 longIndicator = code
@@ -578,6 +583,10 @@ public final class SheetReading {
             if let ic = info.columns["indicator"] {
                 guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
                 guard let code = indicatorCode(name) else {
+                    if !SheetReading.mayBeInvestment(name) {
+                        skipReason = "'\(name)' is not an investment indicator; the warehouse keeps investment and transfer targets only"
+                        return nil
+                    }
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, …; extend the synonym table)")
                 }
                 longIndicator = code
@@ -693,6 +702,14 @@ public final class SheetReading {
             let topFirst = analyzer.match(owner + sub[c].header.text)
             return topFirst.fields.isEmpty ? analyzer.match(sub[c].header.text + owner) : topFirst
         }
+    }
+
+    /// An indicator name an investment warehouse might be meant to know (`固定资产投资（不含农户）`,
+    /// `技改投资`, `争取上级资金`): unknown ones are rejected so the synonym table gets extended;
+    /// anything else (`地区生产总值`, `社会消费品零售总额`) is another statistic, skipped.
+    static func mayBeInvestment(_ name: String) -> Bool {
+        let normalized = NameNormalizer.normalize(name)
+        return ["投资", "投入", "转移支付", "资金", "固投", "技改"].contains { normalized.contains($0) }
     }
 
     static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String]) -> Bool {

@@ -258,11 +258,17 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out[3].indicators == [IndicatorRow(line: 4, region: "钦南区", indicator: "fai", ytdValue: 100, reportedYoYPct: D("12.5"))])
     }
 
-    @Test func unknownIndicatorInLongSheetIsRejected() throws {
-        let rows = [["地区", "指标", "本年累计"], ["钦南区", "GDP", "1"]]
+    /// An unknown name that looks like investment is rejected (the synonym table needs it);
+    /// another statistic of a 主要指标 sheet is skipped, not an error of the county's.
+    @Test func unknownIndicatorInLongSheet() throws {
+        let rows = [["地区", "指标", "本年累计"], ["钦南区", "技改投资", "1"], ["钦南区", "地区生产总值", "2"],
+                    ["钦南区", "GDP", "3"], ["钦南区", "固定资产投资", "4"]]
         let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
-        #expect(out[1].rejected?.reason.contains("'GDP' is not a known indicator") == true)
+        #expect(out[1].rejected?.reason.contains("'技改投资' is not a known indicator") == true)
         #expect(out[1].rejected?.column == 2)
+        #expect(out[2].skipped?.reason.contains("'地区生产总值' is not an investment indicator") == true)
+        #expect(out[3].skipped?.kind == .note)
+        #expect(out[4].indicators?.first?.indicator == "fai")
     }
 
     @Test func periodColumnDisagreeingWithSheetMonthRejectsProjectRow() throws {
