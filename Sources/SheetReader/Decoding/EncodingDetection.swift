@@ -1,6 +1,7 @@
 // Encoding detection without flags (DESIGN §5): a BOM decides; otherwise the sample is
 // checked as UTF-8 and anything that is not valid UTF-8 is taken as GB18030 (the encoding
-// Excel and WPS use for "CSV" on Chinese Windows). ASCII is the same in both.
+// Excel and WPS use for "CSV" on Chinese Windows), unless it is UTF-8 but for a few bad
+// bytes. ASCII is the same in both.
 
 enum EncodingDetection {
     /// What the start of the file says.
@@ -22,8 +23,34 @@ enum EncodingDetection {
         switch checkUTF8(sample) {
         case .valid: return Result(encoding: .utf8, bomLength: 0)
         case .incomplete: return Result(encoding: atEOF ? .gb18030 : .utf8, bomLength: 0)
-        case .invalid: return Result(encoding: .gb18030, bomLength: 0)
+        case .invalid:
+            // UTF-8 with a stray bad byte (a name pasted from elsewhere) is still UTF-8: read as
+            // GB18030 it failed on its first Chinese character with a message about GB18030;
+            // as UTF-8 it fails at the bad byte, naming its line. GBK text breaks UTF-8 at
+            // almost every character, so it has errors and next to no valid sequences.
+            let evidence = utf8Evidence(sample)
+            let mostlyUTF8 = evidence.sequences >= 8 && evidence.sequences >= 4 * evidence.errors
+            return Result(encoding: mostlyUTF8 ? .utf8 : .gb18030, bomLength: 0)
         }
+    }
+
+    /// Valid multi-byte UTF-8 sequences and invalid ones (each skipped by one byte) in `p`.
+    static func utf8Evidence(_ p: UnsafeBufferPointer<UInt8>) -> (sequences: Int, errors: Int) {
+        var sequences = 0, errors = 0, i = 0
+        func leads(_ range: Range<Int>) -> Int { p[range].lazy.filter { (0xC2...0xF4).contains($0) }.count }
+        while i < p.count {
+            switch checkUTF8(p, from: i) {
+            case .valid:
+                return (sequences + leads(i..<p.count), errors)
+            case .incomplete(let at):
+                return (sequences + leads(i..<at), errors)
+            case .invalid(let at):
+                sequences += leads(i..<at)
+                errors += 1
+                i = at + 1
+            }
+        }
+        return (sequences, errors)
     }
 
     static func bomEncoding(_ p: UnsafeBufferPointer<UInt8>) -> Result? {

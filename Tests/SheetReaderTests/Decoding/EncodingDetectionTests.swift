@@ -18,6 +18,18 @@ import Testing
         #expect(r == .init(encoding: encoding, bomLength: bom))
     }
 
+    /// UTF-8 with one stray byte stays UTF-8 (the decoder then names the bad byte's line); GBK
+    /// text, even with stray bytes of its own, stays GB18030.
+    @Test func mostlyUTF8WithABadByteIsUTF8() {
+        let text = Array("2022年6月灵山县重大项目\n项目代码,项目名称,1-6月完成投资\n".utf8)
+        let bad = text + [0xFF] + Array("项目乙,30\n".utf8)
+        #expect(bad.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }.encoding == .utf8)
+        let gbk = TestEncoding.encode("2022年6月灵山县重大项目\n项目代码,项目名称,1-6月完成投资\n", as: .gb18030)
+        for sample in [gbk, gbk + [0xFF] + gbk, Array("名".utf8) + gbk] {
+            #expect(sample.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }.encoding == .gb18030)
+        }
+    }
+
     @Test func aSequenceCutByTheSampleEndIsNotEvidence() {
         let sample = Array("钦".utf8).dropLast()
         let cut = Array(sample)
