@@ -10,6 +10,20 @@ import Testing
         return resolveColumns(top: topCells, sub: subCells, layout: layout, joined: joined)
     }
 
+    /// Headers of real county templates; lifetime or ambiguous totals (`开工以来累计完成投资`,
+    /// `累计完成投资`, `完成投资`) and an enterprise's credit code name no field.
+    @Test(arguments: [
+        ("投资项目代码", "project_code"), ("审批监管平台代码", "project_code"), ("备案代码", "project_code"),
+        ("项目名称及建设内容", "project_name"), ("今年以来完成投资", "ytd_completed"),
+        ("截至6月底完成投资", "ytd_completed"), ("截止12月底累计完成投资", "ytd_completed"),
+        ("本年度已完成投资（万元）", "ytd_completed"), ("自年初累计完成投资", "ytd_completed"),
+        ("年度累计完成", "ytd_completed"), ("开工以来累计完成投资", nil), ("累计完成投资", nil), ("完成投资", nil),
+        ("统一社会信用代码", nil),
+    ] as [(String, String?)])
+    func countyTemplateHeaders(header: String, field: String?) {
+        #expect(Self.analyzer.match(header).fields.first == field)
+    }
+
     /// A period (or a measure) merged over sub cells that name the rest: the two read as one header.
     @Test(arguments: [
         (["1-6月", ""], ["完成投资", "本月完成"], ["ytd_completed", "month_completed"]),
