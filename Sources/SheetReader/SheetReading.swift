@@ -508,7 +508,7 @@ public final class SheetReading {
                 totalInvestment: try money(cells, col.total),
                 annualPlan: try money(cells, col.plan), ytdCompleted: ytd,
                 monthCompleted: try money(cells, col.month),
-                status: text(cells, col.status), stallReason: text(cells, col.stall), startDate: start,
+                status: text(cells, col.status).map(ValueParser.projectStatus), stallReason: text(cells, col.stall), startDate: start,
                 plannedRestart: try date(cells, col.restart)))
 
         case .indicatorSummary:

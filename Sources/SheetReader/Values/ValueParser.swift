@@ -409,6 +409,26 @@ public enum ValueParser {
     ]
 
     /// Plain text cells: trimmed, inner line breaks removed; empty -> nil.
+    /// A project's status as the reports read it: the ways counties write a stall (停建, 暂停施工,
+    /// 停工中, 已停工, 停工停产) become 停工, the value the stalled list and the stall counts
+    /// look for; anything else (在建, 竣工, 已复工, 未停工) stays as written.
+    public static func projectStatus(_ status: String) -> String {
+        // Every stall word has 停 (E5 81 9C): the usual 在建 / 竣工 / 停工 cell returns at once.
+        if status.utf8.elementsEqual("停工".utf8) || !containsStop(status) { return status }
+        let normalized = NameNormalizer.normalize(status)
+        if ["复工", "未停", "无停", "不停", "没有停"].contains(where: { normalized.contains($0) }) { return status }
+        return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止"].contains(where: { normalized.contains($0) }) ? "停工" : status
+    }
+
+    private static func containsStop(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if previous == (0xE5, 0x81), byte == 0x9C { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     public static func text(_ text: String) -> String? {
         if text.isEmpty { return nil }
         if !mayNeedTrim(text) { return text }

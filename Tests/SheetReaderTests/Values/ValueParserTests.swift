@@ -161,6 +161,15 @@ import Testing
         #expect(try ValueParser.yesNo(text) == expected)
     }
 
+    @Test(arguments: [
+        ("停工", "停工"), ("停建", "停工"), ("暂停施工", "停工"), ("停工中", "停工"), ("已停工", "停工"), ("停工停产", "停工"),
+        ("停 工", "停工"), ("在建", "在建"), ("竣工", "竣工"), ("已复工", "已复工"), ("停工后复工", "停工后复工"),
+        ("未停工", "未停工"), ("新开工", "新开工"), ("前期", "前期"),
+    ])
+    func projectStatus(text: String, expected: String) {
+        #expect(ValueParser.projectStatus(text) == expected)
+    }
+
     @Test func yesNoEmptyAndBad() throws {
         #expect(try ValueParser.yesNo("") == nil)
         #expect(throws: ValueError.self) { try ValueParser.yesNo("不详") }
