@@ -476,6 +476,15 @@ public final class SheetReading {
         return t
     }
 
+    /// `市本级`, `钦州市本级`, `市直`: the city's own part (its departments and city-level
+    /// projects), not a region. In an indicator or targets sheet the row sits beside the city's
+    /// 全市 row; read as the city (its alias) it took the city's place and the real 全市 row
+    /// was rejected as its duplicate.
+    static func isCityOwnPart(_ region: String) -> Bool {
+        let name = NameNormalizer.normalize(region)
+        return name.hasSuffix("本级") || ["市直", "市直部门", "市直单位", "市直属单位"].contains(name)
+    }
+
     private func parse(_ cells: [String], line: Int) throws(CellError) -> DataRow? {
         switch info.layout {
         case .projectProgress:
@@ -517,6 +526,10 @@ public final class SheetReading {
             let region = info.columns["region"] == nil && info.region != nil
                 ? info.region!
                 : SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
+            if SheetReading.isCityOwnPart(region) {
+                skipReason = "'\(region)' is the city's own part, not a region: the city's figure is its 全市 row (or the sum of its regions)"
+                return nil
+            }
             let month = try rowMonth(cells)
             var rows: [IndicatorRow] = []
             if let uc = info.columns["row_unit"], let unitText = ValueParser.text(cells[uc]) {
@@ -578,6 +591,10 @@ public final class SheetReading {
 
         case .targets:
             let unit = SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
+            if SheetReading.isCityOwnPart(unit) {
+                skipReason = "'\(unit)' is the city's own part, not a region: the city's target is its 全市 row"
+                return nil
+            }
             let year = info.month.year
             var rows: [TargetRow] = []
             if let ic = info.columns["indicator"] {

@@ -258,6 +258,18 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out[3].indicators == [IndicatorRow(line: 4, region: "钦南区", indicator: "fai", ytdValue: 100, reportedYoYPct: D("12.5"))])
     }
 
+    /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
+    /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
+    @Test func cityOwnPartIsNotTheCity() throws {
+        let rows = [["县区", "固定资产投资", "同比增长"], ["市本级", "1000", "5"], ["全市", "25000", "12"],
+                    ["钦州市本级", "1", "1"], ["市直", "2", "2"], ["钦南区", "5000", "15"]]
+        let (_, out) = try readAll(rows, fileName: "x_2022-06.csv")
+        #expect(out[1].skipped?.reason.contains("'市本级' is the city's own part") == true)
+        #expect(out[2].indicators?.first?.region == "全市")
+        #expect(out[3].skipped != nil && out[4].skipped != nil)
+        #expect(out[5].indicators?.first?.region == "钦南区")
+    }
+
     /// An unknown name that looks like investment is rejected (the synonym table needs it);
     /// another statistic of a 主要指标 sheet is skipped, not an error of the county's.
     @Test func unknownIndicatorInLongSheet() throws {

@@ -103,8 +103,10 @@ import Testing
                         .skipped(line: 10, kind: .note),
                     ]),
         Expectation(file: "r08_县区投资指标_2022年8月.csv", layout: .indicatorSummary, month: "2022-08", region: "钦州市", unit: .wan,
-                    data: 5, skipped: 2, rejected: 0, probes: [
-                        .indicator(line: 3, region: "市本级", code: "fai", ytd: "1020000", yoy: "10.5"),
+                    data: 4, skipped: 3, rejected: 0, probes: [
+                        // The city's own part, not the city: skipped (the city's figure is the
+                        // sum of its regions and its own projects, or a 全市 row).
+                        .skipped(line: 3, kind: .note),
                         .indicator(line: 4, region: "钦南区", code: "fai", ytd: "1250000", yoy: "18.2"),
                         .indicator(line: 4, region: "钦南区", code: "manufacturing", ytd: "300000", yoy: "-2.5"),
                         .indicator(line: 5, region: "钦北区", code: "fai", ytd: "800500.5", yoy: "-1.2"),

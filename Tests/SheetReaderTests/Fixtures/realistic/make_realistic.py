@@ -139,7 +139,8 @@ write("r07_县区固投排位_202206.csv", csv([
     ["注：全市含市本级项目，各县区数据不含跨区项目。"] + [""] * 9,
 ]), "gb18030")
 
-# r08 One-row wide header with units and % in each cell, rows for 全市/市本级/parks, 排名 and
+# r08 One-row wide header with units and % in each cell, rows for 市本级 (skipped: the city's
+# own part, not the city) and parks, 排名 and
 # 备注, values with thousands separators and 增长/下降 words; UTF-8 no BOM, CRLF.
 write("r08_县区投资指标_2022年8月.csv", csv([
     ["2022年1-8月钦州市分县区投资情况"],
