@@ -11,6 +11,61 @@ import Testing
         print.filter { $0.key.hasPrefix("dw.") }
     }
 
+    /// A file read with an operator synonym file (`--synonyms`) comes back when its revision is
+    /// reverted, even once that synonym file is gone: the batch keeps the text it was read with
+    /// (V015). Before, the restore failed and the revert changed nothing.
+    @Test func revertRestoresABatchThatNeededOperatorSynonyms() throws {
+        let executable = try Executables.url(of: "invest-etl")
+        let directory = try Fixtures.temporaryDirectory("revert-synonyms")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let synonyms = directory.appendingPathComponent("county.tsv")
+        try Data("project_code\t项目的统一编号\n".utf8).write(to: synonyms)
+        func sheet(_ name: String, _ rows: [(code: String, ytd: String)]) throws -> URL {
+            let url = directory.appendingPathComponent(name)
+            let lines = rows.map { "\($0.code),项目\($0.code.suffix(3)),\($0.ytd)" }
+            try Data((["2022年1-6月灵山县重大项目", "项目的统一编号,项目名称,1-6月完成投资"] + lines + [""]).joined(separator: "\n").utf8)
+                .write(to: url)
+            return url
+        }
+        let v1 = try sheet("2022-06_灵山县_a初版.csv", [("2021-450721-30-03-000001", "100"), ("2021-450721-30-03-000002", "200")])
+        let v2 = try sheet("2022-06_灵山县_b修订.csv", [("2021-450721-30-03-000001", "150")])
+        let template = try TemplateDatabase()
+        defer { template.drop() }
+        try template.withClone { connection, url in
+            // Without the synonym file the sheet has no project code column.
+            let bare = try Subprocess.run(executable, ["load", "--database-url", url, "--dry-run", v1.path])
+            #expect(bare.exitCode == 65, "\(bare)")
+            for file in [v1, v2] {
+                let load = try Subprocess.run(executable, ["load", "--database-url", url, "--synonyms", synonyms.path, file.path])
+                #expect(load.exitCode == 0, "\(load)")
+            }
+            try FileManager.default.removeItem(at: synonyms)
+            // A batch loaded before V015 has no stored synonyms: its restore fails as a whole,
+            // with 65, and the revert changes nothing.
+            let b2 = try connection.query("SELECT max(batch_key) AS k FROM etl.load_batch").first?.int("k") ?? -1
+            let stored = try connection.query("SELECT DISTINCT synonyms FROM etl.load_batch").rows.map { $0["synonyms"] }
+            #expect(stored == ["project_code\t项目的统一编号\n"], "every batch keeps the synonym file's text")
+            try connection.execute("UPDATE etl.load_batch SET synonyms = NULL WHERE batch_key < \(b2)")
+            let before = try WarehouseState.fingerprint(connection)
+            let failed = try Subprocess.run(executable, ["batch", "revert", "--database-url", url, String(b2)])
+            #expect(failed.exitCode == 65, "\(failed)")
+            #expect(try WarehouseState.fingerprint(connection) == before)
+            try connection.execute("""
+                UPDATE etl.load_batch SET synonyms = \("project_code\t项目的统一编号\n") WHERE batch_key < \(b2)
+                """)
+            func facts() throws -> [String] {
+                try connection.query("""
+                    SELECT p.project_code || '=' || f.ytd_completed_wan AS fact FROM dw.fact_project_month f
+                    JOIN dw.dim_project p USING (region_key, project_key) ORDER BY 1
+                    """).rows.compactMap { $0["fact"] }
+            }
+            #expect(try facts() == ["2021-450721-30-03-000001=150.000000"])
+            let revert = try Subprocess.run(executable, ["batch", "revert", "--database-url", url, String(b2)])
+            #expect(revert.exitCode == 0, "\(revert)")
+            #expect(try facts() == ["2021-450721-30-03-000001=100.000000", "2021-450721-30-03-000002=200.000000"])
+        }
+    }
+
     @Test func revertRestoresTheSupersededBatchExactly() throws {
         let executable = try Executables.url(of: "invest-etl")
         let directory = try Fixtures.temporaryDirectory("revert")

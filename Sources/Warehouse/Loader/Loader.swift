@@ -32,6 +32,7 @@ public final class Loader {
     let open: SheetOpener
     /// Called every few thousand rows and at phase changes (the CLI throttles the display).
     public var onProgress: ((LoadProgress) -> Void)?
+    private var synonymCache: (files: [URL], text: String)?
 
     /// Bytes per `etl.source_file_chunk` row (bytea values must stay well below 1 GB).
     public static let chunkSize = 1 << 20
@@ -170,7 +171,7 @@ public final class Loader {
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
             let batch = try insertBatch(fileKey: fileKey, url: url, layout: nil, region: nil, month: nil,
-                                        scope: "rejected", encoding: nil, status: "rejected", runKey: options.runKey)
+                                        scope: "rejected", encoding: nil, status: "rejected", options: options)
             try rejectWholeFile(batch: batch, error: error, linesRead: 0)
             result.outcome = .rejected
             result.batchKey = batch
@@ -189,7 +190,7 @@ public final class Loader {
         let batch = try reuseBatch.map { try reopenBatch($0) }
             ?? insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
                            month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
-                           status: "loading", runKey: options.runKey)
+                           status: "loading", options: options)
         result.batchKey = batch
         let merge = Merge(connection: connection, batch: batch, layout: info.layout)
 
@@ -483,15 +484,29 @@ public final class Loader {
     // MARK: - batch bookkeeping
 
     private func insertBatch(fileKey: Int, url: URL, layout: SheetLayout?, region: Int?, month: Int?, scope: String,
-                             encoding: String?, status: String, runKey: Int?) throws -> Int {
+                             encoding: String?, status: String, options: LoaderOptions) throws -> Int {
+        let synonyms = try synonymText(options.read.synonymFiles)
         guard let key = try connection.query("""
-            INSERT INTO etl.load_batch (source_file_key, run_key, layout, region_key, month_key, scope, status, encoding, file_name)
-            VALUES (\(fileKey), \(runKey), \(layout?.rawValue), \(region), \(month), \(scope), \(status), \(encoding), \(url.path))
+            INSERT INTO etl.load_batch (source_file_key, run_key, layout, region_key, month_key, scope, status, encoding,
+                                        file_name, synonyms)
+            VALUES (\(fileKey), \(options.runKey), \(layout?.rawValue), \(region), \(month), \(scope), \(status), \(encoding),
+                    \(url.path), \(synonyms))
             RETURNING batch_key
             """).first?.int("batch_key") else {
             throw LoaderError.schema("INSERT INTO etl.load_batch returned no key")
         }
         return key
+    }
+
+    /// The operator synonym files' text as the batch records it (V015), so `batch revert` can
+    /// read the bytes again as they were read; nil without files. Read once per list of files.
+    private func synonymText(_ files: [URL]) throws -> String? {
+        guard !files.isEmpty else { return nil }
+        if let cached = synonymCache, cached.files == files { return cached.text }
+        let text = try files.map { try String(contentsOf: $0, encoding: .utf8) }
+            .map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()
+        synonymCache = (files, text)
+        return text
     }
 
     private func rejectWholeFile(batch: Int, error: SheetError, linesRead: Int) throws {

@@ -63,7 +63,7 @@ public enum BatchRevert {
             if let previous = try row.int("supersedes"),
                let old = try connection.query("""
                    SELECT b.source_file_key, b.status, b.superseded_by, b.layout, b.month_key, b.encoding, b.file_name,
-                          r.name AS region_name, f.sha256, f.size_bytes
+                          b.synonyms, r.name AS region_name, f.sha256, f.size_bytes
                    FROM etl.load_batch b JOIN etl.source_file f ON f.source_file_key = b.source_file_key
                    LEFT JOIN dw.dim_region r ON r.region_key = b.region_key
                    WHERE b.batch_key = \(previous) FOR UPDATE OF b
@@ -123,12 +123,25 @@ public enum BatchRevert {
         read.month = (try row.int("month_key")).map { YearMonth(year: $0 / 100, month: $0 % 100) }
         read.region = row["region_name"]
         read.encoding = row["encoding"].flatMap(TextEncoding.init(rawValue:))
+        if let synonyms = row["synonyms"] {
+            // The operator synonym files it was read with (V015), as one file beside the bytes.
+            let file = directory.appendingPathComponent("batch-\(batch)-synonyms.tsv")
+            try Data(synonyms.utf8).write(to: file)
+            read.synonymFiles = [file]
+        }
         var result = FileLoadResult(file: original, outcome: .loaded)
         result.sha256 = sha256
         result.bytes = size
-        let reloaded = try loader.loadRows(url: url, fileKey: fileKey, options: LoaderOptions(read: read),
+        let reloaded: FileLoadResult
+        do {
+            reloaded = try loader.loadRows(url: url, fileKey: fileKey, options: LoaderOptions(read: read),
                                            regions: RegionResolver.load(from: connection), result: result,
                                            reuseBatch: batch)
+        } catch let error as SheetError {
+            // The bytes no longer read as they did (e.g. a synonym file from before V015): exit 65,
+            // and the caller's transaction rolls back, so nothing changed.
+            throw BatchRevertError.restoreFailed(batch: batch, message: error.description)
+        }
         guard reloaded.outcome == .loaded else {
             throw BatchRevertError.restoreFailed(batch: batch, message: reloaded.message ?? reloaded.outcome.rawValue)
         }
