@@ -209,6 +209,19 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
+        // A header that names another period than the sheet's (`1-5月完成投资` in a June sheet:
+        // last month's template, or a stale title) is read as the sheet's month, with a warning.
+        if layout != .targets {
+            for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
+                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month,
+                      m != month.month || (named.year.map { $0 != month.year } ?? false) else { continue }
+                let period = named.year.map { YearMonth(year: $0, month: m).description } ?? "month \(m)"
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "column '\(headerTexts[c])' names \(period) but the sheet is for \(month) (from --month, the title or the file name); its values are loaded as \(month)"))
+            }
+            warnings = checker.warnings
+        }
+
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
         let region = options.region ?? TitleParser.sheetRegion(titles: titles, fileName: fileName)
         if layout == .indicatorSummary, columns["region"] == nil, region == nil {
@@ -474,6 +487,26 @@ public final class SheetReading {
         var t = s
         for prefix in ["其中：", "其中:"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
         return t
+    }
+
+    /// The period a header states: `2021年1-6月完成投资`, `1-5月完成投资`, `5月完成投资`, `其中：5月`.
+    static func period(inHeader text: String) -> PeriodText? {
+        if let p = TitleParser.period(in: text), p.month != nil { return p }
+        var s = Substring(NameNormalizer.normalize(text))
+        for prefix in ["其中:", "其中"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count); break }
+        let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...2).contains(digits.count), s.dropFirst(digits.count).first == "月",
+              let m = Int(digits), (1...12).contains(m) else { return nil }
+        return PeriodText(year: nil, month: m)
+    }
+
+    /// Amount columns whose header states the period they cover (`1-6月完成投资`, `6月完成投资`).
+    static func namesItsPeriod(_ role: ColumnRole?) -> Bool {
+        switch role {
+        case .field(let f)?: return ["ytd_completed", "month_completed", "ytd_amount", "value"].contains(f)
+        case .indicator(_, .value)?: return true
+        default: return false
+        }
     }
 
     /// `市本级`, `钦州市本级`, `市直`: the city's own part (its departments and city-level

@@ -258,6 +258,24 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out[3].indicators == [IndicatorRow(line: 4, region: "钦南区", indicator: "fai", ytdValue: 100, reportedYoYPct: D("12.5"))])
     }
 
+    /// A header naming another period than the sheet's is a warning on the header line; the
+    /// values load as the sheet's month.
+    @Test(arguments: [
+        (["1-5月完成投资", "5月完成投资"], 2),
+        (["2021年1-6月完成投资", "本月完成投资"], 1),
+        (["1-6月完成投资", "6月完成投资"], 0),
+        (["本年累计完成投资", "本月完成投资"], 0),
+    ])
+    func headerNamingAnotherMonthIsAWarning(headers: [String], warnings: Int) throws {
+        let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称"] + headers,
+                    ["2021-450721-30-03-000001", "项目A", "100", "20"]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        #expect(reader.info.month == YearMonth(year: 2022, month: 6))
+        #expect(reader.warnings.count == warnings)
+        #expect(reader.warnings.allSatisfy { $0.line == 2 && $0.message.contains("loaded as 2022-06") })
+        #expect(out.compactMap(\.project).first?.ytdCompleted == 100)
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {
