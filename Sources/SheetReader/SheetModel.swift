@@ -59,15 +59,34 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
 
 /// The unit a sheet states its money in; values are converted to 万元 exactly.
 public enum MoneyUnit: String, Sendable, Codable {
-    case yi = "亿元"      // × 10000
-    case wan = "万元"     // × 1
-    case yuan = "元"      // ÷ 10000
+    case yi = "亿元"        // × 10000
+    case baiwan = "百万元"  // × 100
+    case wan = "万元"       // × 1
+    case qian = "千元"      // ÷ 10
+    case yuan = "元"        // ÷ 10000
 
-    public var toWan: Decimal {
+    /// The power of ten that turns an amount in this unit into 万元.
+    public var exponentToWan: Int {
         switch self {
-        case .yi: return 10000
-        case .wan: return 1
-        case .yuan: return Decimal(string: "0.0001")!
+        case .yi: return 4
+        case .baiwan: return 2
+        case .wan: return 0
+        case .qian: return -1
+        case .yuan: return -4
+        }
+    }
+
+    public var toWan: Decimal { Decimal(sign: .plus, exponent: exponentToWan, significand: 1) }
+
+    /// A unit as sheets write it, the short forms 亿 and 万 included (`单位：亿`).
+    public init?(text: String) {
+        switch text {
+        case "亿元", "亿": self = .yi
+        case "百万元": self = .baiwan
+        case "万元", "万": self = .wan
+        case "千元": self = .qian
+        case "元": self = .yuan
+        default: return nil
         }
     }
 }

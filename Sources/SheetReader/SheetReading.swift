@@ -443,7 +443,7 @@ public final class SheetReading {
 
     /// A cell's amount in 万元 with its rounding bound: fixed point when it fits, else Decimal.
     static func amount(_ n: ParsedNumber, value: Decimal, unit: MoneyUnit) -> Amount {
-        let shift = unit == .wan ? 0 : (unit == .yi ? 4 : -4)
+        let shift = unit.exponentToWan
         if let significand = n.significand,
            let fixed = Amount(significand: significand, exponent: n.exponent, negative: n.negative,
                               decimals: n.decimals, unitShift: shift) {
@@ -569,7 +569,7 @@ public final class SheetReading {
                 // 计量单位: this row's amounts are in the unit it names; a row in 万平方米 or 个
                 // is a statistic the warehouse does not keep.
                 let named = NameNormalizer.normalize(unitText)
-                if let unit = MoneyUnit(rawValue: named) { rowUnit = unit }
+                if let unit = MoneyUnit(text: named) { rowUnit = unit }
                 else if named != "%" {
                     skipReason = "row in \(unitText) (计量单位), not an amount of money; the warehouse keeps investment amounts only"
                     return nil

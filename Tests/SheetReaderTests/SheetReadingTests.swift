@@ -276,6 +276,18 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out.compactMap(\.project).first?.ytdCompleted == 100)
     }
 
+    /// A sheet in 千元 (and the short 单位：亿): values in 万元 exactly, subtotals checked in the
+    /// same unit.
+    @Test(arguments: [("单位：千元", "0.15", "0.25"), ("单位：亿", "15000", "25000")])
+    func shortAndThousandUnits(title: String, first: String, second: String) throws {
+        let rows = [["2022年1-6月灵山县重大项目进度表"], [title], ["项目代码", "项目名称", "1-6月完成投资"],
+                    ["2021-450721-30-03-000001", "项目A", "1.5"], ["2021-450721-30-03-000002", "项目B", "2.5"],
+                    ["合计", "", "4"]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        #expect(out.compactMap(\.project).map(\.ytdCompleted) == [Decimal(string: first), Decimal(string: second)])
+        #expect(reader.warnings.isEmpty, "\(reader.warnings)")
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {

@@ -21,7 +21,7 @@ struct Amount: Sendable {
     }
 
     /// A cell value `significand × 10^exponent` with `decimals` shown, in a unit that is
-    /// `10^unitShift` 万元 (亿元 4, 万元 0, 元 −4). Nil when it does not fit fixed point.
+    /// `10^unitShift` 万元 (亿元 4, 百万元 2, 万元 0, 千元 −1, 元 −4). Nil when it does not fit fixed point.
     init?(significand: UInt64, exponent: Int, negative: Bool, decimals: Int, unitShift: Int) {
         let valueShift = exponent + unitShift + Amount.scale
         let halfShift = Amount.scale + unitShift - decimals - 1

@@ -126,9 +126,10 @@ public enum TitleParser {
         // `填报单位:…` also contains `单位:`; look at every occurrence.
         while let r = s.range(of: "单位:", range: searchStart..<s.endIndex) {
             let rest = s[r.upperBound...]
-            if rest.hasPrefix("亿元") { return .yi }
-            if rest.hasPrefix("万元") { return .wan }
-            if rest.hasPrefix("元") { return .yuan }
+            // Longest first: 百万元 before 万元, 千元 before 元; the short forms 亿 and 万 last.
+            for unit: MoneyUnit in [.baiwan, .yi, .wan, .qian, .yuan] where rest.hasPrefix(unit.rawValue) { return unit }
+            if rest.hasPrefix("亿") { return .yi }
+            if rest.hasPrefix("万") { return .wan }
             searchStart = r.upperBound
         }
         return nil

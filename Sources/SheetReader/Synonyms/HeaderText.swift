@@ -56,7 +56,8 @@ public struct HeaderText: Sendable, Equatable {
     }
 
     static let unitWords: [(String, MoneyUnit?, Bool)] = [
-        ("亿元", .yi, false), ("万元", .wan, false), ("元", .yuan, false), ("%", nil, true),
+        ("亿元", .yi, false), ("百万元", .baiwan, false), ("万元", .wan, false), ("千元", .qian, false), ("元", .yuan, false),
+        ("亿", .yi, false), ("万", .wan, false), ("%", nil, true),
     ]
 
     private static func stripUnit(_ s: String) -> (String, MoneyUnit?, Bool)? {

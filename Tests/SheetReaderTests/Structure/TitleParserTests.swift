@@ -85,7 +85,8 @@ import Testing
         #expect(TitleParser.sheetRegion(titles: titles, fileName: fileName) == expected)
     }
 
-    @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan)])
+    @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan),
+                      ("单位：亿", .yi), ("单位：万", .wan), ("单位：千元", .qian), ("单位：百万元", .baiwan), ("单位：亿元、%", .yi)])
     func unit(text: String, expected: MoneyUnit) {
         #expect(TitleParser.unit(in: text) == expected)
     }

@@ -170,6 +170,15 @@ import Testing
         #expect(ValueParser.projectStatus(text) == expected)
     }
 
+    /// Every unit converts to 万元 exactly (no binary fractions: 0.1 千元 is 0.01 万元).
+    @Test(arguments: [
+        (MoneyUnit.yi, "1.5", "15000"), (.baiwan, "1.5", "150"), (.wan, "1.5", "1.5"), (.qian, "1.5", "0.15"),
+        (.yuan, "1.5", "0.00015"), (.qian, "0.1", "0.01"),
+    ])
+    func moneyUnits(unit: MoneyUnit, text: String, wan: String) throws {
+        #expect(try ValueParser.money(text, unit: unit) == Decimal(string: wan))
+    }
+
     @Test func yesNoEmptyAndBad() throws {
         #expect(try ValueParser.yesNo("") == nil)
         #expect(throws: ValueError.self) { try ValueParser.yesNo("不详") }
