@@ -412,14 +412,19 @@ public final class SheetReading {
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
         let parsed: ParsedNumber?
+        var cellUnit: MoneyUnit?
         do { parsed = try ValueParser.number(cells[c]) } catch {
-            throw CellError(column: c, reason: "\(error.description); expected an amount in \(units[c].rawValue)")
+            // `1.5亿` in a 万元 column: the cell states its own unit.
+            guard let stated = ValueParser.numberWithUnit(cells[c]) else {
+                throw CellError(column: c, reason: "\(error.description); expected an amount in \(units[c].rawValue)")
+            }
+            (parsed, cellUnit) = (stated.number, stated.unit)
         }
         guard let parsed else { return nil }
         if parsed.isPercent {
             throw CellError(column: c, reason: "'\(cells[c])' is a percentage; expected an amount in \(units[c].rawValue)")
         }
-        let unit = rowUnit ?? units[c]
+        let unit = cellUnit ?? rowUnit ?? units[c]
         let isWan = unit == .wan   // skip Decimal multiplications in the common case
         let value = isWan ? parsed.value : parsed.value * unit.toWan
         let amount = SheetReading.amount(parsed, value: value, unit: unit)

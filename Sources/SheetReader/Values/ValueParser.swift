@@ -182,11 +182,30 @@ public enum ValueParser {
         return parsed
     }
 
-    /// A money amount in the given unit, converted to 万元 exactly.
+    /// A money amount in the given unit, converted to 万元 exactly. A cell that states its own
+    /// unit (`1.5亿`) is in that unit.
     public static func money(_ text: String, unit: MoneyUnit) throws(ValueError) -> Decimal? {
-        guard let n = try number(text) else { return nil }
+        let n: ParsedNumber?
+        var unit = unit
+        do { n = try number(text) } catch {
+            guard let stated = numberWithUnit(text) else { throw error }
+            (n, unit) = (stated.number, stated.unit)
+        }
+        guard let n else { return nil }
         if n.isPercent { throw ValueError(text: text, expected: "an amount of money", detail: "it is a percentage") }
         return n.value * unit.toWan
+    }
+
+    /// `1.5亿`, `1,200万`, `12.5万元`, `800元`: a number followed by a money unit, as clerks type
+    /// when a figure is in another unit than the column's. Nil for anything else.
+    public static func numberWithUnit(_ text: String) -> (number: ParsedNumber, unit: MoneyUnit)? {
+        let s = NameNormalizer.normalize(text)
+        for word in ["亿元", "百万元", "万元", "千元", "亿", "万", "元"] where s.hasSuffix(word) {
+            guard let unit = MoneyUnit(text: word), let n = try? number(String(s.dropLast(word.count))),
+                  !n.isPercent else { return nil }
+            return (n, unit)
+        }
+        return nil
     }
 
     /// A percentage: `12.3%` and `12.3` both give 12.3.

@@ -179,6 +179,20 @@ import Testing
         #expect(try ValueParser.money(text, unit: unit) == Decimal(string: wan))
     }
 
+    /// A cell that states its own unit is in that unit, whatever the column's.
+    @Test(arguments: [
+        ("1.5亿", MoneyUnit.wan, "15000"), ("1,200万", .yi, "1200"), ("12.5万元", .yuan, "12.5"), ("800元", .wan, "0.08"),
+        ("３千元", .wan, "0.3"), ("2百万元", .wan, "200"),
+    ])
+    func moneyCellWithItsOwnUnit(text: String, column: MoneyUnit, wan: String) throws {
+        #expect(try ValueParser.money(text, unit: column) == Decimal(string: wan))
+    }
+
+    @Test(arguments: ["约300", "300（预估）", "亿", "12%万", "万元"])
+    func moneyCellThatIsNotAnAmount(text: String) {
+        #expect(throws: ValueError.self) { try ValueParser.money(text, unit: .wan) }
+    }
+
     @Test func yesNoEmptyAndBad() throws {
         #expect(try ValueParser.yesNo("") == nil)
         #expect(throws: ValueError.self) { try ValueParser.yesNo("不详") }
