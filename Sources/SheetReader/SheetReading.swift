@@ -30,6 +30,8 @@ public final class SheetReading {
     private(set) var category: String?
     private var checker = SubtotalChecker()
     private var finished = false
+    /// Date cells per column that were left empty (`lenientDate`).
+    private var unreadDates: [Int: Int] = [:]
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -281,6 +283,10 @@ public final class SheetReading {
             if !finished {
                 finished = true
                 checker.finish()
+                for (c, count) in unreadDates.sorted(by: { $0.key < $1.key }) where count > SheetReading.unreadDateWarnings {
+                    checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
+                        "\(names[c]): \(count - SheetReading.unreadDateWarnings) more cells that are not dates were left empty"))
+                }
                 warnings = checker.warnings
             }
             return nil
@@ -367,6 +373,25 @@ public final class SheetReading {
         guard let c, c < cells.count else { return nil }
         do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
     }
+
+    /// A project row's 开工时间 or 计划复工时间, descriptive dates a row's figures should not be
+    /// lost for: `2022年3月上旬` reads as its month; a cell that is no date (`已开工`, `3月`,
+    /// `2022年第一季度`) is left empty with a warning (the first few per column, then a count).
+    func lenientDate(_ cells: [String], _ c: Int?, line: Int) -> String? {
+        guard let c, c < cells.count else { return nil }
+        do { return try ValueParser.date(cells[c]) } catch {
+            if let month = ValueParser.roughDate(cells[c]) { return month }
+            unreadDates[c, default: 0] += 1
+            if unreadDates[c]! <= SheetReading.unreadDateWarnings {
+                checker.warn(SheetWarning(line: line, message:
+                    "\(names[c]): \(error.description); left empty, the row's figures are loaded"))
+                warnings = checker.warnings
+            }
+            return nil
+        }
+    }
+
+    static let unreadDateWarnings = 5
 
     func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let t = text(cells, field) else {
@@ -547,16 +572,18 @@ public final class SheetReading {
             if let c = col.isPrivate {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
             }
-            let start = try date(cells, col.start)
+            let total = try money(cells, col.total), plan = try money(cells, col.plan)
+            let monthAmount = try money(cells, col.month)
+            // Last, once nothing can reject the row: its dates, which only warn.
+            let start = lenientDate(cells, col.start, line: line)
+            let restart = lenientDate(cells, col.restart, line: line)
             return .project(ProjectProgressRow(
                 line: line, projectCode: code, projectName: name, region: text(cells, col.region),
                 department: text(cells, col.department), industry: text(cells, col.industry), category: category,
                 isPrivate: isPrivate, nature: text(cells, col.nature),
-                totalInvestment: try money(cells, col.total),
-                annualPlan: try money(cells, col.plan), ytdCompleted: ytd,
-                monthCompleted: try money(cells, col.month),
+                totalInvestment: total, annualPlan: plan, ytdCompleted: ytd, monthCompleted: monthAmount,
                 status: text(cells, col.status).map(ValueParser.projectStatus), stallReason: text(cells, col.stall), startDate: start,
-                plannedRestart: try date(cells, col.restart)))
+                plannedRestart: restart))
 
         case .indicatorSummary:
             // A one-region long sheet (`灵山县主要投资指标…`: 指标名称 | 本月止累计 | …) has no region

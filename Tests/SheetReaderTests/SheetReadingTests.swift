@@ -288,6 +288,26 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.warnings.isEmpty, "\(reader.warnings)")
     }
 
+    /// A project row's 开工时间 / 计划复工时间 that is no date leaves the date empty with a warning
+    /// (the first five per column, then a count); the row's figures load. Part-of-month dates
+    /// read as their month.
+    @Test func projectDatesWarnInsteadOfRejecting() throws {
+        let bad = ["1800-01-01", "2022-02-30", "已开工", "3月", "2022年", "2022年第一季度", "未开工"]
+        let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称", "1-6月完成投资", "开工时间", "计划复工时间"]]
+            + bad.enumerated().map { ["2021-450721-30-03-00000\($0.offset)", "项目", "1", $0.element, ""] }
+            + [["2021-450721-30-03-000010", "项目", "1", "2022年3月上旬", "2022年8月底"],
+               ["2021-450721-30-03-000011", "项目", "-1", "已开工", ""]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        let projects = out.compactMap(\.project)
+        #expect(projects.count == bad.count + 1)
+        #expect(projects.prefix(bad.count).allSatisfy { $0.startDate == nil })
+        #expect(projects.last?.startDate == "2022-03-01" && projects.last?.plannedRestart == "2022-08-01")
+        // The negative amount rejects its row, and its date is not warned about.
+        #expect(out.compactMap(\.rejected).map(\.line) == [11])
+        #expect(reader.warnings.map(\.line) == [3, 4, 5, 6, 7, 2])
+        #expect(reader.warnings.last?.message.contains("2 more cells that are not dates") == true)
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {

@@ -320,6 +320,19 @@ public enum ValueParser {
         return iso(y, m, d)
     }
 
+    /// A date given to the part of a month (`2022年3月上旬`, `2022年3月底`, `2022.3月初`): the month,
+    /// as `date` gives a month (day 1). Nil for anything else.
+    public static func roughDate(_ text: String) -> String? {
+        let s = NameNormalizer.normalize(text)
+        for suffix in ["上旬", "中旬", "下旬", "月初", "月中", "月底", "月末", "初", "中", "底", "末"] where s.hasSuffix(suffix) {
+            var rest = String(s.dropLast(suffix.count))
+            if suffix.hasPrefix("月") { rest += "月" }
+            guard rest.hasSuffix("月"), let month = try? date(rest) else { return nil }
+            return month
+        }
+        return nil
+    }
+
     /// The common valid date cell (`2021年3月`, `2022-03-15`, `2022/3/15日`) read from its bytes,
     /// with exactly the general path's result; nil for anything else, errors included.
     static func plainDate(_ text: String) -> String? {
