@@ -30,8 +30,8 @@ public final class SheetReading {
     private(set) var category: String?
     private var checker = SubtotalChecker()
     private var finished = false
-    /// Date cells per column that were left empty (`lenientDate`).
-    private var unreadDates: [Int: Int] = [:]
+    /// Descriptive cells per column that were left empty (`leftEmpty`).
+    private var unreadCells: [Int: Int] = [:]
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -283,9 +283,9 @@ public final class SheetReading {
             if !finished {
                 finished = true
                 checker.finish()
-                for (c, count) in unreadDates.sorted(by: { $0.key < $1.key }) where count > SheetReading.unreadDateWarnings {
+                for (c, count) in unreadCells.sorted(by: { $0.key < $1.key }) where count > SheetReading.unreadCellWarnings {
                     checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
-                        "\(names[c]): \(count - SheetReading.unreadDateWarnings) more cells that are not dates were left empty"))
+                        "\(names[c]): \(count - SheetReading.unreadCellWarnings) more cells that could not be read were left empty"))
                 }
                 warnings = checker.warnings
             }
@@ -376,22 +376,26 @@ public final class SheetReading {
 
     /// A project row's 开工时间 or 计划复工时间, descriptive dates a row's figures should not be
     /// lost for: `2022年3月上旬` reads as its month; a cell that is no date (`已开工`, `3月`,
-    /// `2022年第一季度`) is left empty with a warning (the first few per column, then a count).
+    /// `2022年第一季度`) is left empty with a warning.
     func lenientDate(_ cells: [String], _ c: Int?, line: Int) -> String? {
         guard let c, c < cells.count else { return nil }
         do { return try ValueParser.date(cells[c]) } catch {
             if let month = ValueParser.roughDate(cells[c]) { return month }
-            unreadDates[c, default: 0] += 1
-            if unreadDates[c]! <= SheetReading.unreadDateWarnings {
-                checker.warn(SheetWarning(line: line, message:
-                    "\(names[c]): \(error.description); left empty, the row's figures are loaded"))
-                warnings = checker.warnings
-            }
+            leftEmpty(c, line: line, error.description)
             return nil
         }
     }
 
-    static let unreadDateWarnings = 5
+    /// A descriptive cell of a project row that cannot be read (a date, 是否民间投资) is left
+    /// empty and warned about: the first few per column, then a count at the end.
+    private func leftEmpty(_ c: Int, line: Int, _ reason: String) {
+        unreadCells[c, default: 0] += 1
+        guard unreadCells[c]! <= SheetReading.unreadCellWarnings else { return }
+        checker.warn(SheetWarning(line: line, message: "\(names[c]): \(reason); left empty, the row's figures are loaded"))
+        warnings = checker.warnings
+    }
+
+    static let unreadCellWarnings = 5
 
     func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let t = text(cells, field) else {
@@ -568,13 +572,13 @@ public final class SheetReading {
             if let m = try rowMonth(cells), m != info.month {
                 throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
-            var isPrivate: Bool?
-            if let c = col.isPrivate {
-                do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
-            }
             let total = try money(cells, col.total), plan = try money(cells, col.plan)
             let monthAmount = try money(cells, col.month)
-            // Last, once nothing can reject the row: its dates, which only warn.
+            // Last, once nothing can reject the row: descriptive cells, which only warn.
+            var isPrivate: Bool?
+            if let c = col.isPrivate, c < cells.count {
+                do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, line: line, error.description) }
+            }
             let start = lenientDate(cells, col.start, line: line)
             let restart = lenientDate(cells, col.restart, line: line)
             return .project(ProjectProgressRow(

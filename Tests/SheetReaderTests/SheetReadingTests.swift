@@ -305,7 +305,17 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         // The negative amount rejects its row, and its date is not warned about.
         #expect(out.compactMap(\.rejected).map(\.line) == [11])
         #expect(reader.warnings.map(\.line) == [3, 4, 5, 6, 7, 2])
-        #expect(reader.warnings.last?.message.contains("2 more cells that are not dates") == true)
+        #expect(reader.warnings.last?.message.contains("2 more cells that could not be read") == true)
+    }
+
+    /// 是否民间投资 that is neither yes nor no (`不详`) leaves the flag empty with a warning.
+    @Test func unreadablePrivateFlagWarns() throws {
+        let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称", "1-6月完成投资", "投资主体"],
+                    ["2021-450721-30-03-000001", "项目A", "5", "不详"], ["2021-450721-30-03-000002", "项目B", "6", "民营企业"]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        #expect(out.compactMap(\.project).map(\.isPrivate) == [nil, true])
+        #expect(reader.warnings.map(\.line) == [3])
+        #expect(reader.warnings.first?.message.contains("投资主体") == true)
     }
 
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
