@@ -386,6 +386,15 @@ public final class SheetReading {
         }
     }
 
+    /// A project row's 总投资, 年度计划 or 本月完成: a cell that is no amount (`约300`) is left empty
+    /// with a warning, and the row's year-to-date figure loads.
+    func lenientMoney(_ cells: [String], _ c: Int?, line: Int) -> Decimal? {
+        do { return try money(cells, c) } catch {
+            if let column = error.column { leftEmpty(column, line: line, error.reason) }
+            return nil
+        }
+    }
+
     /// A descriptive cell of a project row that cannot be read (a date, 是否民间投资) is left
     /// empty and warned about: the first few per column, then a count at the end.
     private func leftEmpty(_ c: Int, line: Int, _ reason: String) {
@@ -572,9 +581,9 @@ public final class SheetReading {
             if let m = try rowMonth(cells), m != info.month {
                 throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
-            let total = try money(cells, col.total), plan = try money(cells, col.plan)
-            let monthAmount = try money(cells, col.month)
-            // Last, once nothing can reject the row: descriptive cells, which only warn.
+            // Last, once nothing can reject the row: the other cells, which only warn.
+            let total = lenientMoney(cells, col.total, line: line), plan = lenientMoney(cells, col.plan, line: line)
+            let monthAmount = lenientMoney(cells, col.month, line: line)
             var isPrivate: Bool?
             if let c = col.isPrivate, c < cells.count {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, line: line, error.description) }

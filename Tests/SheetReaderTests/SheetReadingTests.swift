@@ -308,6 +308,19 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.warnings.last?.message.contains("2 more cells that could not be read") == true)
     }
 
+    /// An optional amount that is no amount (`约300`) is left empty with a warning; the row's
+    /// year-to-date figure loads. A bad year-to-date figure still rejects the row.
+    @Test func unreadableOptionalAmountWarns() throws {
+        let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称", "1-6月完成投资", "总投资", "年度计划投资", "本月完成投资"],
+                    ["2021-450721-30-03-000001", "项目A", "5", "约300", "待定", "1"],
+                    ["2021-450721-30-03-000002", "项目B", "约6", "300", "100", "1"]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        let a = try #require(out.compactMap(\.project).first)
+        #expect(a.ytdCompleted == 5 && a.totalInvestment == nil && a.annualPlan == nil && a.monthCompleted == 1)
+        #expect(reader.warnings.map(\.line) == [3, 3])
+        #expect(out.compactMap(\.rejected).map(\.line) == [4])
+    }
+
     /// 是否民间投资 that is neither yes nor no (`不详`) leaves the flag empty with a warning.
     @Test func unreadablePrivateFlagWarns() throws {
         let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称", "1-6月完成投资", "投资主体"],
