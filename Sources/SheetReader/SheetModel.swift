@@ -99,14 +99,18 @@ public struct ReadOptions: Sendable {
     public var encoding: TextEncoding?
     /// Operator synonym files that extend the bundled table (DESIGN §5: the table is data).
     public var synonymFiles: [URL]
+    /// Today's month, given by the caller (the reader reads no clock): a sheet that names its
+    /// month without a year (`6月份`) is taken as the latest such month not after it.
+    public var currentMonth: YearMonth?
 
     public init(layout: SheetLayout? = nil, month: YearMonth? = nil, region: String? = nil,
-                encoding: TextEncoding? = nil, synonymFiles: [URL] = []) {
+                encoding: TextEncoding? = nil, synonymFiles: [URL] = [], currentMonth: YearMonth? = nil) {
         self.layout = layout
         self.month = month
         self.region = region
         self.encoding = encoding
         self.synonymFiles = synonymFiles
+        self.currentMonth = currentMonth
     }
 }
 

@@ -205,12 +205,24 @@ public final class SheetReading {
                 if periodColumn < record.fields.count, let p = TitleParser.period(in: record.fields[periodColumn]) { month = p.yearMonth }
             }
         }
+        var yearAssumed: (text: Int, month: YearMonth)?
+        if month == nil, let current = options.currentMonth,
+           let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month {
+            // `灵山县6月份重大项目进度表` with no year anywhere: the latest June not after today.
+            let assumed = YearMonth(year: m <= current.month ? current.year : current.year - 1, month: m)
+            (month, yearAssumed) = (assumed, (m, assumed))
+        }
         guard let month else {
             throw SheetError(code: .missingMonth, file: fileName, line: header.record.line,
                              message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
+        if let yearAssumed {
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "no year in --month, the title or the file name: month \(yearAssumed.text) is taken as \(yearAssumed.month), the latest such month not after today; pass --month if it is another year"))
+            warnings = checker.warnings
+        }
         // A header that names another period than the sheet's (`1-5月完成投资` in a June sheet:
         // last month's template, or a stale title) is read as the sheet's month, with a warning.
         if layout != .targets {

@@ -331,6 +331,20 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.warnings.first?.message.contains("投资主体") == true)
     }
 
+    /// A month without a year anywhere (`6月份`) is the latest such month not after the current
+    /// month the caller gives, with a warning; without a current month the file is rejected.
+    @Test(arguments: [(YearMonth(year: 2022, month: 8), "2022-06"), (YearMonth(year: 2023, month: 2), "2022-06"),
+                      (YearMonth(year: 2022, month: 6), "2022-06")])
+    func monthWithoutYear(current: YearMonth, expected: String) throws {
+        let rows = [["灵山县6月份重大项目进度表"], ["项目代码", "项目名称", "本年累计完成投资"], ["2021-450721-30-03-000001", "项目A", "5"]]
+        var options = ReadOptions()
+        options.currentMonth = current
+        let (reader, _) = try readAll(rows, fileName: "x.csv", options: options)
+        #expect(reader.info.month.description == expected)
+        #expect(reader.warnings.first?.message.contains("taken as \(expected)") == true)
+        #expect(throws: SheetError.self) { try readAll(rows, fileName: "x.csv") }
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {

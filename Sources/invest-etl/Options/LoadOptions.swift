@@ -37,10 +37,13 @@ struct SheetOptions: ParsableArguments {
     }
 
     func readOptions() -> ReadOptions {
-        ReadOptions(
+        // The machine's local calendar month, as the future-month check uses.
+        let today = Calendar.current.dateComponents([.year, .month], from: Date())
+        return ReadOptions(
             layout: layout.flatMap(SheetLayout.init(rawValue:)), month: month.flatMap(YearMonth.init),
             region: region, encoding: encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) },
-            synonymFiles: synonymFiles.map { URL(fileURLWithPath: $0) })
+            synonymFiles: synonymFiles.map { URL(fileURLWithPath: $0) },
+            currentMonth: YearMonth(year: today.year ?? 1970, month: today.month ?? 1))
     }
 }
 
