@@ -511,9 +511,10 @@ public final class SheetReading {
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
         var t = cells[c]
-        for prefix in ["增长", "下降"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
+        // `增长18.2%`, `下降2.5%`, and the arrows of statistical tables (`↑3.1`, `▼2.0`).
+        for prefix in ["增长", "下降", "↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
             let rest = String(NameNormalizer.normalize(t).dropFirst(prefix.count))
-            t = prefix == "下降" ? "-" + rest : rest
+            t = ["下降", "↓", "▼"].contains(prefix) ? "-" + rest : rest
         }
         do { return try ValueParser.percent(t) } catch {
             throw CellError(column: c, reason: "\(error.description); expected a percentage")

@@ -345,6 +345,13 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(throws: SheetError.self) { try readAll(rows, fileName: "x.csv") }
     }
 
+    @Test(arguments: [("增长18.2%", "18.2"), ("下降2.5%", "-2.5"), ("↑3.1", "3.1"), ("↓5.5", "-5.5"), ("▲1", "1"), ("▼2.0%", "-2")])
+    func growthWordsAndArrows(cell: String, expected: String) throws {
+        let rows = [["2022年1-6月"], ["县区", "固定资产投资", "同比增长"], ["钦南区", "100", cell]]
+        let (_, out) = try readAll(rows, fileName: "x.csv")
+        #expect(out[2].indicators?.first?.reportedYoYPct == Decimal(string: expected))
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {
