@@ -30,8 +30,9 @@ public final class SheetReading {
     private(set) var category: String?
     private var checker = SubtotalChecker()
     private var finished = false
-    /// Descriptive cells per column that were left empty (`leftEmpty`).
+    /// Descriptive cells per column that were left empty (`leftEmpty`), and the current row's.
     private var unreadCells: [Int: Int] = [:]
+    private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -352,9 +353,11 @@ public final class SheetReading {
             longIndicator = nil
             rowUnit = nil
             skipReason = nil
+            rowLeftEmpty.removeAll()
             let row = try parse(cells, line: line)
             if let row {
                 checker.data(rowAmounts, line: line)
+                commitLeftEmpty(line: line)
                 return .data(row)
             }
             if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
@@ -389,31 +392,49 @@ public final class SheetReading {
     /// A project row's 开工时间 or 计划复工时间, descriptive dates a row's figures should not be
     /// lost for: `2022年3月上旬` reads as its month; a cell that is no date (`已开工`, `3月`,
     /// `2022年第一季度`) is left empty with a warning.
-    func lenientDate(_ cells: [String], _ c: Int?, line: Int) -> String? {
+    func lenientDate(_ cells: [String], _ c: Int?) -> String? {
         guard let c, c < cells.count else { return nil }
         do { return try ValueParser.date(cells[c]) } catch {
             if let month = ValueParser.roughDate(cells[c]) { return month }
-            leftEmpty(c, line: line, error.description)
+            leftEmpty(c, error.description)
             return nil
         }
     }
 
     /// A project row's 总投资, 年度计划 or 本月完成: a cell that is no amount (`约300`) is left empty
     /// with a warning, and the row's year-to-date figure loads.
-    func lenientMoney(_ cells: [String], _ c: Int?, line: Int) -> Decimal? {
-        do { return try money(cells, c) } catch {
-            if let column = error.column { leftEmpty(column, line: line, error.reason) }
+    func lenientMoney(_ cells: [String], _ c: Int?, nonNegative: Bool = false) -> Decimal? {
+        do { return try money(cells, c, nonNegative: nonNegative) } catch {
+            if let column = error.column { leftEmpty(column, error.reason) }
+            return nil
+        }
+    }
+
+    /// A reported growth rate beside the figure it describes (同比增长 of an indicator or
+    /// transfer row): unreadable (`下降6.5个百分点`), it is left empty with a warning.
+    private func lenientPercent(_ cells: [String], _ c: Int?) -> Decimal? {
+        do { return try percent(cells, c) } catch {
+            if let column = error.column { leftEmpty(column, error.reason) }
             return nil
         }
     }
 
     /// A descriptive cell of a project row that cannot be read (a date, 是否民间投资) is left
     /// empty and warned about: the first few per column, then a count at the end.
-    private func leftEmpty(_ c: Int, line: Int, _ reason: String) {
-        unreadCells[c, default: 0] += 1
-        guard unreadCells[c]! <= SheetReading.unreadCellWarnings else { return }
-        checker.warn(SheetWarning(line: line, message: "\(names[c]): \(reason); left empty, the row's figures are loaded"))
+    /// Noted for the row being parsed; warned about only if the row loads (`commitLeftEmpty`).
+    private func leftEmpty(_ c: Int, _ reason: String) {
+        rowLeftEmpty.append((c, reason))
+    }
+
+    private func commitLeftEmpty(line: Int) {
+        guard !rowLeftEmpty.isEmpty else { return }
+        for (c, reason) in rowLeftEmpty {
+            unreadCells[c, default: 0] += 1
+            guard unreadCells[c]! <= SheetReading.unreadCellWarnings else { continue }
+            checker.warn(SheetWarning(line: line, message: "\(names[c]): \(reason); left empty, the row's figures are loaded"))
+        }
         warnings = checker.warnings
+        rowLeftEmpty.removeAll()
     }
 
     static let unreadCellWarnings = 5
@@ -595,14 +616,14 @@ public final class SheetReading {
                 throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
             // Last, once nothing can reject the row: the other cells, which only warn.
-            let total = lenientMoney(cells, col.total, line: line), plan = lenientMoney(cells, col.plan, line: line)
-            let monthAmount = lenientMoney(cells, col.month, line: line)
+            let total = lenientMoney(cells, col.total), plan = lenientMoney(cells, col.plan)
+            let monthAmount = lenientMoney(cells, col.month)
             var isPrivate: Bool?
             if let c = col.isPrivate, c < cells.count {
-                do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, line: line, error.description) }
+                do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, error.description) }
             }
-            let start = lenientDate(cells, col.start, line: line)
-            let restart = lenientDate(cells, col.restart, line: line)
+            let start = lenientDate(cells, col.start)
+            let restart = lenientDate(cells, col.restart)
             return .project(ProjectProgressRow(
                 line: line, projectCode: code, projectName: name, region: text(cells, col.region),
                 department: text(cells, col.department), industry: text(cells, col.industry), category: category,
@@ -645,8 +666,8 @@ public final class SheetReading {
                 }
                 longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
-                let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
-                let yoy = try percent(cells, info.columns["reported_yoy"])
+                let prior = lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true)
+                let yoy = lenientPercent(cells, info.columns["reported_yoy"])
                 if value != nil || prior != nil || yoy != nil {
                     rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
                                              priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -654,8 +675,8 @@ public final class SheetReading {
             } else if let code = titleIndicator {
                 longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
-                let prior = try money(cells, info.columns["prior_ytd"], nonNegative: true)
-                let yoy = try percent(cells, info.columns["reported_yoy"])
+                let prior = lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true)
+                let yoy = lenientPercent(cells, info.columns["reported_yoy"])
                 if value != nil || prior != nil || yoy != nil {
                     rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
                                              priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -663,8 +684,8 @@ public final class SheetReading {
             }
             for g in indicatorGroups {
                 let value = try money(cells, g.value, nonNegative: true)
-                let prior = try money(cells, g.prior, nonNegative: true)
-                let yoy = try percent(cells, g.yoy)
+                let prior = lenientMoney(cells, g.prior, nonNegative: true)
+                let yoy = lenientPercent(cells, g.yoy)
                 guard value != nil || prior != nil || yoy != nil else { continue }
                 rows.append(IndicatorRow(line: line, region: region, indicator: g.code, ytdValue: value,
                                          priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -677,8 +698,8 @@ public final class SheetReading {
                 throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
             }
             return .transfer(TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
-                                         priorYtdAmount: try money(cells, info.columns["prior_ytd"], nonNegative: true),
-                                         reportedYoYPct: try percent(cells, info.columns["reported_yoy"])))
+                                         priorYtdAmount: lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true),
+                                         reportedYoYPct: lenientPercent(cells, info.columns["reported_yoy"])))
 
         case .targets:
             let unit = SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))

@@ -352,6 +352,19 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out[2].indicators?.first?.reportedYoYPct == Decimal(string: expected))
     }
 
+    /// An unreadable reported growth or prior-year figure leaves that cell empty with a warning;
+    /// the region's figure loads. A warning is only given for a row that loads.
+    @Test func unreadableGrowthWarns() throws {
+        let rows = [["2022年1-6月"], ["县区", "固定资产投资", "上年同期", "同比增长", "工业投资", "同比增长"],
+                    ["钦南区", "100", "约90", "下降6.5个百分点", "50", "5"],
+                    ["钦北区", "100", "约90", "-", "约50", "5"]]
+        let (reader, out) = try readAll(rows, fileName: "x.csv")
+        let fai = try #require(out[2].indicators?.first)
+        #expect(fai.ytdValue == 100 && fai.priorYtdValue == nil && fai.reportedYoYPct == nil)
+        #expect(out[3].rejected?.column == 5)
+        #expect(reader.warnings.map(\.line) == [3, 3])
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {
