@@ -199,6 +199,9 @@ public struct ProjectProgressRow: Sendable, Equatable {
     public var projectCode: String
     public var projectName: String
     public var region: String?
+    /// When the row's region cell is empty: the region of the nearest row above that gave one
+    /// (a 县区 cell merged over a county's projects exports its text on the first row only).
+    public var regionAbove: String?
     public var department: String?
     public var industry: String?
     /// The category set by the nearest section row above (`（一）工业项目` -> `工业项目`).
@@ -221,11 +224,12 @@ public struct ProjectProgressRow: Sendable, Equatable {
                 isPrivate: Bool? = nil, nature: String? = nil, totalInvestment: Decimal? = nil,
                 annualPlan: Decimal? = nil, ytdCompleted: Decimal, monthCompleted: Decimal? = nil,
                 status: String? = nil, stallReason: String? = nil, startDate: String? = nil,
-                plannedRestart: String? = nil) {
+                plannedRestart: String? = nil, regionAbove: String? = nil) {
         self.line = line
         self.projectCode = projectCode
         self.projectName = projectName
         self.region = region
+        self.regionAbove = regionAbove
         self.department = department
         self.industry = industry
         self.category = category

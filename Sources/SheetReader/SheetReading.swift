@@ -33,6 +33,8 @@ public final class SheetReading {
     /// Descriptive cells per column that were left empty (`leftEmpty`), and the current row's.
     private var unreadCells: [Int: Int] = [:]
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
+    /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
+    private var lastProjectRegion: String?
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -624,13 +626,16 @@ public final class SheetReading {
             }
             let start = lenientDate(cells, col.start)
             let restart = lenientDate(cells, col.restart)
+            let region = text(cells, col.region)
+            let above = region == nil ? lastProjectRegion : nil
+            if let region { lastProjectRegion = region }
             return .project(ProjectProgressRow(
-                line: line, projectCode: code, projectName: name, region: text(cells, col.region),
+                line: line, projectCode: code, projectName: name, region: region,
                 department: text(cells, col.department), industry: text(cells, col.industry), category: category,
                 isPrivate: isPrivate, nature: text(cells, col.nature),
                 totalInvestment: total, annualPlan: plan, ytdCompleted: ytd, monthCompleted: monthAmount,
                 status: text(cells, col.status).map(ValueParser.projectStatus), stallReason: text(cells, col.stall), startDate: start,
-                plannedRestart: restart))
+                plannedRestart: restart, regionAbove: above))
 
         case .indicatorSummary:
             // A one-region long sheet (`灵山县主要投资指标…`: 指标名称 | 本月止累计 | …) has no region

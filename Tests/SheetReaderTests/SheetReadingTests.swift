@@ -365,6 +365,17 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.warnings.map(\.line) == [3, 3])
     }
 
+    /// An empty 县区 cell carries the region of the nearest row above that gave one (a merged
+    /// cell); a row that gives its own region carries none.
+    @Test func regionAboveForMergedRegionCells() throws {
+        let rows = [["2022年1-6月全市重大项目"], ["县区", "项目代码", "项目名称", "本年累计完成投资"],
+                    ["", "A-1", "甲", "1"], ["灵山县", "A-2", "乙", "1"], ["", "A-3", "丙", "1"], ["浦北县", "A-4", "丁", "1"], ["", "A-5", "戊", "1"]]
+        let (_, out) = try readAll(rows, fileName: "x.csv")
+        let projects = out.compactMap(\.project)
+        #expect(projects.map(\.region) == [nil, "灵山县", nil, "浦北县", nil])
+        #expect(projects.map(\.regionAbove) == [nil, nil, "灵山县", nil, "浦北县"])
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {

@@ -453,12 +453,13 @@ public enum ValueParser {
     }
 
     private static func containsStop(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if previous == (0xE5, 0x81), byte == 0x9C { return true }
-            previous = (previous.1, byte)
+        withUTF8(text) { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 && bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9C {
+                return true
+            }
+            return false
         }
-        return false
     }
 
     public static func text(_ text: String) -> String? {

@@ -329,9 +329,9 @@ public final class Loader {
                         // No region column: a county project's unified code names its county even
                         // in a city-wide sheet.
                         let region = regions.projectRegion(regionText: regionText, projectCode: row.projectCode,
-                                                           sheetRegion: sheetRegion)
+                                                           sheetRegion: sheetRegion, regionAbove: row.regionAbove)
                         guard let region else {
-                            let name = regionText ?? info.region
+                            let name = regionText ?? StagingRows.clean(row.regionAbove) ?? info.region
                             let reason = name.map { regions.unknownRegionReason($0, city: city) }
                                 ?? "无法确定地区：文件名、标题和本行都没有县区 / no region: neither the file name, the title nor the row names one; use --region"
                             try reject(row.line, column: regionText == nil ? nil : regionColumn,
@@ -446,8 +446,9 @@ public final class Loader {
                     switch data {
                     case .project(let row):
                         let text = StagingRows.clean(row.region)
-                        if regions.projectRegion(regionText: text, projectCode: row.projectCode, sheetRegion: sheetRegion) == nil {
-                            unknown = text ?? info.region ?? ""
+                        if regions.projectRegion(regionText: text, projectCode: row.projectCode, sheetRegion: sheetRegion,
+                                                 regionAbove: row.regionAbove) == nil {
+                            unknown = text ?? StagingRows.clean(row.regionAbove) ?? info.region ?? ""
                         }
                     case .indicator(let rows):
                         if let first = rows.first, regions.resolve(first.region) == nil { unknown = first.region }

@@ -107,9 +107,13 @@ extension RegionResolver {
 
     /// The region a project row is booked under: the row's region column when it has one (nil
     /// when that name is unknown: the row is rejected), else the region its unified code names
-    /// below the sheet's (a county project in a city-wide sheet), else the sheet's.
-    func projectRegion(regionText: String?, projectCode: String, sheetRegion: RegionRef?) -> RegionRef? {
+    /// below the sheet's (a county project in a city-wide sheet), else the region of the rows
+    /// above when the column was merged over them (`regionAbove`, if known), else the sheet's.
+    func projectRegion(regionText: String?, projectCode: String, sheetRegion: RegionRef?,
+                       regionAbove: String? = nil) -> RegionRef? {
         if let regionText { return resolve(regionText) }
-        return regionOfProjectCode(projectCode, below: sheetRegion) ?? sheetRegion
+        if let region = regionOfProjectCode(projectCode, below: sheetRegion) { return region }
+        if let above = StagingRows.clean(regionAbove) { return resolve(above) }
+        return sheetRegion
     }
 }

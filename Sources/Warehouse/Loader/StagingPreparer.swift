@@ -27,7 +27,7 @@ final class StagingPreparer {
     func prepare(_ outcome: RowOutcome) -> [UInt8]? {
         guard case .data(.project(let row)) = outcome,
               let region = regions.projectRegion(regionText: StagingRows.clean(row.region), projectCode: row.projectCode,
-                                                 sheetRegion: sheetRegion) else { return nil }
+                                                 sheetRegion: sheetRegion, regionAbove: row.regionAbove) else { return nil }
         let fields = StagingRows.project(row, batch: 0, region: region.key, month: month, classifier: classifier)
         var line: [UInt8] = [0x09]
         line.reserveCapacity(384)

@@ -47,4 +47,40 @@ import Testing
             #expect(pubei == "100.500000")
         }
     }
+
+    /// A city-wide sheet whose 县区 cell is merged over each county's projects (the text is on
+    /// the group's first row only): the rows below take the group's county, unless their code
+    /// names another; an unknown county in the group rejects its rows with that name.
+    @Test func mergedRegionCellCoversTheRowsBelow() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("钦州市重大项目_202209.csv")
+        let csv = """
+            钦州市2022年1-9月重大项目进度表,,,
+            县区,项目代码,项目名称,本年累计完成投资（万元）
+            灵山县,LS-001,灵山甲,10
+            ,LS-002,灵山乙,20
+            ,2021-450722-30-03-054321,浦北代码项目,30
+            浦北县,PB-001,浦北甲,40
+            ,PB-002,浦北乙,50
+            无此县,XX-001,未知甲,60
+            ,XX-002,未知乙,70
+
+            """
+        try Data(csv.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.rowsLoaded == 5 && result.rowsRejected == 2, "\(result.summaryLine)")
+            let rows = try connection.query("""
+                SELECT p.project_code, r.name FROM dw.fact_project_month f
+                JOIN dw.dim_project p ON p.region_key = f.region_key AND p.project_key = f.project_key
+                JOIN dw.dim_region r ON r.region_key = f.region_key ORDER BY p.project_code
+                """).rows.map { [$0["project_code"] ?? "", $0["name"] ?? ""] }
+            #expect(rows == [["2021-450722-30-03-054321", "浦北县"], ["LS-001", "灵山县"], ["LS-002", "灵山县"],
+                             ["PB-001", "浦北县"], ["PB-002", "浦北县"]])
+            let rejects = try connection.query("SELECT line_no, reason FROM etl.rejected_row ORDER BY line_no").rows
+            #expect(rejects.map { $0["line_no"] } == ["8", "9"])
+            #expect(rejects.allSatisfy { ($0["reason"] ?? "").contains("无此县") })
+        }
+    }
 }

@@ -12,17 +12,19 @@ import Testing
     static let pubei = RegionResolverTests.pubei
     static let qinnan = RegionResolverTests.qinnan
 
-    /// A city-wide sheet with a region column: a row in a known county, one in an unknown
-    /// one, one with no region whose code names a county, one with neither; names with a tab,
-    /// a backslash and a line break, to be escaped.
+    /// A city-wide sheet with a region column: a row with no region at all (the sheet's), one
+    /// in a known county, one in an unknown one, then rows with an empty region cell (merged
+    /// over them): one whose code names a county, one that takes the unknown county above; names
+    /// with a tab, a backslash and a line break, to be escaped.
     static let csv = """
         钦州市2022年1-6月重大项目进度表,,,,,
         县区,项目代码,项目名称,行业,本年累计完成投资（万元）,项目状态
+        ,QZ-2022-004,"市本级
+        项目",,400,在建
         浦北县,2021-450722-30-03-054321,浦北县新材料项目,制造业,100.5,在建
         无此县,2022-450799-44-01-000002,未知县区项目,,200,在建
         ,2021-450702-30-03-000003,"钦南区\t码头\\\\二期",交通运输业,300.25,停工
-        ,QZ-2022-004,"市本级
-        项目",,400,在建
+        ,QZ-2022-005,合并单元格下的项目,,50,在建
 
         """
 
@@ -33,7 +35,7 @@ import Testing
         try Data(Self.csv.utf8).write(to: file)
         let sheet = try SheetReaderOpener.open(file, ReadOptions())
         let preparer = try #require(StagingPreparer(info: sheet.info, regions: RegionResolverTests.resolver))
-        let expectedRegions: [Int: RegionRef?] = [3: Self.pubei, 4: nil, 5: Self.qinnan, 6: Self.city]
+        let expectedRegions: [Int: RegionRef?] = [3: Self.city, 5: Self.pubei, 6: nil, 7: Self.qinnan, 8: nil]
         var seen: [Int] = []
         while let outcome = try sheet.next() {
             guard case .data(.project(let row)) = outcome else {
@@ -51,7 +53,7 @@ import Testing
                                                         classifier: ProjectClassifier.Memo()), to: &expected)
             #expect(Array("7".utf8) + (prepared ?? []) == expected, "line \(row.line)")
         }
-        #expect(seen == [3, 4, 5, 6])
+        #expect(seen == [3, 5, 6, 7, 8])
     }
 
     @Test func otherLayoutsAreNotPrepared() throws {
