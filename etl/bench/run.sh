@@ -54,8 +54,8 @@ fi
 
 scratch="${BENCH_SCRATCH:-$root/.build-bench}"
 log "building release binaries ($scratch)"
-swift build -c release --scratch-path "$scratch" --product invest-etl >&2
-swift build -c release --scratch-path "$scratch" --product invest-report >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product invest-etl >&2
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product invest-report >&2
 bin="$scratch/release"
 export INVEST_SQL_DIR="$root/sql"
 

@@ -19,7 +19,8 @@ public func renderJSON(_ table: ReportTable) -> String {
         return key
     }
     var out: [UInt8] = []
-    out.reserveCapacity(table.rows.count * table.columns.count * 24 + 16)
+    // ~26 bytes a cell for the stalled list; room for 32 spares the 5 MB buffer a doubling.
+    out.reserveCapacity(table.rows.count * table.columns.count * 32 + 16)
     out.append(contentsOf: "[\n  ".utf8)
     for (r, row) in table.rows.enumerated() {
         if r > 0 { out.append(contentsOf: ",\n  ".utf8) }
