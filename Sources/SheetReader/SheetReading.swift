@@ -421,9 +421,10 @@ public final class SheetReading {
         }
     }
 
-    /// A descriptive cell of a project row that cannot be read (a date, 是否民间投资) is left
-    /// empty and warned about: the first few per column, then a count at the end.
-    /// Noted for the row being parsed; warned about only if the row loads (`commitLeftEmpty`).
+    /// A secondary cell that cannot be read (a project's date, 是否民间投资 or optional amount; an
+    /// indicator's prior-year figure or growth rate) is left empty. Noted for the row being
+    /// parsed and warned about only if the row loads (`commitLeftEmpty`): the first few per
+    /// column, then a count at the end.
     private func leftEmpty(_ c: Int, _ reason: String) {
         rowLeftEmpty.append((c, reason))
     }
