@@ -715,6 +715,7 @@ public final class SheetReading {
             }
             let year = info.month.year
             var rows: [TargetRow] = []
+            var rowIndicator: String?
             if let ic = info.columns["indicator"] {
                 guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
                 guard let code = indicatorCode(name) else {
@@ -724,6 +725,11 @@ public final class SheetReading {
                     }
                     throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, …; extend the synonym table)")
                 }
+                rowIndicator = code
+            } else {
+                rowIndicator = titleIndicator
+            }
+            if let code = rowIndicator {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try percent(cells, info.columns["target_rate"])
@@ -904,7 +910,7 @@ public final class SheetReading {
     /// An indicator-summary sheet with no 指标 column and no indicator-named column: its
     /// indicator can only come from the title.
     static func needsTitleIndicator(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> Bool {
-        layout == .indicatorSummary && !roles.contains(.field("indicator"))
+        (layout == .indicatorSummary || layout == .targets) && !roles.contains(.field("indicator"))
             && !roles.contains { if case .indicator? = $0 { return true } else { return false } }
     }
 
@@ -933,7 +939,8 @@ public final class SheetReading {
         case .targets:
             if !has("unit") { missing.append("unit (地区/单位)") }
             if !indicatorColumns {
-                if !has("indicator") { missing.append("indicator (指标)") }
+                // `2022年各县区固定资产投资目标任务`: the title names the one indicator.
+                if !has("indicator") && titleIndicator == nil { missing.append("indicator (指标, or one named in the title)") }
                 else if !has("annual_target") && !has("target_rate") && !monthColumns {
                     missing.append("annual target (年度目标/全年目标任务) or monthly columns (1月…12月)")
                 }

@@ -376,6 +376,17 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(projects.map(\.regionAbove) == [nil, nil, "灵山县", nil, "浦北县"])
     }
 
+    /// A targets sheet without a 指标 column takes its indicator from the title; without one
+    /// there either, the file is rejected and says where it looked.
+    @Test func targetsIndicatorFromTheTitle() throws {
+        let header = ["县区", "全年目标任务(亿元)", "增速目标(%)"]
+        let (reader, out) = try readAll([["2022年各县区工业投资目标任务"], header, ["钦南区", "30", "30"]], fileName: "x.csv")
+        #expect(reader.info.layout == .targets)
+        let target = try #require(out.compactMap { if case .data(.target(let rows)) = $0 { return rows.first } else { return nil } }.first)
+        #expect(target.indicator == "industrial" && target.annualTarget == 300_000 && target.ratePct == 30)
+        #expect(throws: SheetError.self) { try readAll([["2022年各县区目标任务分解表"], header, ["钦南区", "30", "30"]], fileName: "x.csv") }
+    }
+
     /// 市本级 beside 全市: the city's own part is skipped, so the 全市 row is the city's figure
     /// (read as the city's alias it took the city's place and 全市 was rejected as a duplicate).
     @Test func cityOwnPartIsNotTheCity() throws {
