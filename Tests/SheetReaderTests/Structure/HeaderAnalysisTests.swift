@@ -19,7 +19,7 @@ import Testing
         ("本年度已完成投资（万元）", "ytd_completed"), ("自年初累计完成投资", "ytd_completed"),
         ("年度累计完成", "ytd_completed"), ("开工以来累计完成投资", nil), ("累计完成投资", nil), ("完成投资", nil),
         ("统一社会信用代码", nil), ("县市区", "region"), ("县级责任单位", "department"), ("总投资额", "total_investment"),
-        ("2022年计划完成投资", "annual_plan"), ("计划开工时间", nil),
+        ("2022年计划完成投资", "annual_plan"), ("计划开工时间", nil), ("到位资金（万元）", "ytd_amount"), ("1-6月争取资金", "ytd_amount"),
     ] as [(String, String?)])
     func countyTemplateHeaders(header: String, field: String?) {
         #expect(Self.analyzer.match(header).fields.first == field)
