@@ -224,6 +224,9 @@ public enum ValueParser {
         // `="2021-450721-48-01-051001"`: the text formula exports use to keep Excel from
         // turning the code into a number.
         if s.hasPrefix("=\""), s.hasSuffix("\""), s.count >= 3 { s = String(s.dropFirst(2).dropLast()) }
+        // `'2021-450721-…`: Excel's text prefix, typed to keep the code from becoming a number;
+        // kept, it would make the same project a new one in the next month's file.
+        if s.hasPrefix("'"), s.count > 1 { s.removeFirst() }
         if s.utf8.contains(where: { $0 == 0xE2 || $0 == UInt8(ascii: "_") }) {
             for dash in ["—", "–", "‐", "‑", "−", "_"] { s = s.replacingOccurrences(of: dash, with: "-") }
         }
