@@ -5,7 +5,6 @@
 // the output and the failures (offsets and messages) are exactly those of `IconvDecoder`.
 // iconv was ~6% of `invest-etl read` over the GBK county files, mostly its per-character
 // internal UCS-4 step; the table loop is a load and three stores per character.
-// The iconv handle is owned by this one object and closed exactly once, in deinit.
 
 import Glibc
 
@@ -24,8 +23,7 @@ struct GB18030Table: Sendable {
     static let shared: GB18030Table? = build()
 
     static func build() -> GB18030Table? {
-        guard let h = iconv_open("UTF-8", "GB18030"), h != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(h) }
+        guard let h = try? IconvHandle(from: "GB18030") else { return nil }
         for b in UInt8(0)..<0x80 where convert(h, [b]) != [b] { return nil }
         var pairs = [UInt32](repeating: 0, count: Int(lastLead - firstLead + 1) * trails)
         for lead in firstLead...lastLead {
@@ -41,7 +39,8 @@ struct GB18030Table: Sendable {
     }
 
     /// iconv's output for `input` when it converts all of it, else nil.
-    private static func convert(_ h: iconv_t, _ input: [UInt8]) -> [UInt8]? {
+    private static func convert(_ handle: IconvHandle, _ input: [UInt8]) -> [UInt8]? {
+        let h = handle.raw
         var input = input
         var out = [UInt8](repeating: 0, count: 16)
         let result: (Int, Int)? = input.withUnsafeMutableBytes { inRaw in
@@ -75,26 +74,19 @@ final class GB18030Decoder: TextDecoder {
     var pending: [UInt8] = []
     private(set) var pendingOffset: Int
     private let table: GB18030Table
-    private let handle: iconv_t
+    private let converter: IconvHandle
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchSize: Int
 
     init(table: GB18030Table, startOffset: Int) throws(DecoderSetupError) {
-        let h = iconv_open("UTF-8", "GB18030")
-        guard let h, h != iconv_t(bitPattern: -1) else {
-            throw DecoderSetupError(message: "iconv cannot convert from GB18030 on this system (errno \(errno))")
-        }
-        self.handle = h
+        converter = try IconvHandle(from: "GB18030")
         self.table = table
         self.pendingOffset = startOffset
         self.scratchSize = 1 << 16
         self.scratch = .allocate(capacity: scratchSize)
     }
 
-    deinit {
-        iconv_close(handle)
-        scratch.deallocate()
-    }
+    deinit { scratch.deallocate() }
 
     func decode(into output: inout [UInt8], final: Bool) -> DecodeFailure? {
         guard !pending.isEmpty else { return nil }
@@ -151,16 +143,10 @@ final class GB18030Decoder: TextDecoder {
                     i += step.consumed
                     if step.consumed > 0 { continue }
                     if step.code == EINVAL {
-                        if final {
-                            failure = DecodeFailure(
-                                byteOffset: pendingOffset + i,
-                                message: "the file ends inside a \(encoding.rawValue) sequence (bytes \(hexBytes(raw[i...])))")
-                        }
+                        if final { failure = .cutOff(at: pendingOffset + i, encoding: encoding.rawValue, bytes: raw[i...]) }
                         return  // keep the cut-off sequence for the next chunk
                     }
-                    failure = DecodeFailure(
-                        byteOffset: pendingOffset + i,
-                        message: "bytes \(hexBytes(raw[i..<min(i + 4, total)])) are not valid \(encoding.rawValue)")
+                    failure = .invalid(at: pendingOffset + i, encoding: encoding.rawValue, bytes: raw[i...])
                     return
                 }
             }
@@ -185,7 +171,7 @@ final class GB18030Decoder: TextDecoder {
             var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(at).assumingMemoryBound(to: CChar.self)
             var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out).assumingMemoryBound(to: CChar.self)
             var inLeft = window, outLeft = room
-            let result = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
+            let result = iconv(converter.raw, &inPtr, &inLeft, &outPtr, &outLeft)
             let code = errno
             let consumed = window - inLeft, produced = room - outLeft
             if result != -1 || consumed > 0 { return (consumed, produced, 0) }

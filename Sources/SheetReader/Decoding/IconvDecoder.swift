@@ -1,13 +1,28 @@
 // GB18030 (a superset of GBK and GB2312) and UTF-16LE through glibc iconv.
-// The iconv handle is owned by this one object and closed exactly once, in deinit.
 
 import Glibc
+
+/// One iconv descriptor converting `source` to UTF-8, owned by this one object and closed
+/// exactly once, in deinit. Not `Sendable`: iconv keeps conversion state per descriptor.
+final class IconvHandle {
+    let raw: iconv_t
+
+    init(from source: String) throws(DecoderSetupError) {
+        let h = iconv_open("UTF-8", source)
+        guard let h, h != iconv_t(bitPattern: -1) else {
+            throw DecoderSetupError(message: "iconv cannot convert from \(source) on this system (errno \(errno))")
+        }
+        raw = h
+    }
+
+    deinit { iconv_close(raw) }
+}
 
 final class IconvDecoder: TextDecoder {
     let encoding: TextEncoding
     var pending: [UInt8] = []
     private(set) var pendingOffset: Int
-    private let handle: iconv_t
+    private let converter: IconvHandle
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchSize: Int
 
@@ -18,21 +33,14 @@ final class IconvDecoder: TextDecoder {
         case .utf16le: source = "UTF-16LE"
         case .utf8: source = "UTF-8"
         }
-        let h = iconv_open("UTF-8", source)
-        guard let h, h != iconv_t(bitPattern: -1) else {
-            throw DecoderSetupError(message: "iconv cannot convert from \(source) on this system (errno \(errno))")
-        }
-        self.handle = h
+        converter = try IconvHandle(from: source)
         self.encoding = encoding
         self.pendingOffset = startOffset
         self.scratchSize = 1 << 16
         self.scratch = .allocate(capacity: scratchSize)
     }
 
-    deinit {
-        iconv_close(handle)
-        scratch.deallocate()
-    }
+    deinit { scratch.deallocate() }
 
     func decode(into output: inout [UInt8], final: Bool) -> DecodeFailure? {
         guard !pending.isEmpty else { return nil }
@@ -46,7 +54,7 @@ final class IconvDecoder: TextDecoder {
                 var outPtr: UnsafeMutablePointer<CChar>? =
                     UnsafeMutableRawPointer(scratch).assumingMemoryBound(to: CChar.self)
                 var outLeft = scratchSize
-                let result = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
+                let result = iconv(converter.raw, &inPtr, &inLeft, &outPtr, &outLeft)
                 let code = errno
                 let produced = scratchSize - outLeft
                 if produced > 0 {
@@ -54,19 +62,12 @@ final class IconvDecoder: TextDecoder {
                 }
                 if result != -1 { continue }
                 let at = total - inLeft
-                let bad = raw[at..<min(at + 4, total)]
                 if code == E2BIG { continue }
                 if code == EINVAL {
-                    if final {
-                        failure = DecodeFailure(
-                            byteOffset: pendingOffset + at,
-                            message: "the file ends inside a \(encoding.rawValue) sequence (bytes \(hexBytes(raw[at...])))")
-                    }
+                    if final { failure = .cutOff(at: pendingOffset + at, encoding: encoding.rawValue, bytes: raw[at...]) }
                     break  // keep the cut-off sequence for the next chunk
                 }
-                failure = DecodeFailure(
-                    byteOffset: pendingOffset + at,
-                    message: "bytes \(hexBytes(bad)) are not valid \(encoding.rawValue)")
+                failure = .invalid(at: pendingOffset + at, encoding: encoding.rawValue, bytes: raw[at...])
                 break
             }
         }

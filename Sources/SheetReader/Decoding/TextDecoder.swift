@@ -10,6 +10,16 @@ struct DecodeFailure: Equatable {
     /// 0-based offset of the first bad byte in the original file.
     var byteOffset: Int
     var message: String
+
+    /// The file ends inside a sequence of `encoding` (`bytes`: the rest of the file).
+    static func cutOff(at byteOffset: Int, encoding: String, bytes: some Collection<UInt8>) -> DecodeFailure {
+        DecodeFailure(byteOffset: byteOffset, message: "the file ends inside a \(encoding) sequence (bytes \(hexBytes(bytes)))")
+    }
+
+    /// `bytes` (from the bad byte on; the first four are shown) are not valid `encoding`.
+    static func invalid(at byteOffset: Int, encoding: String, bytes: some Collection<UInt8>) -> DecodeFailure {
+        DecodeFailure(byteOffset: byteOffset, message: "bytes \(hexBytes(bytes.prefix(4))) are not valid \(encoding)")
+    }
 }
 
 protocol TextDecoder: AnyObject {

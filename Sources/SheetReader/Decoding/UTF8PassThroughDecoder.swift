@@ -20,15 +20,11 @@ final class UTF8PassThroughDecoder: TextDecoder {
         case .incomplete(let at):
             good = at
             if final {
-                failure = DecodeFailure(
-                    byteOffset: pendingOffset + at,
-                    message: "the file ends inside a UTF-8 sequence (bytes \(hexBytes(pending[at...])))")
+                failure = .cutOff(at: pendingOffset + at, encoding: "UTF-8", bytes: pending[at...])
             }
         case .invalid(let at):
             good = at
-            failure = DecodeFailure(
-                byteOffset: pendingOffset + at,
-                message: "bytes \(hexBytes(pending[at..<min(at + 4, pending.count)])) are not valid UTF-8")
+            failure = .invalid(at: pendingOffset + at, encoding: "UTF-8", bytes: pending[at...])
         }
         if good == pending.count {
             output.append(contentsOf: pending)
