@@ -78,16 +78,17 @@ public enum MoneyUnit: String, Sendable, Codable {
 
     public var toWan: Decimal { Decimal(sign: .plus, exponent: exponentToWan, significand: 1) }
 
-    /// A unit as sheets write it, the short forms 亿 and 万 included (`单位：亿`).
+    /// How sheets write the units, the short forms 亿 and 万 included (`单位：亿`), longest
+    /// first (百万元 before 万元, 亿元 before 亿, 万元 before 元): a prefix or suffix test in this
+    /// order takes the whole word.
+    public static let spellings: [(text: String, unit: MoneyUnit)] = [
+        ("百万元", .baiwan), ("亿元", .yi), ("万元", .wan), ("千元", .qian), ("亿", .yi), ("万", .wan), ("元", .yuan),
+    ]
+
+    /// A unit as sheets write it (`spellings`).
     public init?(text: String) {
-        switch text {
-        case "亿元", "亿": self = .yi
-        case "百万元": self = .baiwan
-        case "万元", "万": self = .wan
-        case "千元": self = .qian
-        case "元": self = .yuan
-        default: return nil
-        }
+        guard let unit = Self.spellings.first(where: { $0.text == text })?.unit else { return nil }
+        self = unit
     }
 }
 

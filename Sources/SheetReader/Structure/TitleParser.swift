@@ -126,10 +126,7 @@ public enum TitleParser {
         // `填报单位:…` also contains `单位:`; look at every occurrence.
         while let r = s.range(of: "单位:", range: searchStart..<s.endIndex) {
             let rest = s[r.upperBound...]
-            // Longest first: 百万元 before 万元, 千元 before 元; the short forms 亿 and 万 last.
-            for unit: MoneyUnit in [.baiwan, .yi, .wan, .qian, .yuan] where rest.hasPrefix(unit.rawValue) { return unit }
-            if rest.hasPrefix("亿") { return .yi }
-            if rest.hasPrefix("万") { return .wan }
+            for (text, unit) in MoneyUnit.spellings where rest.hasPrefix(text) { return unit }
             searchStart = r.upperBound
         }
         return nil

@@ -55,10 +55,7 @@ public struct HeaderText: Sendable, Equatable {
         return String(out)
     }
 
-    static let unitWords: [(String, MoneyUnit?, Bool)] = [
-        ("亿元", .yi, false), ("百万元", .baiwan, false), ("万元", .wan, false), ("千元", .qian, false), ("元", .yuan, false),
-        ("亿", .yi, false), ("万", .wan, false), ("%", nil, true),
-    ]
+    static let unitWords: [(String, MoneyUnit?, Bool)] = MoneyUnit.spellings.map { ($0.text, $0.unit, false) } + [("%", nil, true)]
 
     private static func stripUnit(_ s: String) -> (String, MoneyUnit?, Bool)? {
         guard !s.isEmpty else { return nil }

@@ -200,9 +200,8 @@ public enum ValueParser {
     /// when a figure is in another unit than the column's. Nil for anything else.
     public static func numberWithUnit(_ text: String) -> (number: ParsedNumber, unit: MoneyUnit)? {
         let s = NameNormalizer.normalize(text)
-        for word in ["亿元", "百万元", "万元", "千元", "亿", "万", "元"] where s.hasSuffix(word) {
-            guard let unit = MoneyUnit(text: word), let n = try? number(String(s.dropLast(word.count))),
-                  !n.isPercent else { return nil }
+        for (word, unit) in MoneyUnit.spellings where s.hasSuffix(word) {
+            guard let n = try? number(String(s.dropLast(word.count))), !n.isPercent else { return nil }
             return (n, unit)
         }
         return nil
