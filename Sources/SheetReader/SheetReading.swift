@@ -403,22 +403,28 @@ public final class SheetReading {
         }
     }
 
-    /// A project row's 总投资, 年度计划 or 本月完成: a cell that is no amount (`约300`) is left empty
-    /// with a warning, and the row's year-to-date figure loads.
-    func lenientMoney(_ cells: [String], _ c: Int?, nonNegative: Bool = false) -> Decimal? {
-        do { return try money(cells, c, nonNegative: nonNegative) } catch {
+    /// A secondary amount or rate (a project's 总投资, 年度计划, 本月完成; an indicator's or
+    /// transfer's prior-year figure and reported growth): unreadable (`约300`, `下降6.5个百分点`),
+    /// it is left empty with a warning and the row's own figure loads.
+    private func secondary<T>(_ read: () throws(CellError) -> T?) -> T? {
+        do { return try read() } catch {
             if let column = error.column { leftEmpty(column, error.reason) }
             return nil
         }
     }
 
-    /// A reported growth rate beside the figure it describes (同比增长 of an indicator or
-    /// transfer row): unreadable (`下降6.5个百分点`), it is left empty with a warning.
-    private func lenientPercent(_ cells: [String], _ c: Int?) -> Decimal? {
-        do { return try percent(cells, c) } catch {
-            if let column = error.column { leftEmpty(column, error.reason) }
+    /// The indicator of a long sheet's row: its 指标 cell, else the one the title names. nil
+    /// with `skipReason` set for another statistic (a 主要指标 sheet lists GDP, retail sales, …);
+    /// an unknown name that looks like investment is rejected, to extend the synonym table.
+    private func longRowIndicator(_ cells: [String], keeps: String) throws(CellError) -> String? {
+        guard let ic = info.columns["indicator"] else { return titleIndicator }
+        guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+        if let code = indicatorCode(name) { return code }
+        if !SheetReading.mayBeInvestment(name) {
+            skipReason = "'\(name)' is not an investment indicator; the warehouse keeps \(keeps) only"
             return nil
         }
+        throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
     }
 
     /// A secondary cell that cannot be read (a project's date, 是否民间投资 or optional amount; an
@@ -619,8 +625,9 @@ public final class SheetReading {
                 throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
             // Last, once nothing can reject the row: the other cells, which only warn.
-            let total = lenientMoney(cells, col.total), plan = lenientMoney(cells, col.plan)
-            let monthAmount = lenientMoney(cells, col.month)
+            let total = secondary { () throws(CellError) in try money(cells, col.total) }
+            let plan = secondary { () throws(CellError) in try money(cells, col.plan) }
+            let monthAmount = secondary { () throws(CellError) in try money(cells, col.month) }
             var isPrivate: Bool?
             if let c = col.isPrivate, c < cells.count {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, error.description) }
@@ -660,29 +667,13 @@ public final class SheetReading {
                     return nil
                 }
             }
-            if let ic = info.columns["indicator"] {
-                guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
-                guard let code = indicatorCode(name) else {
-                    if !SheetReading.mayBeInvestment(name) {
-                        // A 主要指标 sheet lists GDP, retail sales, …: rows the warehouse does not keep.
-                        skipReason = "'\(name)' is not an investment indicator; the warehouse keeps investment and transfer figures only"
-                        return nil
-                    }
-                    throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, 民间投资, 制造业投资, 基础设施投资, 房地产开发投资, 上级转移支付; extend the synonym table)")
-                }
+            let code = try longRowIndicator(cells, keeps: "investment and transfer figures")
+            if code == nil, skipReason != nil { return nil }
+            if let code {
                 longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
-                let prior = lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true)
-                let yoy = lenientPercent(cells, info.columns["reported_yoy"])
-                if value != nil || prior != nil || yoy != nil {
-                    rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
-                                             priorYtdValue: prior, reportedYoYPct: yoy, month: month))
-                }
-            } else if let code = titleIndicator {
-                longIndicator = code
-                let value = try money(cells, info.columns["value"], nonNegative: true)
-                let prior = lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true)
-                let yoy = lenientPercent(cells, info.columns["reported_yoy"])
+                let prior = secondary { () throws(CellError) in try money(cells, info.columns["prior_ytd"], nonNegative: true) }
+                let yoy = secondary { () throws(CellError) in try percent(cells, info.columns["reported_yoy"]) }
                 if value != nil || prior != nil || yoy != nil {
                     rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
                                              priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -690,8 +681,8 @@ public final class SheetReading {
             }
             for g in indicatorGroups {
                 let value = try money(cells, g.value, nonNegative: true)
-                let prior = lenientMoney(cells, g.prior, nonNegative: true)
-                let yoy = lenientPercent(cells, g.yoy)
+                let prior = secondary { () throws(CellError) in try money(cells, g.prior, nonNegative: true) }
+                let yoy = secondary { () throws(CellError) in try percent(cells, g.yoy) }
                 guard value != nil || prior != nil || yoy != nil else { continue }
                 rows.append(IndicatorRow(line: line, region: region, indicator: g.code, ytdValue: value,
                                          priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -704,8 +695,12 @@ public final class SheetReading {
                 throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
             }
             return .transfer(TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
-                                         priorYtdAmount: lenientMoney(cells, info.columns["prior_ytd"], nonNegative: true),
-                                         reportedYoYPct: lenientPercent(cells, info.columns["reported_yoy"])))
+                                         priorYtdAmount: secondary { () throws(CellError) in
+                                             try money(cells, info.columns["prior_ytd"], nonNegative: true)
+                                         },
+                                         reportedYoYPct: secondary { () throws(CellError) in
+                                             try percent(cells, info.columns["reported_yoy"])
+                                         }))
 
         case .targets:
             let unit = SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
@@ -715,21 +710,9 @@ public final class SheetReading {
             }
             let year = info.month.year
             var rows: [TargetRow] = []
-            var rowIndicator: String?
-            if let ic = info.columns["indicator"] {
-                guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
-                guard let code = indicatorCode(name) else {
-                    if !SheetReading.mayBeInvestment(name) {
-                        skipReason = "'\(name)' is not an investment indicator; the warehouse keeps investment and transfer targets only"
-                        return nil
-                    }
-                    throw CellError(column: ic, reason: "'\(name)' is not a known indicator (固定资产投资, 工业投资, …; extend the synonym table)")
-                }
-                rowIndicator = code
-            } else {
-                rowIndicator = titleIndicator
-            }
-            if let code = rowIndicator {
+            let code = try longRowIndicator(cells, keeps: "investment and transfer targets")
+            if code == nil, skipReason != nil { return nil }
+            if let code {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try percent(cells, info.columns["target_rate"])
