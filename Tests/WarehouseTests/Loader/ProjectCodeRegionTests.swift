@@ -8,10 +8,18 @@ import Testing
 /// A city-wide project sheet without a region column: each project lands in the county its
 /// unified code names; a code of another city, or none, keeps the sheet's region.
 @Suite struct ProjectCodeRegionTests {
-    @Test func cityWideSheetPutsProjectsInTheirCodesCounty() throws {
+    /// Loads `csv` as a city-wide September sheet into a fresh warehouse.
+    static func load(_ csv: String, _ body: (Connection, FileLoadResult) throws -> Void) throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("钦州市重大项目_202209.csv")
+        try Data(csv.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            try body(connection, try Loader(connection: connection).load(file: file))
+        }
+    }
+
+    @Test func cityWideSheetPutsProjectsInTheirCodesCounty() throws {
         let csv = """
             钦州市2022年1-9月重大项目进度表,,,
             项目代码,项目名称,本年累计完成投资（万元）,项目状态
@@ -21,9 +29,7 @@ import Testing
             QZ-2022-001,市本级项目,400,在建
 
             """
-        try Data(csv.utf8).write(to: file)
-        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
-            let result = try Loader(connection: connection).load(file: file)
+        try Self.load(csv) { connection, result in
             #expect(result.outcome == .loaded, "\(result.summaryLine)")
             let rows = try connection.query("""
                 SELECT p.project_code, r.name, f.ytd_completed_wan::text AS ytd
@@ -52,9 +58,6 @@ import Testing
     /// the group's first row only): the rows below take the group's county, unless their code
     /// names another; an unknown county in the group rejects its rows with that name.
     @Test func mergedRegionCellCoversTheRowsBelow() throws {
-        let directory = try LoaderFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("钦州市重大项目_202209.csv")
         let csv = """
             钦州市2022年1-9月重大项目进度表,,,
             县区,项目代码,项目名称,本年累计完成投资（万元）
@@ -67,9 +70,7 @@ import Testing
             ,XX-002,未知乙,70
 
             """
-        try Data(csv.utf8).write(to: file)
-        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
-            let result = try Loader(connection: connection).load(file: file)
+        try Self.load(csv) { connection, result in
             #expect(result.rowsLoaded == 5 && result.rowsRejected == 2, "\(result.summaryLine)")
             let rows = try connection.query("""
                 SELECT p.project_code, r.name FROM dw.fact_project_month f
