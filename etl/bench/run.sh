@@ -12,7 +12,8 @@
 #      files with titles, two-row headers, sections, subtotals, notes) and, from the same data,
 #      the normalised long CSV of the facts (--normalized-csv);
 #   2. (a) floor: psql \copy of the normalised CSV into bench.fact_floor, shaped and indexed
-#      like dw.fact_project_month (numeric(18,4) money, PK (region, project, month), month index);
+#      like dw.fact_project_month (numeric(20,6) money; its primary key and its two report
+#      indexes, on the CSV's region and project code; not its batch index: the CSV has no batch);
 #      (b) peer: pgloader, same CSV, same (emptied) table;
 #      (c) this project: `invest-etl load` of all county files into the migrated warehouse;
 #      (d) parsing: pandas read_csv(encoding="gb18030") vs `invest-etl read --stats`, same files;
@@ -96,13 +97,15 @@ CREATE TABLE bench.fact_floor (
     region              text    NOT NULL,
     project_code        text    NOT NULL,
     month_key           integer NOT NULL,
-    ytd_completed_wan   numeric(18, 4) NOT NULL,
-    month_completed_wan numeric(18, 4),
-    annual_plan_wan     numeric(18, 4),
+    ytd_completed_wan   numeric(20, 6) NOT NULL,
+    month_completed_wan numeric(20, 6),
+    annual_plan_wan     numeric(20, 6),
     status              text,
     PRIMARY KEY (region, project_code, month_key)
 );
-CREATE INDEX fact_floor_month_idx ON bench.fact_floor (month_key, region);
+-- The indexes of dw.fact_project_month (V008) but its batch index (no batch in the CSV).
+CREATE INDEX fact_floor_region_month_ytd_idx ON bench.fact_floor (region, month_key, ytd_completed_wan DESC);
+CREATE INDEX fact_floor_stalled_idx ON bench.fact_floor (region, month_key, project_code) WHERE status = '停工';
 SQL
 timed copy psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_URL" \
     -c "\\copy bench.fact_floor FROM '$facts_csv' WITH (FORMAT csv, HEADER true)"

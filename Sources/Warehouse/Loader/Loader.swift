@@ -198,11 +198,14 @@ public final class Loader {
         // line 90,000) leaves no staged rows, and the batch records why.
         let skipped = SpillBuffer()
         let rejected = SpillBuffer()
+        var ledger = ProjectLedger()
         try merge.clearStaging()
         do {
             try connection.withTransaction {
+                ledger = ProjectLedger()
                 try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,
-                          city: city, skipped: skipped, rejected: rejected, url: url, totalBytes: result.bytes)
+                          city: city, skipped: skipped, rejected: rejected, ledger: &ledger, url: url,
+                          totalBytes: result.bytes)
             }
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
@@ -221,10 +224,13 @@ public final class Loader {
         onProgress?(LoadProgress(file: url.path, rows: sheet.recordsRead, bytesRead: result.bytes,
                                  totalBytes: result.bytes, phase: "merging"))
         if sheet.recordsRead >= 10_000 { try merge.analyzeStaging() }
-        let keyColumn = info.columns[Self.keyField(info.layout)]
-        try merge.rejectInvalid(keyColumn: keyColumn.map { $0 + 1 }, keyColumnName: keyColumn.flatMap { index in
-            index < info.headers.count ? info.headers[index] : nil
-        })
+        // A project file's repeated rows were rejected while staging (`ProjectLedger`).
+        if info.layout != .projectProgress {
+            let keyColumn = info.columns[Self.keyField(info.layout)]
+            try merge.rejectInvalid(keyColumn: keyColumn.map { $0 + 1 }, keyColumnName: keyColumn.flatMap { index in
+                index < info.headers.count ? info.headers[index] : nil
+            })
+        }
 
         let indicators = try merge.stagedIndicators()
         if let indicators {
@@ -233,7 +239,7 @@ public final class Loader {
 
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
-        result.rowsLoaded = try merge.stagedLines()
+        result.rowsLoaded = info.layout == .projectProgress ? ledger.lines : try merge.stagedLines()
         let counts = try connection.query("""
             SELECT (SELECT count(*) FROM etl.skipped_row WHERE batch_key = \(batch)) AS skipped,
                    (SELECT count(*) FROM etl.rejected_row WHERE batch_key = \(batch)) AS rejected
@@ -274,9 +280,13 @@ public final class Loader {
         }
 
         FaultPoint.reach(.merge, file: url.path)
-        try merge.createDepartments()
-        var touched = try merge.stagedProjectPairs()
-        try merge.upsertFacts()
+        if info.layout == .projectProgress {
+            try merge.createDepartments(ledger.departments)
+        } else {
+            try merge.createDepartments()
+        }
+        var touched = ledger.pairs
+        try merge.upsertFacts(projectPairs: ledger.pairs)
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators)
         touched.formUnion(superseded.pairs)
@@ -292,10 +302,11 @@ public final class Loader {
     /// skipped and rejected rows to spill buffers copied afterwards.
     private func stage(sheet: SheetRowSource, info: SheetInfo, batch: Int, regions: RegionResolver,
                        sheetRegion: RegionRef?, city: RegionRef?, skipped: SpillBuffer, rejected: SpillBuffer,
-                       url: URL, totalBytes: Int) throws {
+                       ledger: inout ProjectLedger, url: URL, totalBytes: Int) throws {
         let (table, columns) = Self.staging(info.layout)
         let month = info.month.key
         let regionColumn = info.columns["region"].map { $0 + 1 }
+        let codeColumn = info.columns["project_code"].map { $0 + 1 }
         let unitColumn = info.columns["unit"].map { $0 + 1 }
         var lastReport = 0
 
@@ -321,8 +332,18 @@ public final class Loader {
                 case .data(let data):
                     switch data {
                     case .project(let row):
-                        if let prepared, let bytes = prepared.staged {
-                            try writer.writeRow(first: batch, rest: bytes)
+                        func repeated(region: Int) throws -> Bool {
+                            guard let first = ledger.stage(line: row.line, region: region, month: month,
+                                                           code: row.projectCode, department: row.department) else { return false }
+                            try reject(row.line, column: codeColumn, columnName: columnName(codeColumn),
+                                       raw: ProjectLedger.duplicateRaw(code: row.projectCode, name: row.projectName),
+                                       reason: ProjectLedger.duplicateReason(firstLine: first, code: row.projectCode,
+                                                                             name: row.projectName))
+                            return true
+                        }
+                        if let prepared, let staged = prepared.staged {
+                            if try repeated(region: staged.region) { continue }
+                            try writer.writeRow(first: batch, rest: staged.line)
                             break
                         }
                         let regionText = StagingRows.clean(row.region)
@@ -340,6 +361,7 @@ public final class Loader {
                                        reason: reason)
                             continue
                         }
+                        if try repeated(region: region.key) { continue }
                         try writer.writeRow(StagingRows.project(row, batch: batch, region: region.key, month: month,
                                                                 classifier: classifier))
                     case .indicator(let rows):
@@ -434,6 +456,7 @@ public final class Loader {
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
         var rejectedLines: [String] = []
+        var ledger = ProjectLedger()  // repeated projects, rejected as the load would
         do {
             while let outcome = try sheet.next() {
                 switch outcome {
@@ -446,8 +469,18 @@ public final class Loader {
                     switch data {
                     case .project(let row):
                         let text = StagingRows.clean(row.region)
-                        if regions.projectRegion(regionText: text, projectCode: row.projectCode, sheetRegion: sheetRegion,
-                                                 regionAbove: row.regionAbove) == nil {
+                        if let region = regions.projectRegion(regionText: text, projectCode: row.projectCode,
+                                                              sheetRegion: sheetRegion, regionAbove: row.regionAbove) {
+                            if let first = ledger.stage(line: row.line, region: region.key, month: info.month.key,
+                                                        code: row.projectCode, department: row.department) {
+                                result.rowsRejected += 1
+                                if rejectedLines.count < 20 {
+                                    rejectedLines.append("line \(row.line): " + ProjectLedger.duplicateReason(
+                                        firstLine: first, code: row.projectCode, name: row.projectName))
+                                }
+                                continue
+                            }
+                        } else {
                             unknown = text ?? StagingRows.clean(row.regionAbove) ?? info.region ?? ""
                         }
                     case .indicator(let rows):

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import SheetReader
 
@@ -82,12 +83,6 @@ struct Merge {
             .first?.int("n") ?? 0
     }
 
-    /// Empties the layout's staging table. TRUNCATE, not DELETE: deleted rows stayed as dead
-    /// tuples that every later file's eight staging scans read again (224 MB of them after the
-    /// large corpus, 22 ms a scan); a truncated table starts from zero pages. Loaders are
-    /// serialised by `LoadLock`, so no other transaction has staged rows to lose; the
-    /// ACCESS EXCLUSIVE lock is taken by `clearStaging` before anything else in the file's
-    /// transaction touches the table, and held to its end.
     /// The indicator codes of the staged rows as a `text[]` literal (`{fai,industrial}`), for the
     /// layouts whose sheets can cover part of the indicators of a month (V012); nil otherwise.
     func stagedIndicators() throws -> String? {
@@ -109,6 +104,12 @@ struct Merge {
         "(\(indicators)::text[] IS NULL OR indicators IS NULL OR indicators <@ \(indicators)::text[])"
     }
 
+    /// Empties the layout's staging table. TRUNCATE, not DELETE: deleted rows stayed as dead
+    /// tuples that every later file's eight staging scans read again (224 MB of them after the
+    /// large corpus, 22 ms a scan); a truncated table starts from zero pages. Loaders are
+    /// serialised by `LoadLock`, so no other transaction has staged rows to lose; the
+    /// ACCESS EXCLUSIVE lock is taken by `clearStaging` before anything else in the file's
+    /// transaction touches the table, and held to its end.
     func discardStaging() throws {
         try connection.execute("TRUNCATE \(unsafeRaw: stage)")
     }
@@ -128,23 +129,40 @@ struct Merge {
     /// normalised name through `dim_department_alias`.
     func createDepartments() throws {
         guard layout != .indicatorSummary, !layout.isPolicy else { return }
+        try createDepartments(from: """
+            SELECT department_norm AS norm, department AS name, line_no AS ord
+            FROM \(unsafeRaw: stage) WHERE batch_key = \(batch) AND department_norm IS NOT NULL
+            """)
+    }
+
+    /// The same for departments the client collected while staging (`ProjectLedger`): a
+    /// handful of names instead of an anti-join per staged row.
+    func createDepartments(_ departments: [(norm: String, name: String)]) throws {
+        guard !departments.isEmpty else { return }
+        let json = try JSONSerialization.data(withJSONObject: departments.map { [$0.norm, $0.name] })
+        try createDepartments(from: """
+            SELECT e->>0 AS norm, e->>1 AS name, o AS ord
+            FROM jsonb_array_elements(\(String(decoding: json, as: UTF8.self))::jsonb) WITH ORDINALITY AS t(e, o)
+            """)
+    }
+
+    /// `source`: rows (norm, name, ord); per normalised name, the name of the lowest `ord` wins.
+    private func createDepartments(from source: SQL) throws {
         try connection.execute("""
             INSERT INTO dw.dim_department (name)
-            SELECT DISTINCT ON (s.department_norm) s.department
-            FROM \(unsafeRaw: stage) s
-            WHERE s.batch_key = \(batch) AND s.department_norm IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.department_norm)
-            ORDER BY s.department_norm, s.line_no
+            SELECT DISTINCT ON (s.norm) s.name
+            FROM (\(source)) s
+            WHERE NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.norm)
+            ORDER BY s.norm, s.ord
             ON CONFLICT (name) DO NOTHING
             """)
         try connection.execute("""
             INSERT INTO dw.dim_department_alias (alias_normalized, alias, department_key)
-            SELECT DISTINCT ON (s.department_norm) s.department_norm, s.department, d.department_key
-            FROM \(unsafeRaw: stage) s
-            JOIN dw.dim_department d ON d.name = s.department
-            WHERE s.batch_key = \(batch) AND s.department_norm IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.department_norm)
-            ORDER BY s.department_norm, s.line_no
+            SELECT DISTINCT ON (s.norm) s.norm, s.name, d.department_key
+            FROM (\(source)) s
+            JOIN dw.dim_department d ON d.name = s.name
+            WHERE NOT EXISTS (SELECT 1 FROM dw.dim_department_alias a WHERE a.alias_normalized = s.norm)
+            ORDER BY s.norm, s.ord
             ON CONFLICT (alias_normalized) DO NOTHING
             """)
     }
@@ -152,8 +170,8 @@ struct Merge {
     /// Projects: attributes the file gives replace the stored ones (latest wins); what it
     /// leaves empty keeps its earlier value. One `MERGE`: one probe of `dim_project` per staged
     /// row for both the known and the new projects (an UPDATE and an anti-join INSERT probed
-    /// twice). A staged (region, project) is unique after `rejectInvalid` (one month per
-    /// file), so no project is matched twice.
+    /// twice). A staged (region, project) is unique (`ProjectLedger` rejects repeats; one month
+    /// per file), so no project is matched twice.
     /// Only projects whose attributes change are written (`last_batch_key`: the batch that last
     /// changed them): counties restate every project every month, and rewriting all of them
     /// was the largest merge statement (each UPDATE leaves a dead row version and two index
@@ -202,13 +220,13 @@ struct Merge {
 
     /// True when no project fact exists yet for any staged (region, month): the usual first
     /// load of a month. The fact insert then cannot conflict (staged (region, project, month)
-    /// are unique after `rejectInvalid`) and skips the `ON CONFLICT` arbiter probe per row;
+    /// are unique: `ProjectLedger`) and skips the `ON CONFLICT` arbiter probe per row;
     /// were a conflict to arise anyway, the insert fails and the file's transaction with it.
     /// One query per staged pair (a county file has one), each planned with its values: an index
     /// probe. A single statement over all pairs got a generic plan that scanned all the facts
     /// whenever none matched (6 s over the large corpus).
-    private func noProjectFactsYet() throws -> Bool {
-        for pair in try stagedProjectPairs() {
+    private func noProjectFactsYet(_ pairs: Set<RegionMonth>) throws -> Bool {
+        for pair in pairs {
             let found = try connection.query("""
                 SELECT EXISTS (SELECT 1 FROM dw.fact_project_month
                                WHERE region_key = \(pair.region) AND month_key = \(pair.month)) AS found
@@ -220,7 +238,8 @@ struct Merge {
 
     // MARK: - facts (latest wins; each fact points at the batch that gave it)
 
-    func upsertFacts() throws {
+    /// `projectPairs`: the (region, month) pairs of a project file's staged rows (`ProjectLedger`).
+    func upsertFacts(projectPairs: Set<RegionMonth> = []) throws {
         switch layout {
         case .projectProgress:
             try upsertProjects()
@@ -234,7 +253,7 @@ struct Merge {
                 JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
                 WHERE s.batch_key = \(batch)
                 """
-            if try noProjectFactsYet() {
+            if try noProjectFactsYet(projectPairs) {
                 try connection.execute(insert)
             } else {
                 try connection.execute(insert + """
@@ -292,13 +311,6 @@ struct Merge {
     }
 
     // MARK: - supersede and summaries
-
-    /// (region, month) pairs whose project summaries this batch changes: its staged rows.
-    func stagedProjectPairs() throws -> Set<RegionMonth> {
-        guard layout == .projectProgress else { return [] }
-        return try pairs(connection.query(
-            "SELECT DISTINCT region_key, month_key FROM etl.stage_project WHERE batch_key = \(batch)"))
-    }
 
     /// Marks the loaded batches of the same scope superseded by this one and deletes their
     /// facts that this batch did not restate (restated ones already point here). Returns the

@@ -164,7 +164,7 @@ enum ReadAheadEvent: Sendable {
     case hashed(Result<(String, Int), any Error>)
     case opened(Result<SheetInfo, any Error>, ReaderSnapshot)
     /// The outcome, and its staging line after the batch key when the producer prepared one.
-    case row(RowOutcome, ReaderSnapshot, [UInt8]?)
+    case row(RowOutcome, ReaderSnapshot, PreparedRow?)
     case end(ReaderSnapshot)
     case failed(any Error, ReaderSnapshot)
 }
@@ -188,7 +188,7 @@ final class ReadAheadSource: SheetRowSource {
     /// The regions `staged` lines were built with (nil: none are).
     var preparedWith: RegionResolver? { file.regions }
     /// The staging line (after the batch key) of the outcome `next()` returned last, if prepared.
-    private(set) var staged: [UInt8]?
+    private(set) var staged: PreparedRow?
 
     init(file: ReadAheadFile, info: SheetInfo, snapshot: ReaderSnapshot) {
         self.file = file

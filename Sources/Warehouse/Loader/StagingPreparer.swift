@@ -23,8 +23,9 @@ final class StagingPreparer {
         month = info.month.key
     }
 
-    /// The staging line of a project row after its batch key: `\t` + fields + `\n`.
-    func prepare(_ outcome: RowOutcome) -> [UInt8]? {
+    /// The staging line of a project row after its batch key (`\t` + fields + `\n`), and the
+    /// region it was placed in (the loader's `ProjectLedger` keys rows by it).
+    func prepare(_ outcome: RowOutcome) -> PreparedRow? {
         guard case .data(.project(let row)) = outcome,
               let region = regions.projectRegion(regionText: StagingRows.clean(row.region), projectCode: row.projectCode,
                                                  sheetRegion: sheetRegion, regionAbove: row.regionAbove) else { return nil }
@@ -32,6 +33,12 @@ final class StagingPreparer {
         var line: [UInt8] = [0x09]
         line.reserveCapacity(384)
         StagingWriter.appendRow(fields.dropFirst(), to: &line)
-        return line
+        return PreparedRow(region: region.key, line: line)
     }
+}
+
+/// A project row's staging line after its batch key, and its region's key.
+struct PreparedRow: Sendable, Equatable {
+    var region: Int
+    var line: [UInt8]
 }

@@ -51,7 +51,8 @@ import Testing
             var expected: [UInt8] = []
             StagingWriter.appendRow(StagingRows.project(row, batch: 7, region: region.key, month: 202206,
                                                         classifier: ProjectClassifier.Memo()), to: &expected)
-            #expect(Array("7".utf8) + (prepared ?? []) == expected, "line \(row.line)")
+            #expect(Array("7".utf8) + (prepared?.line ?? []) == expected, "line \(row.line)")
+            #expect(prepared?.region == region.key, "line \(row.line)")
         }
         #expect(seen == [3, 5, 6, 7, 8])
     }
