@@ -17,7 +17,11 @@ enum RowClassifier {
     static let notePrefixes = [
         "注:", "注1", "注2", "注、", "注.", "说明:", "备注:", "填报人", "填表人", "审核人", "审核:", "联系电话", "联系人",
         "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
+        "填报单位", "填报说明", "填表说明", "报送日期", "报出日期", "统计负责人",
     ]
+    /// Marks a clerk puts before a remark under the table (`*本月新增项目1个`, `※…`); only on a
+    /// row without a key, since some sheets star new projects' names.
+    static let remarkMarks: Set<Character> = ["*", "※", "★", "☆"]
     static let wholeSheetLabels: Set<String> = [
         "合计", "总计", "全市合计", "全县合计", "全区合计", "总合计", "合计数", "全市总计", "累计合计",
     ]
@@ -42,7 +46,8 @@ enum RowClassifier {
         // A row number (`123`, the usual first cell of a data row) is no label of any kind.
         if label.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
-        let bare = label.hasSuffix(":") ? String(label.dropLast()) : label
+        if keyIsEmpty, let mark = label.first, remarkMarks.contains(mark) { return .note(label) }
+        let bare = withoutCount(label.hasSuffix(":") ? String(label.dropLast()) : label)
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
         if bare.count <= 16, bare.hasSuffix("小计") || bare.hasSuffix("合计") || bare.hasSuffix("总计") {
             return .subtotal(label: bare, wholeSheet: false)
@@ -54,9 +59,22 @@ enum RowClassifier {
             if category.isEmpty {   // marker and name in separate cells: `一,产业项目`
                 category = cells[(first + 1)...].lazy.map(NameNormalizer.normalize).first(where: { !$0.isEmpty }) ?? ""
             }
-            if !category.isEmpty, !category.first!.isNumber { return .section(level: level, category: category) }
+            // Not `一、2022-…`; but 一, 十, 百 are numbers to Swift too (`一、一般性转移支付`).
+            // The count a clerk adds (`新开工项目（2个）`) changes monthly: not part of the category.
+            if let head = category.first, !(head.isASCII && head.isNumber) {
+                return .section(level: level, category: withoutCount(category))
+            }
         }
         return nil
+    }
+
+    /// A subtotal label without the count a clerk adds: `合计（4个）`, `总计(12个项目)` -> `合计`, `总计`.
+    static func withoutCount(_ label: String) -> String {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return label }
+        let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
+        guard inner.contains(where: { $0.isASCII && $0.isNumber }),
+              inner.allSatisfy({ ($0.isASCII && $0.isNumber) || "个项目宗家处".contains($0) }) else { return label }
+        return String(label[..<open])
     }
 
     /// `一 | 工业项目` with the name in the key column (a merged cell over 项目代码 and the rest):

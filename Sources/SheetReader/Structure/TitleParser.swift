@@ -74,30 +74,39 @@ public enum TitleParser {
     static func monthAfterYear(_ c: [Character], _ start: Int) -> Int? {
         let rest = String(c[start...])
         for (word, m) in periodWords where rest.hasPrefix(word) { return m }
+        if let end = rangeEnd(c, start) { return end }
         var k = start
-        func number() -> Int? {
+        while k < c.count, k - start < 2, c[k].isASCII, c[k].isNumber { k += 1 }
+        guard k > start, k < c.count, c[k] == "月", let month = Int(String(c[start..<k])), (1...12).contains(month)
+        else { return nil }
+        return month
+    }
+
+    /// Words between the two months of a cumulative period (`1-9月`, `1月至9月`, `1月份到9月份`,
+    /// `1月起至9月底`); a dash stands for every dash and tilde (`prepare`).
+    static let rangeConnectors: [[Character]] = ["起至", "起到", "-", "至", "到"].map { Array($0) }
+
+    /// The later month of a cumulative period starting at `start` (`1-9月`, `1月-9月`,
+    /// `1月份至9月份`, `1月到9月`): 9; nil when the text there is not one.
+    static func rangeEnd(_ c: [Character], _ start: Int) -> Int? {
+        func number(_ k: inout Int) -> Int? {
             var e = k
             while e < c.count, e - k < 2, c[e].isASCII, c[e].isNumber { e += 1 }
             guard e > k, let n = Int(String(c[k..<e])) else { return nil }
             k = e
             return n
         }
-        guard let first = number() else { return nil }
+        var k = start
+        guard let first = number(&k), (1...12).contains(first) else { return nil }
         if k < c.count, c[k] == "月" {
-            // `1月-6月` or plain `6月`
-            if k + 1 < c.count, c[k + 1] == "-" {
-                let save = k
-                k += 2
-                if let second = number(), k < c.count, c[k] == "月", (1...12).contains(second) { return second }
-                k = save
-            }
-            return (1...12).contains(first) ? first : nil
-        }
-        if k < c.count, c[k] == "-" {
             k += 1
-            if let second = number(), k < c.count, c[k] == "月", (1...12).contains(second) { return second }
+            if k < c.count, c[k] == "份" { k += 1 }
         }
-        return nil
+        guard let connector = rangeConnectors.first(where: { k + $0.count <= c.count && Array(c[k..<(k + $0.count)]) == $0 })
+        else { return nil }
+        k += connector.count
+        guard let second = number(&k), k < c.count, c[k] == "月", (first...12).contains(second) else { return nil }
+        return second
     }
 
     /// A month without a year: `1-6月` (cumulative, the later month) or `6月份`.
@@ -110,7 +119,7 @@ public enum TitleParser {
                 var j = i
                 while j < c.count, c[j].isASCII, c[j].isNumber { j += 1 }
                 if j - i <= 2, j < c.count {
-                    if c[j] == "-", let m = monthAfterYear(c, i), !(i > 0 && c[i - 1] == "年") { return m }
+                    if let m = rangeEnd(c, i), !(i > 0 && c[i - 1] == "年") { return m }
                     if c[j] == "月", j + 1 < c.count, c[j + 1] == "份", let m = Int(String(c[i..<j])), (1...12).contains(m) { return m }
                 }
                 i = j
@@ -125,12 +134,29 @@ public enum TitleParser {
         var searchStart = s.startIndex
         // `填报单位:…` also contains `单位:`; look at every occurrence.
         while let r = s.range(of: "单位:", range: searchStart..<s.endIndex) {
-            let rest = s[r.upperBound...]
-            for (text, unit) in MoneyUnit.spellings where rest.hasPrefix(text) { return unit }
             searchStart = r.upperBound
+            // `填报单位：万秀区…` names who made the sheet.
+            if reportingLabels.contains(where: { s[..<r.upperBound].hasSuffix($0 + ":") }) { continue }
+            var rest = s[r.upperBound...]
+            // `单位：%、亿元`, `单位：(亿元)`, `单位：绝对额亿元，增速%`: the money unit after what
+            // names the other columns' units.
+            while let filler = unitFillers.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(filler.count) }
+            for (text, unit) in MoneyUnit.spellings where rest.hasPrefix(text) {
+                // `单位：万` but not a name that starts with 万 or 亿.
+                if text.count == 1, text != "元", rest.dropFirst().first?.isLetter == true { continue }
+                return unit
+            }
+        }
+        // A bracketed unit on its own: `…进度表（万元）`, a title row `（亿元）`.
+        for (text, unit) in MoneyUnit.spellings where text.count > 1 || text == "元" {
+            if s.contains("(" + text + ")") { return unit }
         }
         return nil
     }
+
+    /// What can stand between `单位：` and the money unit.
+    static let unitFillers = ["绝对额", "绝对值", "绝对数", "总量", "金额", "增速", "增幅", "比重", "同比", "%", "、", ",", ";",
+                              "(", ")", "[", "]", "/", "|", ":"]
 
     /// Labels of the row naming the unit that made the sheet.
     static let reportingLabels = ["填报单位", "制表单位", "报送单位", "填报部门"]

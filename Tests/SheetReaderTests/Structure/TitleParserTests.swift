@@ -25,6 +25,16 @@ import Testing
         ("2022年6月项目表", 2022, 6),
         ("2022-06", 2022, 6),
         ("2022年1-6月", 2022, 6),
+        // Connectors a clerk types between the months of a cumulative period.
+        ("灵山县2023年1月至9月重大项目进度表", 2023, 9),
+        ("2023年1月份至9月份全市固定资产投资", 2023, 9),
+        ("2023年1月到10月", 2023, 10),
+        ("2023年1月份-10月份", 2023, 10),
+        ("2023年1月起至10月底项目进展", 2023, 10),
+        ("2023年1至8月", 2023, 8),
+        ("2023年1~10月", 2023, 10),
+        ("1月至9月各县区固定资产投资", nil, 9),
+        ("2023年9月至今", 2023, 9),
     ]
 
     @Test(arguments: periodsCases)
@@ -86,12 +96,16 @@ import Testing
     }
 
     @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan),
-                      ("单位：亿", .yi), ("单位：万", .wan), ("单位：千元", .qian), ("单位：百万元", .baiwan), ("单位：亿元、%", .yi)])
+                      ("单位：亿", .yi), ("单位：万", .wan), ("单位：千元", .qian), ("单位：百万元", .baiwan), ("单位：亿元、%", .yi),
+                      ("单位：%、亿元", .yi), ("单位：(亿元)", .yi), ("单位：绝对额亿元，增速%", .yi), ("（亿元）", .yi),
+                      ("2023年重大项目进度表（万元）", .wan), ("填报单位：万秀区发改局（盖章） 单位：元", .yuan)])
     func unit(text: String, expected: MoneyUnit) {
         #expect(TitleParser.unit(in: text) == expected)
     }
 
     @Test func noUnit() {
         #expect(TitleParser.unit(in: "2022年1-6月钦州市重大项目投资进度表") == nil)
+        // A place name with 万 after 填报单位 is not a unit.
+        #expect(TitleParser.unit(in: "填报单位：万秀区发展和改革局") == nil)
     }
 }
