@@ -101,7 +101,12 @@ public final class SheetReading {
         if let next = try source.next() {
             read += 1
             let cells = next.fields.map(analyzer.match)
-            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields) { sub = (next, cells) } else { pending.append(next) }
+            let joined = SheetReading.joinedHeaders(top: header.cells, sub: cells, analyzer: analyzer)
+            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields, joined: joined) {
+                sub = (next, cells)
+            } else {
+                pending.append(next)
+            }
         }
         let top = header.cells, subCells = sub?.cells
         let width = max(top.count, subCells?.count ?? 0)
@@ -836,7 +841,9 @@ public final class SheetReading {
         return ["投资", "投入", "转移支付", "资金", "固投", "技改"].contains { normalized.contains($0) }
     }
 
-    static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String]) -> Bool {
+    /// `joined`: the cells read with the top cell over them (`joinedHeaders`): `2023年` over
+    /// `计划投资` is `2023年计划投资`, a known header though neither cell is one alone.
+    static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String], joined: [CellMatch] = []) -> Bool {
         let nonEmpty = cells.indices.filter { !cells[$0].isEmpty }
         guard !nonEmpty.isEmpty else { return false }
         for i in nonEmpty {
@@ -844,11 +851,17 @@ public final class SheetReading {
             if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
         }
         if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
-        func describable(_ m: CellMatch) -> Bool { m.measure != nil || m.isKnown || m.monthly != nil || m.ignored }
-        if nonEmpty.allSatisfy({ describable(cells[$0]) }) { return true }
+        func describable(_ c: Int) -> Bool {
+            let m = cells[c]
+            return m.measure != nil || m.isKnown || m.monthly != nil || m.ignored || (c < joined.count && joined[c].isKnown)
+        }
+        if nonEmpty.allSatisfy(describable) { return true }
         let underEmpty = nonEmpty.filter { $0 >= top.count || top[$0].isEmpty }
         let underNamed = nonEmpty.filter { $0 < top.count && !top[$0].isEmpty }
-        return !underEmpty.isEmpty && underNamed.allSatisfy { describable(cells[$0]) }
+        guard !underEmpty.isEmpty else { return false }
+        // `2023年投资` over `计划投资 | 1-9月完成投资 | 9月完成投资`: mostly known words, no figures.
+        let known = nonEmpty.filter(describable).count
+        return underNamed.allSatisfy(describable) || (known >= 2 && known * 2 >= nonEmpty.count + 1)
     }
 
     static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String,

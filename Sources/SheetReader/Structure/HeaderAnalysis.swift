@@ -82,6 +82,14 @@ struct HeaderAnalyzer {
         return String(s)
     }
 
+    /// A column of one month's own figure (`8月`, `本月`, `当月完成`), not a cumulative one.
+    static func isSingleMonth(_ text: String) -> Bool {
+        if let monthly = monthly(text) { return !monthly.cumulative }
+        return singleMonthWords.contains(text)
+    }
+    static let singleMonthWords: Set<String> = ["本月", "当月", "本月完成", "当月完成", "本月数", "当月数", "本月值", "当月值",
+                                                "本月完成投资", "当月完成投资"]
+
     /// `6月`, `6月份` -> (6, false); `1-6月` -> (6, true).
     static func monthly(_ text: String) -> (month: Int, cumulative: Bool)? {
         var s = Substring(text)
@@ -170,6 +178,8 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             roles[c] = .indicator(ind, s.measure ?? owner?.measure ?? .value); continue
         }
         if let ind = topIndicator {
+            // `固定资产投资` over `8月 | 1-8月 | 增速`: the month's own figure is not the YTD value.
+            if s.measure == nil, HeaderAnalyzer.isSingleMonth(s.header.text) { continue }
             roles[c] = .indicator(ind, s.measure ?? (t.isEmpty ? nil : t.measure) ?? .value); continue
         }
         if let m = s.measure, let ind = subIndicator { roles[c] = .indicator(ind, m); continue }

@@ -93,6 +93,18 @@ import Testing
         #expect(r == [.field("region"), nil, .indicator("fai", .value), .indicator("fai", .yoy)])
     }
 
+    /// A month's own figure beside the cumulative one under an indicator is not its value,
+    /// whichever comes first.
+    @Test(arguments: [
+        (["", "8月", "1-8月", "增速（%）", "1-8月"], [nil, ColumnRole.indicator("fai", .value), .indicator("fai", .yoy)]),
+        (["", "本月", "本年累计", "增速", "1-8月"], [nil, .indicator("fai", .value), .indicator("fai", .yoy)]),
+        (["", "1-8月", "当月", "增速", "1-8月"], [.indicator("fai", .value), nil, .indicator("fai", .yoy)]),
+    ] as [([String], [ColumnRole?])])
+    func singleMonthUnderAnIndicatorIsNoValue(sub: [String], fai: [ColumnRole?]) {
+        let r = roles(["县区", "固定资产投资", "", "", "工业投资"], sub, .indicatorSummary)
+        #expect(r == [.field("region")] + fai + [.indicator("industrial", .value)])
+    }
+
     @Test func transferIndicatorOverItsMeasuresInATransferSheet() {
         let r = roles(["单位（部门）", "上级转移支付资金（万元）", "", ""], ["", "本年累计争取", "上年同期", "同比增长"], .transferPayments)
         #expect(r == [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")])

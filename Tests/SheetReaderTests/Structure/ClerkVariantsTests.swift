@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import SheetReader
+
+/// Whole sheets written the ways clerks write them that an earlier reader got wrong silently
+/// (a wrong month, a month's figure taken for the year's, 亿元 read as 万元) or rejected
+/// although a person reads them at once. Expectations are what a person reads off the rows.
+@Suite struct ClerkVariantsTests {
+    /// `1月至9月` in the title is September (was January, which then replaced January's batch).
+    @Test(arguments: ["灵山县2023年1月至9月重大项目进度表", "灵山县2023年1月份至9月份重大项目进度表",
+                      "灵山县2023年1月到9月重大项目进度表", "灵山县2023年1月起至9月底重大项目进度表"])
+    func cumulativePeriodWithWords(title: String) throws {
+        let (reader, _) = try readAll([[title], ["项目代码", "项目名称", "本年累计完成投资"], ["2023-450721-01-01-000001", "甲", "10"]])
+        #expect(reader.info.month == YearMonth(year: 2023, month: 9))
+    }
+
+    /// `固定资产投资` merged over `8月 | 1-8月 | 增速`, units named after the percent sign.
+    @Test func monthColumnBesideTheCumulativeOneAndUnitAfterPercent() throws {
+        let (reader, out) = try readAll([
+            ["2023年1-8月各县区固定资产投资", "", "", "", ""],
+            ["单位：%、亿元", "", "", "", ""],
+            ["县区", "固定资产投资", "", "", "工业投资"],
+            ["", "8月", "1-8月", "增速（%）", "1-8月"],
+            ["钦南区", "21", "160.21", "4.8", "52.3"],
+        ])
+        #expect(reader.info.unit == .yi)
+        let rows = try #require(out.compactMap(\.indicators).first)
+        let fai = try #require(rows.first { $0.indicator == "fai" })
+        #expect(fai.ytdValue == D("1602100"))
+        #expect(fai.reportedYoYPct == D("4.8"))
+        #expect(rows.first { $0.indicator == "industrial" }?.ytdValue == D("523000"))
+    }
+
+    /// `2023年投资` merged over `计划投资 | 1-9月完成投资 | 9月完成投资`: a two-row header whose
+    /// cell under the merged one is no header alone.
+    @Test(arguments: ["2023年", "2023年投资", "本年投资情况"])
+    func twoRowHeaderUnderAYear(over: String) throws {
+        let (reader, out) = try readAll([
+            ["浦北县2023年1-9月重大项目进度", "", "", "", "", "", ""],
+            ["序号", "项目名称", "项目代码", "总投资", over, "", ""],
+            ["", "", "", "", "计划投资", "1-9月完成", "9月完成投资"],
+            ["1", "浦北县北通镇生猪养殖基地", "2023-450722-03-03-800001", "15000", "8000", "6900", "700"],
+        ])
+        #expect(reader.info.headerLines == [2, 3])
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.ytdCompleted == D("6900"))
+        #expect(row.monthCompleted == D("700"))
+        #expect(row.totalInvestment == D("15000"))
+        #expect(row.annualPlan == (over == "2023年" ? D("8000") : nil))  // `2023年计划投资` is a known header
+    }
+
+    /// Sections named with a numeral inside (`一般性`), subtotals with a count, a sign-off block.
+    @Test func sectionsSubtotalsAndSignOffUnderTheTable() throws {
+        let (_, out) = try readAll([
+            ["2023年1-12月各县区上级转移支付资金到位情况", "", "", ""],
+            ["序号", "单位", "资金类别", "累计到位资金（万元）"],
+            ["一、一般性转移支付", "", "", ""],
+            ["1", "灵山县", "均衡性转移支付", "1235"],
+            ["2", "浦北县", "均衡性转移支付", "980"],
+            ["合计（2个）", "", "", "2215"],
+            ["填报单位（盖章）：钦州市财政局", "", "报送日期：2024年1月8日", ""],
+            ["*本表为快报数", "", "", ""],
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(out.compactMap(\.transfer).map(\.ytdAmount) == [D("1235"), D("980")])
+        #expect(out.compactMap(\.skipped).map(\.kind) == [.title, .header, .section, .subtotal, .note, .note])
+    }
+}
