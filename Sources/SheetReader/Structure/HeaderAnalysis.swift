@@ -73,6 +73,13 @@ struct HeaderAnalyzer {
 
     static func stripLeadingPeriod(_ text: String) -> String {
         var s = Substring(text)
+        // `#制造业投资` (statistics offices mark a 其中 item with #), `1.工业投资`, `（一）民间投资`.
+        s = s.drop(while: { "#*△▲☆★".contains($0) })
+        if let (_, rest) = RowClassifier.sectionMarker(String(s)), !rest.isEmpty { s = Substring(rest) }
+        let number = s.prefix(while: { $0.isASCII && $0.isNumber })
+        if !number.isEmpty, number.count <= 2, let mark = s.dropFirst(number.count).first, ".、".contains(mark) {
+            s = s.dropFirst(number.count + 1)
+        }
         for prefix in ["其中:", "其中"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count); break }
         // YYYY年
         if s.count > 5, s.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), s.dropFirst(4).first == "年" { s = s.dropFirst(5) }

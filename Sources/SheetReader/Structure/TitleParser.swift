@@ -109,10 +109,17 @@ public enum TitleParser {
         return second
     }
 
-    /// A month without a year: `1-6月` (cumulative, the later month) or `6月份`.
+    /// A month without a year: `1-6月` (cumulative, the later month), `6月份`, `截至10月底`,
+    /// `截止10月31日`.
     static func monthOnly(_ c: [Character]) -> Int? {
         let s = String(c)
         for (word, m) in periodWords where word != "年度" && s.contains(word) { return m }
+        for word in ["截至", "截止"] {
+            guard let r = s.range(of: word) else { continue }
+            let digits = s[r.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
+            if (1...2).contains(digits.count), s[r.upperBound...].dropFirst(digits.count).first == "月",
+               let m = Int(digits), (1...12).contains(m) { return m }
+        }
         var i = 0
         while i < c.count {
             if c[i].isASCII, c[i].isNumber, i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber) {
@@ -220,6 +227,10 @@ public enum TitleParser {
             // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name.
             if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name) { last = name }
             pos = end + 1
+        }
+        // `…重大项目投资进度表（钦州高新区）`: the place in brackets after the title.
+        if last == nil, let close = c.lastIndex(of: ")"), let open = c[..<close].lastIndex(of: "("), open + 1 < close {
+            return region(in: String(c[(open + 1)..<close]))
         }
         return last
     }

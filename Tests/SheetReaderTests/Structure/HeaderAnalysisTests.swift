@@ -55,6 +55,13 @@ import Testing
         #expect(r == [.field("region"), .indicator("fai", .yoy), .indicator("industrial", .value), .indicator("manufacturing", .value)])
     }
 
+    /// Marks before an indicator's name in a 指标 column: a 其中 item (`#`, `其中：`), numbering.
+    @Test(arguments: [("#制造业投资", "manufacturing"), ("＃制造业投资", "manufacturing"), ("其中：民间投资", "private"),
+                      ("1.工业投资", "industrial"), ("2、民间投资", "private"), ("（一）固定资产投资", "fai"), ("△房地产开发投资", "real_estate")])
+    func markedIndicatorNames(text: String, code: String) {
+        #expect(Self.analyzer.match(text).indicator == code)
+    }
+
     @Test func measureUnderPlainFieldInProjectSheet() {
         let r = roles(["项目名称", "项目代码", "1-6月\n完成投资（万元）", ""], ["", "", "本年累计", "其中：本月"], .projectProgress)
         #expect(r == [.field("project_name"), .field("project_code"), .field("ytd_completed"), .field("month_completed")])
