@@ -246,9 +246,9 @@ public final class SheetReading {
 
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
         let region = options.region ?? TitleParser.sheetRegion(titles: titles, fileName: fileName)
-        if layout == .indicatorSummary, columns["region"] == nil, region == nil {
+        if layout == .indicatorSummary && columns["region"] == nil || layout == .targets && columns["unit"] == nil, region == nil {
             throw SheetError(code: .missingRegion, file: fileName, line: header.record.line,
-                             message: "one-region indicator sheet (no 地区/县区 column) but no region in --region, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))) or the file name",
+                             message: "one-region \(layout == .targets ? "targets" : "indicator") sheet (no 地区/县区 column) but no region in --region, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))) or the file name",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
@@ -708,7 +708,11 @@ public final class SheetReading {
                                          }))
 
         case .targets:
-            let unit = SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
+            // A one-region sheet (`灵山县2024年固定资产投资月度目标`: 指标 | 全年目标 | 1月 …) has no
+            // unit column; the sheet's region applies to every row.
+            let unit = info.columns["unit"] == nil && info.region != nil
+                ? info.region!
+                : SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
             if SheetReading.isCityOwnPart(unit) {
                 skipReason = "'\(unit)' is the city's own part, not a region: the city's target is its 全市 row"
                 return nil
@@ -725,7 +729,10 @@ public final class SheetReading {
                 var running: Decimal = 0
                 for m in monthColumns {
                     guard let v = try money(cells, m.column, nonNegative: true) else { continue }
-                    if m.cumulative { monthly[m.month] = v } else { running += v; monthly[m.month] = running }
+                    // A cumulative column restarts the sum the month columns after it add to
+                    // (`1-6月 | 7月`, `上半年 | 三季度`).
+                    running = m.cumulative ? v : running + v
+                    monthly[m.month] = running
                 }
                 if annual != nil || rate != nil || !monthly.isEmpty {
                     rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
@@ -870,7 +877,10 @@ public final class SheetReading {
         func indicators(_ l: SheetLayout, _ measures: Set<Measure>) -> Int {
             roles[l]!.filter { if case .indicator(_, let m)? = $0 { return measures.contains(m) } else { return false } }.count
         }
+        // Quarter columns (`一季度 | 上半年 | 前三季度`) alone do not make a targets sheet: an
+        // indicator sheet can have them too.
         let monthColumns = roles[.targets]!.filter { if case .month? = $0 { return true } else { return false } }.count
+            - headerTexts.filter { HeaderAnalyzer.quarter(NameNormalizer.normalize($0)) != nil }.count
         let title = NameNormalizer.normalize(titleText)
         if let policy = policyLayout(roles, title: title) { return policy }
         if has(.projectProgress, "project_code") || (has(.projectProgress, "project_name") && has(.projectProgress, "ytd_completed")) {
@@ -895,12 +905,16 @@ public final class SheetReading {
            has(.indicatorSummary, "value") || has(.indicatorSummary, "reported_yoy") || has(.indicatorSummary, "prior_ytd") {
             return .indicatorSummary
         }
+        // One region's targets: 指标 | 全年目标 | 1月 … 12月, the region in the title or file name
+        // (a title naming targets decides when the month columns could be values: `1-2月`).
+        let oneRegionTargets = has(.targets, "indicator") && targetColumns
+        if oneRegionTargets, title.contains("目标") { return .targets }
         // One region's long sheet: 指标 with its measures, the region in the title or file name.
         if has(.indicatorSummary, "indicator"),
            has(.indicatorSummary, "value") || has(.indicatorSummary, "reported_yoy") || has(.indicatorSummary, "prior_ytd") {
             return .indicatorSummary
         }
-        return nil
+        return oneRegionTargets ? .targets : nil
     }
 
     /// An indicator-summary sheet with no 指标 column and no indicator-named column: its
@@ -933,7 +947,8 @@ public final class SheetReading {
             if !has("unit") { missing.append("unit (单位/县区/部门)") }
             if !has("ytd_amount") { missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计)") }
         case .targets:
-            if !has("unit") { missing.append("unit (地区/单位)") }
+            // Without 地区/单位, one region's sheet (its 指标 rows, the region from the title).
+            if !has("unit") && !has("indicator") { missing.append("unit (地区/单位)") }
             if !indicatorColumns {
                 // `2022年各县区固定资产投资目标任务`: the title names the one indicator.
                 if !has("indicator") && titleIndicator == nil { missing.append("indicator (指标, or one named in the title)") }

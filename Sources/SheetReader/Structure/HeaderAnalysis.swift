@@ -97,9 +97,28 @@ struct HeaderAnalyzer {
     static let singleMonthWords: Set<String> = ["本月", "当月", "本月完成", "当月完成", "本月数", "当月数", "本月值", "当月值",
                                                 "本月完成投资", "当月完成投资"]
 
-    /// `6月`, `6月份` -> (6, false); `1-6月` -> (6, true).
+    /// Words after a period in a targets sheet's column (`1-3月目标`, `一季度目标任务`).
+    static let targetWords = ["目标任务", "目标", "任务"]
+
+    /// A targets sheet's quarter columns, as the month they end and whether they count from
+    /// January: `一季度` (3, true), `二季度` (6, false: April to June), `上半年` (6, true),
+    /// `前三季度` (9, true), `下半年` (12, false); with or without `目标`.
+    static func quarter(_ text: String) -> (month: Int, cumulative: Bool)? {
+        var s = Substring(text)
+        for word in targetWords where s.hasSuffix(word) { s = s.dropLast(word.count); break }
+        if s.hasPrefix("第") { s = s.dropFirst() }
+        return quarterWords[String(s)]
+    }
+    static let quarterWords: [String: (month: Int, cumulative: Bool)] = [
+        "一季度": (3, true), "1季度": (3, true), "二季度": (6, false), "2季度": (6, false), "三季度": (9, false),
+        "3季度": (9, false), "四季度": (12, false), "4季度": (12, false), "上半年": (6, true), "前三季度": (9, true),
+        "下半年": (12, false),
+    ]
+
+    /// `6月`, `6月份` -> (6, false); `1-6月` -> (6, true); also with `目标` after them.
     static func monthly(_ text: String) -> (month: Int, cumulative: Bool)? {
         var s = Substring(text)
+        for word in targetWords where s.hasSuffix(word) { s = s.dropLast(word.count); break }
         if s.hasSuffix("份") { s = s.dropLast() }
         guard s.hasSuffix("月") else { return nil }
         s = s.dropLast()
@@ -173,7 +192,9 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             if t.isEmpty { continue }
             if let ind = t.indicator { roles[c] = .indicator(ind, t.measure ?? .value); continue }
             if let m = t.measure, let ind = topIndicator { roles[c] = .indicator(ind, m); continue }
-            if layout == .targets, let mo = t.monthly { roles[c] = .month(mo.month, cumulative: mo.cumulative); continue }
+            if layout == .targets, let mo = t.monthly ?? HeaderAnalyzer.quarter(t.header.text) {
+                roles[c] = .month(mo.month, cumulative: mo.cumulative); continue
+            }
             if let f = layout.pick(t) { roles[c] = .field(f) }
             continue
         }
@@ -190,7 +211,8 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             roles[c] = .indicator(ind, s.measure ?? (t.isEmpty ? nil : t.measure) ?? .value); continue
         }
         if let m = s.measure, let ind = subIndicator { roles[c] = .indicator(ind, m); continue }
-        if layout == .targets, let mo = s.monthly ?? (t.isEmpty ? nil : t.monthly) {
+        if layout == .targets, let mo = s.monthly ?? HeaderAnalyzer.quarter(s.header.text)
+            ?? (t.isEmpty ? nil : t.monthly ?? HeaderAnalyzer.quarter(t.header.text)) {
             roles[c] = .month(mo.month, cumulative: mo.cumulative); continue
         }
         if let f = layout.pick(s) { roles[c] = .field(f); continue }

@@ -65,4 +65,40 @@ import Testing
         #expect(out.compactMap(\.transfer).map(\.ytdAmount) == [D("1235"), D("980")])
         #expect(out.compactMap(\.skipped).map(\.kind) == [.title, .header, .section, .subtotal, .note, .note])
     }
+
+    /// Quarter columns of a targets sheet: cumulative (`一季度 | 上半年 | 前三季度`) or each
+    /// quarter's own (`一季度 … 四季度`, summed from January); the indicator from the title.
+    @Test(arguments: [
+        (["一季度", "上半年", "前三季度", "全年"], ["70", "160", "245", "330"], [3: "700000", 6: "1600000", 9: "2450000"]),
+        (["一季度", "二季度", "三季度", "四季度"], ["70", "90", "85", "85"], [3: "700000", 6: "1600000", 9: "2450000", 12: "3300000"]),
+        (["1-6月", "7月", "8月", "上半年目标"], ["160", "30", "25", "160"], [6: "1600000", 7: "1900000", 8: "2150000"]),
+    ] as [([String], [String], [Int: String])])
+    func quarterTargets(columns: [String], values: [String], expected: [Int: String]) throws {
+        let (reader, out) = try readAll([
+            ["2024年各县区固定资产投资目标任务分解表"],
+            ["单位：亿元"],
+            ["县区", "全年目标任务", "目标增速（%）"] + columns,
+            ["钦南区", "330", "10"] + values,
+        ])
+        #expect(reader.info.layout == .targets)
+        let row = try #require(out.compactMap(\.targets).first?.first)
+        #expect(row.indicator == "fai")
+        #expect(row.annualTarget == D("3300000"))
+        #expect(row.monthlyYTD == expected.mapValues(D))
+    }
+
+    /// One county's monthly targets: no 地区 column, the county in the title.
+    @Test func oneRegionTargets() throws {
+        let (reader, out) = try readAll([
+            ["灵山县2024年固定资产投资月度目标"],
+            ["单位：万元"],
+            ["指标", "全年目标", "1-2月", "3月", "4月", "备注"],
+            ["固定资产投资", "4200000", "700000", "350000", "350000", ""],
+        ], fileName: "2024年月度目标.csv")
+        #expect(reader.info.layout == .targets)
+        #expect(reader.info.region == "灵山县")
+        let row = try #require(out.compactMap(\.targets).first?.first)
+        #expect(row.unit == "灵山县")
+        #expect(row.monthlyYTD == [2: D("700000"), 3: D("1050000"), 4: D("1400000")])
+    }
 }
