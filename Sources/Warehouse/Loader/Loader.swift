@@ -380,11 +380,12 @@ public final class Loader {
                         }
                     case .transfer(let row):
                         // A unit that is a region receives in its own name; any other unit is a
-                        // department receiving in the city's name (created on first sight).
+                        // department (created on first sight) receiving in the name of the sheet's
+                        // region — a county finance bureau's 区教育局 is the county's — else the city's.
                         if let region = regions.resolve(row.unit) {
                             try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
-                        } else if let city {
-                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: city.key, department: row.unit, month: month))
+                        } else if let owner = sheetRegion ?? city {
+                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit, month: month))
                         } else {
                             try reject(row.line, column: unitColumn, columnName: columnName(unitColumn), raw: row.unit,
                                        reason: "没有可记入的市 / no city to book a department's transfer under")
@@ -398,8 +399,8 @@ public final class Loader {
                         let staged: [[String?]]
                         if let region = regions.resolve(first.unit) {
                             staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: region.key, department: nil) }
-                        } else if let city {
-                            staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: city.key, department: $0.unit) }
+                        } else if let owner = sheetRegion ?? city {
+                            staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: owner.key, department: $0.unit) }
                         } else {
                             staged = []
                         }
