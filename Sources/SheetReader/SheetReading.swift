@@ -187,6 +187,26 @@ public final class SheetReading {
             }
         }
 
+        // A long sheet's `单位` column of 亿元, 万元 and % (`指标 | 单位 | 2023年1-8月 | …`) is each
+        // row's unit (计量单位), not its region: 单位 names a region or receiving unit elsewhere.
+        if layout == .indicatorSummary, columns["row_unit"] == nil, columns["indicator"] != nil, let rc = columns["region"] {
+            var cells: [String] = []
+            var peeked = 0
+            while peeked < 12 {
+                let record: CSVRecord
+                if peeked < pending.count { record = pending[peeked] }
+                else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
+                else { break }
+                peeked += 1
+                if rc < record.fields.count, let text = ValueParser.text(record.fields[rc]) { cells.append(NameNormalizer.normalize(text)) }
+            }
+            let units = cells.filter(SheetReading.isUnitWord).count
+            if units > 0, units * 2 > cells.count {
+                columns["row_unit"] = rc
+                columns["region"] = nil
+            }
+        }
+
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
         let titlePeriods = titles.compactMap(TitleParser.period(in:))
         let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
@@ -840,6 +860,12 @@ public final class SheetReading {
         }
     }
 
+    /// A 计量单位 cell: a unit of money, a percentage or a unit of things (`个`, `万平方米`).
+    static func isUnitWord(_ text: String) -> Bool {
+        MoneyUnit(text: text) != nil || ["%", "个", "项", "家", "人", "万人", "亩", "平方米", "万平方米", "吨", "万吨",
+                                         "千瓦时", "万千瓦时", "辆", "户"].contains(text)
+    }
+
     /// An indicator name an investment warehouse might be meant to know (`固定资产投资（不含农户）`,
     /// `技改投资`, `争取上级资金`): unknown ones are rejected so the synonym table gets extended;
     /// anything else (`地区生产总值`, `社会消费品零售总额`) is another statistic, skipped.
@@ -941,7 +967,6 @@ public final class SheetReading {
                 if !has("indicator") && titleIndicator == nil {
                     missing.append("indicator (指标), per-indicator columns (固定资产投资, 工业投资, …) or a title naming one indicator")
                 } else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
-                else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
             }
         case .transferPayments:
             if !has("unit") { missing.append("unit (单位/县区/部门)") }

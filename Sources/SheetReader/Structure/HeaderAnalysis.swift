@@ -97,6 +97,42 @@ struct HeaderAnalyzer {
     static let singleMonthWords: Set<String> = ["本月", "当月", "本月完成", "当月完成", "本月数", "当月数", "本月值", "当月值",
                                                 "本月完成投资", "当月完成投资"]
 
+    /// Columns named by a dated period (`2023年1-8月 | 2022年1-8月`, `2023年1-8月累计`): the latest
+    /// year's are the value, the year before's the prior-year figure, whichever comes first.
+    /// Only in indicator and transfer sheets, and only when every such column names a month.
+    static func yearColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout) -> [Int: Measure] {
+        guard layout == .indicatorSummary || layout == .transferPayments else { return [:] }
+        var dated: [Int: (year: Int, cumulative: Bool)] = [:]
+        for c in 0..<max(top.count, sub?.count ?? 0) {
+            let cell = sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil)
+            if let text = cell?.header.text, let period = datedPeriod(text) { dated[c] = period }
+        }
+        // `2023年8月 | 2023年1-8月`: the cumulative one is the value.
+        if dated.values.contains(where: \.cumulative) { dated = dated.filter(\.value.cumulative) }
+        guard let latest = dated.values.map(\.year).max() else { return [:] }
+        return dated.compactMapValues { $0.year == latest ? .value : $0.year == latest - 1 ? .prior : nil }
+    }
+
+    /// A header that is a dated period and nothing else (`2023年1-8月`, `2023年1-8月累计`,
+    /// `2023年8月末`): its year, and whether it counts from January; nil for anything more
+    /// (`2023年1-8月完成投资`).
+    static func datedPeriod(_ text: String) -> (year: Int, cumulative: Bool)? {
+        let chars = Array(text)
+        guard chars.count > 5, chars[4] == "年", chars[..<4].allSatisfy({ $0.isASCII && $0.isNumber }),
+              let year = Int(String(chars[..<4])), TitleParser.plausibleYear(year) else { return nil }
+        var rest = Substring(String(chars[5...]))
+        var cumulative = false
+        for word in ["累计完成", "累计", "完成", "末", "底", "止"] where rest.hasSuffix(word) {
+            rest = rest.dropLast(word.count)
+            cumulative = word.hasPrefix("累计") || word == "末" || word == "底" || word == "止"
+            break
+        }
+        guard rest.hasSuffix("月") else { return nil }
+        if TitleParser.rangeEnd(Array(rest), 0) != nil { return (year, true) }
+        guard let month = monthly(String(rest)) else { return nil }
+        return (year, cumulative || month.cumulative || month.month <= 2)
+    }
+
     /// Words after a period in a targets sheet's column (`1-3月目标`, `一季度目标任务`).
     static let targetWords = ["目标任务", "目标", "任务"]
 
@@ -159,6 +195,16 @@ extension SheetLayout {
         }
     }
 
+    /// The field of a value or prior-year column in this layout (`2023年1-8月 | 2022年1-8月`).
+    func field(for measure: Measure) -> String? {
+        switch (self, measure) {
+        case (.indicatorSummary, .value): return "value"
+        case (.transferPayments, .value): return "ytd_amount"
+        case (.indicatorSummary, .prior), (.transferPayments, .prior): return "prior_ytd"
+        default: return nil
+        }
+    }
+
     func pick(_ m: CellMatch) -> String? {
         let names = m.fields.map { aliases[$0] ?? $0 }
         return fields.first(where: { names.contains($0) })
@@ -173,6 +219,7 @@ extension SheetLayout {
 func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil) -> [ColumnRole?] {
     let width = max(top.count, sub?.count ?? 0)
     var roles: [ColumnRole?] = Array(repeating: nil, count: width)
+    let dated = HeaderAnalyzer.yearColumns(top: top, sub: sub, layout: layout)
     var topIndicator: String?   // indicator of the (merged) top cell covering this column
     var topOwner: CellMatch?    // the (merged) top cell covering this column
     var subIndicator: String?   // nearest indicator to the left on the sub row
@@ -190,6 +237,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
         guard let s, !s.isEmpty else {
             // One-row header, or a top cell merged down over an empty sub cell.
             if t.isEmpty { continue }
+            if let m = dated[c] {
+                if let ind = topIndicator, t.indicator == nil { roles[c] = .indicator(ind, m) }
+                else if let f = layout.field(for: m) { roles[c] = .field(f) }
+                continue
+            }
             if let ind = t.indicator { roles[c] = .indicator(ind, t.measure ?? .value); continue }
             if let m = t.measure, let ind = topIndicator { roles[c] = .indicator(ind, m); continue }
             if layout == .targets, let mo = t.monthly ?? HeaderAnalyzer.quarter(t.header.text) {
@@ -204,6 +256,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
         if let ind = s.indicator {
             subIndicator = ind
             roles[c] = .indicator(ind, s.measure ?? owner?.measure ?? .value); continue
+        }
+        if let m = dated[c] {
+            if let ind = topIndicator ?? subIndicator { roles[c] = .indicator(ind, m) }
+            else if let f = layout.field(for: m) { roles[c] = .field(f) }
+            continue
         }
         if let ind = topIndicator {
             // `固定资产投资` over `8月 | 1-8月 | 增速`: the month's own figure is not the YTD value.

@@ -101,4 +101,26 @@ import Testing
         #expect(row.unit == "灵山县")
         #expect(row.monthlyYTD == [2: D("700000"), 3: D("1050000"), 4: D("1400000")])
     }
+
+    /// Columns named by their periods, this year's and last year's in either order; a 单位
+    /// column giving each row's unit.
+    @Test(arguments: [false, true])
+    func datedValueAndPriorColumns(priorFirst: Bool) throws {
+        let periods = priorFirst ? ["2022年1-8月", "2023年1-8月"] : ["2023年1-8月", "2022年1-8月"]
+        func values(_ current: String, _ prior: String) -> [String] { priorFirst ? [prior, current] : [current, prior] }
+        let (reader, out) = try readAll([
+            ["浦北县2023年1-8月主要经济指标"],
+            ["指标", "单位"] + periods + ["增长（%）"],
+            ["地区生产总值", "亿元"] + values("120.3", "114.5") + ["5.1"],
+            ["固定资产投资", "亿元"] + values("95.48", "92.43") + ["3.3"],
+            ["工业投资", "万元"] + values("207500", "218700") + ["-5.1"],
+        ])
+        #expect(reader.info.region == "浦北县")
+        let rows = out.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.indicator) == ["fai", "industrial"])
+        #expect(rows.map(\.region) == ["浦北县", "浦北县"])
+        #expect(rows.map(\.ytdValue) == [D("954800"), D("207500")])
+        #expect(rows.map(\.priorYtdValue) == [D("924300"), D("218700")])
+        #expect(rows.map(\.reportedYoYPct) == [D("3.3"), D("-5.1")])
+    }
 }
