@@ -43,4 +43,32 @@ struct TransfersTests {
             #expect(total.meetsTarget == true)
         }
     }
+
+    /// The city total counts each unit once and compares like with like: a county's own row,
+    /// not again its departments; last year's units with no row this year (renamed, gone:
+    /// 市教育局, 市商务局) in the prior, so they cannot inflate the growth.
+    @Test("city total: a county once, last year's units without a row this year in the prior")
+    func cityTotalCountsEachUnitOnce() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.transfer(qinnan, 202103, ytd: 500)
+            try f.transfer(qinzhou, department: "市教育局", 202103, ytd: 100)
+            try f.transfer(qinzhou, department: "市商务局", 202103, ytd: 150)
+            try f.transfer(lingshan, 202103, ytd: 280)
+            try f.transfer(qinnan, 202203, ytd: 530)
+            try f.transfer(qinzhou, department: "市统计局", 202203, ytd: 160)           // new this year: no prior of its own
+            try db.execute("INSERT INTO dw.dim_department (name) VALUES ('县教育局')")
+            try f.transfer(lingshan, 202203, ytd: 300)
+            try f.transfer(lingshan, department: "县教育局", 202203, ytd: 200)          // within 灵山县's 300
+
+            let rows = try f.queries.transfers(month: month("2022-03"))
+            #expect(rows.filter { !$0.isTotal }.map(\.unit).sorted() == ["市统计局", "灵山县", "灵山县·县教育局", "钦南区"].sorted())
+            let total = try #require(rows.last)
+            #expect(total.isTotal)
+            #expect(total.ytdAmount == 990)              // 530 + 160 + 300
+            #expect(total.priorYTDAmount == 1030)        // 500 + 280 + 100 + 150
+            #expect(total.yoyPct == dec("-3.88"))        // −40 / 1030
+            #expect(total.meetsTarget == false)
+        }
+    }
 }

@@ -1,9 +1,12 @@
 -- Upper-level transfer payments (DESIGN §6): per receiving unit (a region, or a department
--- receiving in the city's name), the YTD amount summed over fund categories against the same
--- month last year; target rate from indicator transfer_payment for the year (default 6).
--- prior = the reported prior-year amounts when every row of the unit gives one, else the
--- unit's stored amount at the same month last year. One total row per city ('total') sums
--- the units under it; units without a prior add nothing to the total's prior.
+-- receiving in the name of the region whose sheet lists it), the YTD amount summed over fund
+-- categories against the same month last year; target rate from indicator transfer_payment for
+-- the year (default 6). prior = the reported prior-year amounts when every row of the unit
+-- gives one, else the unit's stored amount at the same month last year.
+-- One total row per city ('total') sums the units under it, each counted once: a county that
+-- reports its own row (department NULL) is counted by that row, not again by its departments.
+-- Its prior is the units' priors plus last year's amounts of units that have no row this month
+-- (renamed or gone), so a unit missing on one side cannot inflate the city's growth.
 
 CREATE VIEW analyst.transfer_growth AS
 WITH unit AS NOT MATERIALIZED (
@@ -34,10 +37,35 @@ city_of AS NOT MATERIALIZED (
     FROM analyst.region_closure c JOIN dw.dim_region r ON r.region_key = c.ancestor_key
     WHERE r.level = 'city'
 ),
+counted AS NOT MATERIALIZED (
+    -- the units a city total adds up: all but the departments of a region (not the city
+    -- itself) that reports its own row that month
+    SELECT u.*, co.city_key
+    FROM unit u
+    JOIN city_of co ON co.region_key = u.region_key
+    WHERE u.department_key IS NULL OR u.region_key = co.city_key
+       OR NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month o
+                      WHERE o.region_key = u.region_key AND o.department_key IS NULL AND o.month_key = u.month_key)
+),
+orphan AS NOT MATERIALIZED (
+    -- last year's amounts of units with no row this year, by city and this year's month
+    SELECT co.city_key, f.month_key + 100 AS month_key, sum(f.ytd_amount_wan) AS ytd_amount_wan
+    FROM dw.fact_transfer_payment_month f
+    JOIN city_of co ON co.region_key = f.region_key
+    WHERE NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month t
+                      WHERE t.region_key = f.region_key AND t.department_key IS NOT DISTINCT FROM f.department_key
+                        AND t.month_key = f.month_key + 100)
+      AND (f.department_key IS NULL OR f.region_key = co.city_key
+           OR NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month o
+                          WHERE o.region_key = f.region_key AND o.department_key IS NULL AND o.month_key = f.month_key))
+    GROUP BY co.city_key, f.month_key
+),
 rows AS NOT MATERIALIZED (
     SELECT 'unit' AS row_kind,
            CASE WHEN u.department_key IS NULL THEN 'region' ELSE 'department' END AS unit_kind,
-           coalesce(d.name, r.name) AS unit, u.region_key, r.region_code, r.name AS region,
+           -- a county's department carries the county's name (`灵山县·县教育局`)
+           CASE WHEN d.name IS NULL THEN r.name WHEN r.level = 'city' THEN d.name ELSE r.name || '·' || d.name END AS unit,
+           u.region_key, r.region_code, r.name AS region,
            u.department_key, d.name AS department, co.city_key,
            u.month_key, u.ytd_amount_wan, u.prior_ytd_amount_wan, u.prior_source, u.reported_yoy_pct,
            u.category_count, CASE WHEN u.department_key IS NULL THEN r.sort_order ELSE 1000 END AS sort_order
@@ -48,12 +76,14 @@ rows AS NOT MATERIALIZED (
     UNION ALL
     SELECT 'total', 'total', cr.name || '合计', cr.region_key, cr.region_code, cr.name,
            NULL, NULL, cr.region_key,
-           u.month_key, sum(u.ytd_amount_wan), sum(u.prior_ytd_amount_wan),
-           CASE WHEN count(u.prior_ytd_amount_wan) > 0 THEN 'sum of units' END, NULL,
+           u.month_key, sum(u.ytd_amount_wan),
+           CASE WHEN count(u.prior_ytd_amount_wan) > 0 OR max(o.ytd_amount_wan) IS NOT NULL
+                THEN coalesce(sum(u.prior_ytd_amount_wan), 0) + coalesce(max(o.ytd_amount_wan), 0) END,
+           CASE WHEN count(u.prior_ytd_amount_wan) > 0 OR max(o.ytd_amount_wan) IS NOT NULL THEN 'sum of units' END, NULL,
            sum(u.category_count)::integer, 9999
-    FROM unit u
-    JOIN city_of co ON co.region_key = u.region_key
-    JOIN dw.dim_region cr ON cr.region_key = co.city_key
+    FROM counted u
+    JOIN dw.dim_region cr ON cr.region_key = u.city_key
+    LEFT JOIN orphan o ON o.city_key = u.city_key AND o.month_key = u.month_key
     GROUP BY cr.region_key, cr.region_code, cr.name, u.month_key
 )
 SELECT x.row_kind, x.unit_kind, x.unit, x.region_key, x.region_code, x.region,
@@ -73,8 +103,8 @@ LEFT JOIN analyst.indicator_rate ir ON ir.indicator_code = 'transfer_payment' AN
 COMMENT ON VIEW analyst.transfer_growth IS '上级转移支付资金同比及 6% 目标（每个接收单位一行，另有全市合计行） / Transfer payments: YoY per receiving unit against the target, plus a city total row';
 COMMENT ON COLUMN analyst.transfer_growth.row_kind IS '行类型 unit 单位 / total 合计 / Row kind';
 COMMENT ON COLUMN analyst.transfer_growth.unit_kind IS '接收单位类型 region 地区 / department 部门 / total 合计 / Kind of receiving unit';
-COMMENT ON COLUMN analyst.transfer_growth.unit IS '接收单位名称 / Receiving unit';
-COMMENT ON COLUMN analyst.transfer_growth.region_key IS '地区代理键（部门为所属市） / Region key (the city for a department)';
+COMMENT ON COLUMN analyst.transfer_growth.unit IS '接收单位名称（县区的部门前加县区名：灵山县·县教育局） / Receiving unit (a county''s department prefixed with the county)';
+COMMENT ON COLUMN analyst.transfer_growth.region_key IS '地区代理键（部门为其报表所属地区） / Region key (for a department, the region whose sheet lists it)';
 COMMENT ON COLUMN analyst.transfer_growth.region_code IS '地区代码 / Region code';
 COMMENT ON COLUMN analyst.transfer_growth.region IS '地区名称 / Region name';
 COMMENT ON COLUMN analyst.transfer_growth.department_key IS '部门代理键（地区为空） / Department key, null for a region';

@@ -385,7 +385,8 @@ public final class Loader {
                         if let region = regions.resolve(row.unit) {
                             try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
                         } else if let owner = sheetRegion ?? city {
-                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit, month: month))
+                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit,
+                                                                     owner: owner.name, month: month))
                         } else {
                             try reject(row.line, column: unitColumn, columnName: columnName(unitColumn), raw: row.unit,
                                        reason: "没有可记入的市 / no city to book a department's transfer under")
@@ -400,7 +401,9 @@ public final class Loader {
                         if let region = regions.resolve(first.unit) {
                             staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: region.key, department: nil) }
                         } else if let owner = sheetRegion ?? city {
-                            staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: owner.key, department: $0.unit) }
+                            staged = rows.flatMap {
+                                StagingRows.targets($0, batch: batch, region: owner.key, department: $0.unit, owner: owner.name)
+                            }
                         } else {
                             staged = []
                         }

@@ -46,6 +46,14 @@ struct Merge {
     /// Rejects lines whose fact a line above already gave (the first one stays) and lines
     /// naming an indicator the warehouse does not know; removes them from staging.
     func rejectInvalid(keyColumn: Int?, keyColumnName: String?) throws {
+        // A transfer sheet's several rows of one unit and category (one per 资金名称) add up.
+        if layout != .transferPayments {
+            try rejectRepeats(keyColumn: keyColumn, keyColumnName: keyColumnName)
+        }
+        try rejectUnknown()
+    }
+
+    private func rejectRepeats(keyColumn: Int?, keyColumnName: String?) throws {
         try connection.execute("""
             INSERT INTO etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason)
             SELECT DISTINCT ON (d.line_no) \(batch), d.line_no, \(keyColumn), \(keyColumnName), d.raw,
@@ -57,6 +65,9 @@ struct Merge {
             ORDER BY d.line_no
             ON CONFLICT (batch_key, line_no) DO NOTHING
             """)
+    }
+
+    private func rejectUnknown() throws {
         if layout == .indicatorSummary || layout == .targets {
             try connection.execute("""
                 INSERT INTO etl.rejected_row (batch_key, line_no, column_no, column_name, raw_text, reason)
@@ -282,11 +293,13 @@ struct Merge {
                 INSERT INTO dw.fact_transfer_payment_month
                     (region_key, department_key, fund_category, month_key, ytd_amount_wan, prior_ytd_amount_wan,
                      reported_yoy_pct, batch_key, line_no)
-                SELECT s.region_key, a.department_key, s.fund_category, s.month_key, s.ytd_amount_wan,
-                       s.prior_ytd_amount_wan, s.reported_yoy_pct, \(batch), s.line_no
+                SELECT s.region_key, a.department_key, s.fund_category, s.month_key, sum(s.ytd_amount_wan),
+                       CASE WHEN count(*) = count(s.prior_ytd_amount_wan) THEN sum(s.prior_ytd_amount_wan) END,
+                       CASE WHEN count(*) = 1 THEN max(s.reported_yoy_pct) END, \(batch), min(s.line_no)
                 FROM etl.stage_transfer s
                 LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
                 WHERE s.batch_key = \(batch)
+                GROUP BY s.region_key, a.department_key, s.fund_category, s.month_key
                 ON CONFLICT (region_key, (coalesce(department_key, 0)), fund_category, month_key) DO UPDATE SET
                     ytd_amount_wan = excluded.ytd_amount_wan, prior_ytd_amount_wan = excluded.prior_ytd_amount_wan,
                     reported_yoy_pct = excluded.reported_yoy_pct, batch_key = excluded.batch_key, line_no = excluded.line_no

@@ -68,9 +68,16 @@ struct StagingRows {
         }
     }
 
-    static func department(_ name: String?) -> (norm: String?, raw: String?) {
+    /// `owner`: the region the department receives or is set targets in; a name that starts
+    /// with it (`钦州市教育局` in 钦州市, `灵山县教育局` in 灵山县) is the same department as the
+    /// short name (`市教育局`, `县教育局`), which is how most sheets write it.
+    static func department(_ name: String?, owner: String? = nil) -> (norm: String?, raw: String?) {
         guard let raw = clean(name) else { return (nil, nil) }
-        let norm = NameNormalizer.normalize(raw)
+        var norm = NameNormalizer.normalize(raw)
+        if let owner = owner.map(NameNormalizer.normalize), owner.count >= 2, norm.count > owner.count + 1,
+           norm.hasPrefix(owner), let level = owner.last {
+            norm = String(level) + norm.dropFirst(owner.count)
+        }
         return norm.isEmpty ? (nil, nil) : (norm, raw)
     }
 
@@ -99,9 +106,10 @@ struct StagingRows {
         ]
     }
 
-    /// `region` is the unit's region, or the city when the unit is a department.
-    static func transfer(_ row: TransferRow, batch: Int, region: Int, department: String?, month: Int) -> [String?] {
-        let dept = Self.department(department)
+    /// `region` is the unit's region, or the region a department receives in (`owner`, its name).
+    static func transfer(_ row: TransferRow, batch: Int, region: Int, department: String?, owner: String? = nil,
+                         month: Int) -> [String?] {
+        let dept = Self.department(department, owner: owner)
         return [
             text(batch), text(region), text(row.line), text(month), dept.norm, dept.raw,
             clean(row.category) ?? "", text(row.ytdAmount), text(row.priorYtdAmount), text(row.reportedYoYPct),
@@ -109,8 +117,8 @@ struct StagingRows {
     }
 
     /// One staged row for the annual target (month 0) and one per cumulative monthly target.
-    static func targets(_ row: TargetRow, batch: Int, region: Int, department: String?) -> [[String?]] {
-        let dept = Self.department(department)
+    static func targets(_ row: TargetRow, batch: Int, region: Int, department: String?, owner: String? = nil) -> [[String?]] {
+        let dept = Self.department(department, owner: owner)
         var rows: [[String?]] = []
         if row.annualTarget != nil || row.ratePct != nil {
             rows.append([

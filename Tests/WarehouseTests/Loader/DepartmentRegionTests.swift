@@ -49,4 +49,37 @@ import Testing
                              ["钦州市", "市教育局", "300.000000"]])
         }
     }
+
+    /// A city sheet that names its bureaus with the city's name (`钦州市教育局`, the seeded
+    /// 市教育局) and gives one unit and category on several rows (one per 资金名称): one
+    /// receiver, and the rows add up (they were rejected as repeats, the total lost 400).
+    @Test func cityPrefixedBureausAndRowsPerFundAddUp() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("2022-06_全市_转移支付.csv")
+        try Data("""
+            2022年1-6月钦州市争取上级转移支付资金情况表
+            序号,单位,资金类别,资金名称,本年累计争取（万元）,上年同期
+            1,钦南区,一般性转移支付,均衡性转移支付,700,600
+            2,钦南区,一般性转移支付,县级基本财力保障,400,350
+            3,钦州市教育局,专项转移支付,义务教育薄弱环节,330,300
+            合计,,,,1430,1250
+
+            """.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded)
+            #expect(result.rowsLoaded == 3 && result.rowsRejected == 0)
+            #expect(result.warnings.isEmpty)   // the 合计 matches the rows
+            let rows = try connection.query("""
+                SELECT coalesce(d.name, r.name) AS unit, f.ytd_amount_wan::text AS amount, f.prior_ytd_amount_wan::text AS prior,
+                       f.line_no
+                FROM dw.fact_transfer_payment_month f
+                JOIN dw.dim_region r USING (region_key) LEFT JOIN dw.dim_department d USING (department_key)
+                ORDER BY f.line_no
+                """).rows.map { [$0["unit"], $0["amount"], $0["prior"], $0["line_no"]] }
+            #expect(rows == [["钦南区", "1100.000000", "950.000000", "3"], ["市教育局", "330.000000", "300.000000", "5"]])
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.dim_department WHERE name LIKE '%教育局'") == 1)
+        }
+    }
 }
