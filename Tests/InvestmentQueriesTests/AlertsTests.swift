@@ -37,6 +37,12 @@ struct AlertsTests {
             let june = try f.queries.alerts(month: month("2022-06"), indicator: fai)
             #expect(actions(june.filter { $0.level == "county" }) ==
                     [qinnan: "praise", lingshan: "reminder", qinbei: "reminder", pubei: "interview"])
+            // The city (the counties' sum: 8100 against 8000, +1.25%, far below 15%) is ranked
+            // alone: it does not send itself a reminder.
+            let city = try #require(june.first { $0.regionCode == qinzhou })
+            #expect(city.peerCount == 1)
+            #expect(city.gapPP == dec("13.75"))
+            #expect(city.action == nil)
             let p = try #require(june.first { $0.regionCode == pubei })
             #expect(p.rank == 4)
             #expect(p.officialYoYPct == -15)

@@ -10,6 +10,8 @@
 --   interview a reminder this month and in the previous reported month of the same year
 --             (the latest earlier month with a value for the region and indicator), and last
 --             in the ranking this month (with at least two ranked peers); replaces the reminder.
+-- A region ranked alone (peer_count < 2: the city in a city's warehouse) gets no action: the
+-- city does not praise, remind or interview itself.
 -- February, the first report of a year, cannot bring an interview: December belongs to the
 -- previous year's targets. The previous month is an index probe (no window over the year), so
 -- `WHERE month_key = …` reaches every part of the view.
@@ -48,7 +50,8 @@ SELECT s.region_key, s.region_code, s.region, s.level, s.parent_key, s.sort_orde
        s.official_yoy_pct, s.rate_pct, s.gap_pp, s.progress_pct, s.rank, s.peer_count, s.is_last,
        s.reminder_level AS is_reminder_level, s.prev_month_key,
        coalesce(s.prev_reminder_level, false) AS prev_reminder_level,
-       CASE WHEN s.reminder_level AND s.prev_reminder_level AND s.is_last THEN 'interview'
+       CASE WHEN s.peer_count < 2 THEN NULL
+            WHEN s.reminder_level AND s.prev_reminder_level AND s.is_last THEN 'interview'
             WHEN s.reminder_level THEN 'reminder'
             WHEN s.official_yoy_pct >= s.rate_pct AND s.progress_pct >= 100 THEN 'praise' END AS action
 FROM (
