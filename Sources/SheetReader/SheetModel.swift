@@ -321,7 +321,7 @@ public struct TargetRow: Sendable, Equatable {
 public enum DataRow: Sendable, Equatable {
     case project(ProjectProgressRow)
     case indicator([IndicatorRow])   // a wide row yields one per indicator column
-    case transfer(TransferRow)
+    case transfer([TransferRow])     // a row per fund category when categories are columns
     case target([TargetRow])          // a wide targets row can yield several indicators
     case centralBudget(CentralBudgetRow)
     case specialBond(SpecialBondRow)
@@ -331,7 +331,7 @@ public enum DataRow: Sendable, Equatable {
         switch self {
         case .project(let r): return r.line
         case .indicator(let rs): return rs.first?.line ?? 0
-        case .transfer(let r): return r.line
+        case .transfer(let rs): return rs.first?.line ?? 0
         case .target(let rs): return rs.first?.line ?? 0
         case .centralBudget(let r): return r.line
         case .specialBond(let r): return r.line

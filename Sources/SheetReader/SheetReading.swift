@@ -38,6 +38,8 @@ public final class SheetReading {
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
+    /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
+    private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
     /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
     private let projectColumns: ProjectColumns
@@ -284,6 +286,17 @@ public final class SheetReading {
         self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
         self.indicatorGroups = groups
         self.monthColumns = months.sorted { $0.month < $1.month }
+        var funds: [(category: String, value: Int?, prior: Int?, yoy: Int?)] = []
+        for (c, role) in roles.enumerated() {
+            guard case .field(let f)? = role, let (kind, category) = FundColumn.parse(f) else { continue }
+            let i = funds.firstIndex { $0.category == category } ?? { funds.append((category, nil, nil, nil)); return funds.count - 1 }()
+            switch kind {
+            case .value: funds[i].value = c
+            case .prior: funds[i].prior = c
+            case .yoy: funds[i].yoy = c
+            }
+        }
+        self.fundGroups = funds
         self.projectColumns = ProjectColumns(columns)
         self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
             : layout == .indicatorSummary ? (columns["region"] ?? columns["indicator"]) : columns["unit"]
@@ -716,16 +729,29 @@ public final class SheetReading {
 
         case .transferPayments:
             let unit = SheetReading.regionText(try required(cells, "unit", "receiving unit (单位/县区/部门)"))
+            if !fundGroups.isEmpty {
+                // One column per fund category: a row per category with an amount (an empty
+                // cell is a category the unit received nothing from).
+                var rows: [TransferRow] = []
+                for g in fundGroups {
+                    guard let amount = try money(cells, g.value, nonNegative: true) else { continue }
+                    rows.append(TransferRow(line: line, unit: unit, category: g.category, ytdAmount: amount,
+                                            priorYtdAmount: secondary { () throws(CellError) in try money(cells, g.prior, nonNegative: true) },
+                                            reportedYoYPct: secondary { () throws(CellError) in try percent(cells, g.yoy) }))
+                }
+                if rows.isEmpty { throw CellError(column: fundGroups.first?.value, reason: "no amount in any fund category column") }
+                return .transfer(rows)
+            }
             guard let amount = try money(cells, info.columns["ytd_amount"], nonNegative: true) else {
                 throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
             }
-            return .transfer(TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
-                                         priorYtdAmount: secondary { () throws(CellError) in
-                                             try money(cells, info.columns["prior_ytd"], nonNegative: true)
-                                         },
-                                         reportedYoYPct: secondary { () throws(CellError) in
-                                             try percent(cells, info.columns["reported_yoy"])
-                                         }))
+            return .transfer([TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
+                                          priorYtdAmount: secondary { () throws(CellError) in
+                                              try money(cells, info.columns["prior_ytd"], nonNegative: true)
+                                          },
+                                          reportedYoYPct: secondary { () throws(CellError) in
+                                              try percent(cells, info.columns["reported_yoy"])
+                                          })])
 
         case .targets:
             // A one-region sheet (`灵山县2024年固定资产投资月度目标`: 指标 | 全年目标 | 1月 …) has no
@@ -782,6 +808,8 @@ public final class SheetReading {
             return f
         case (.transferPayments, .field(let f)) where ["ytd_amount", "prior_ytd"].contains(f):
             return f
+        case (.transferPayments, .field(let f)) where [.value, .prior].contains(FundColumn.parse(f)?.kind):
+            return f
         case (.indicatorSummary, .field(let f)) where ["value", "prior_ytd"].contains(f):
             return longIndicator.map { "\($0).\(f)" }
         case (.targets, .field("annual_target")):
@@ -801,6 +829,7 @@ public final class SheetReading {
         switch role {
         case .field(let f)?: return ["ytd_completed", "month_completed", "annual_plan", "total_investment", "ytd_amount",
                                      "prior_ytd", "value", "annual_target"].contains(f) || SheetLayout.policyMoneyFields.contains(f)
+                || [.value, .prior].contains(FundColumn.parse(f)?.kind)
         case .indicator(_, let m)?: return m == .value || m == .prior || m == .target
         case .month?: return true
         case nil: return false
@@ -920,7 +949,11 @@ public final class SheetReading {
         }
         let transferWords = headerTexts.contains { $0.contains("争取") || $0.contains("到位") || $0.contains("转移支付") }
             || has(.transferPayments, "category") || title.contains("转移支付")
-        if has(.transferPayments, "unit"), has(.transferPayments, "ytd_amount"), transferWords, !has(.indicatorSummary, "indicator") {
+        let fundColumns = roles[.transferPayments]!.contains { role in
+            if case .field(let f)? = role { return FundColumn.parse(f)?.kind == .value } else { return false }
+        }
+        if has(.transferPayments, "unit"), has(.transferPayments, "ytd_amount") && transferWords || fundColumns,
+           !has(.indicatorSummary, "indicator") {
             return .transferPayments
         }
         if has(.indicatorSummary, "region"), has(.indicatorSummary, "indicator") || indicators(.indicatorSummary, [.value, .yoy, .prior]) > 0 {
@@ -970,7 +1003,10 @@ public final class SheetReading {
             }
         case .transferPayments:
             if !has("unit") { missing.append("unit (单位/县区/部门)") }
-            if !has("ytd_amount") { missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计)") }
+            let fundColumns = roles.contains { if case .field(let f)? = $0 { return FundColumn.parse(f) != nil } else { return false } }
+            if !has("ytd_amount") && !fundColumns {
+                missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计, or a column per fund category: 一般性转移支付 | 专项转移支付)")
+            }
         case .targets:
             // Without 地区/单位, one region's sheet (its 指标 rows, the region from the title).
             if !has("unit") && !has("indicator") { missing.append("unit (地区/单位)") }

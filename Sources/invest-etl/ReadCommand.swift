@@ -64,6 +64,9 @@ struct ReadCommand: ParsableCommand {
                         case .data(.target(let rows)):
                             tally.data += 1
                             tally.facts += rows.count
+                        case .data(.transfer(let rows)):
+                            tally.data += 1
+                            tally.facts += rows.count
                         case .data:
                             tally.data += 1
                             tally.facts += 1

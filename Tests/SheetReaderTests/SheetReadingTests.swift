@@ -13,7 +13,8 @@ func readAll(_ rows: [[String]], fileName: String = "test.csv", options: ReadOpt
 extension RowOutcome {
     var project: ProjectProgressRow? { if case .data(.project(let r)) = self { return r }; return nil }
     var indicators: [IndicatorRow]? { if case .data(.indicator(let r)) = self { return r }; return nil }
-    var transfer: TransferRow? { if case .data(.transfer(let r)) = self { return r }; return nil }
+    var transfer: TransferRow? { if case .data(.transfer(let r)) = self { return r.first }; return nil }
+    var transfers: [TransferRow]? { if case .data(.transfer(let r)) = self { return r }; return nil }
     var targets: [TargetRow]? { if case .data(.target(let r)) = self { return r }; return nil }
     var skipped: SkippedRow? { if case .skipped(let r) = self { return r }; return nil }
     var rejected: RejectedRow? { if case .rejected(let r) = self { return r }; return nil }

@@ -177,7 +177,7 @@ extension SheetLayout {
         case .indicatorSummary:
             return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period", "row_unit"]
         case .transferPayments:
-            return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period"]
+            return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period", "fund_column"]
         case .targets:
             return ["unit", "indicator", "annual_target", "target_rate", "period"]
         case .centralBudget, .specialBonds, .reservePool:
@@ -211,6 +211,38 @@ extension SheetLayout {
     }
 }
 
+/// A fund category's column in a transfer sheet with one column per category (`单位 |
+/// 一般性转移支付 | 专项转移支付`, or each category merged over `本年累计争取 | 上年同期`): a field
+/// named `fund:`, `fund_prior:` or `fund_yoy:` followed by the category.
+enum FundColumn: String, CaseIterable {
+    case value = "fund:", prior = "fund_prior:", yoy = "fund_yoy:"
+
+    func field(_ category: String) -> String { rawValue + category }
+
+    /// The kind and category of a `field(_:)` name.
+    static func parse(_ field: String) -> (kind: FundColumn, category: String)? {
+        for kind in allCases where field.hasPrefix(kind.rawValue) { return (kind, String(field.dropFirst(kind.rawValue.count))) }
+        return nil
+    }
+}
+
+/// The category a header cell names as a column of its own, if it does.
+func fundName(_ m: CellMatch?) -> String? {
+    guard let m, m.fields.contains("fund_column") else { return nil }
+    return m.header.text
+}
+
+/// The role of a sub cell under a fund category (`一般性转移支付` over `本年累计争取 | 上年同期 |
+/// 同比`), or of a category named on the sub row under another cell; nil otherwise.
+func fundRole(sub s: CellMatch, owner: CellMatch?) -> ColumnRole? {
+    if let name = fundName(s) { return .field(FundColumn.value.field(name)) }
+    guard let name = fundName(owner) else { return nil }
+    if s.fields.contains("prior_ytd") || s.measure == .prior { return .field(FundColumn.prior.field(name)) }
+    if s.fields.contains("reported_yoy") || s.measure == .yoy { return .field(FundColumn.yoy.field(name)) }
+    if s.fields.contains("ytd_amount") || s.measure == .value { return .field(FundColumn.value.field(name)) }
+    return nil
+}
+
 /// Column roles of a one- or two-row header under one layout (DESIGN §5: a measure column
 /// without its own indicator belongs to the nearest indicator named to its left, on the same
 /// row or, for two-row headers, on the row above where a merged cell left the others empty).
@@ -237,6 +269,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
         guard let s, !s.isEmpty else {
             // One-row header, or a top cell merged down over an empty sub cell.
             if t.isEmpty { continue }
+            if layout == .transferPayments, let name = fundName(t) { roles[c] = .field(FundColumn.value.field(name)); continue }
             if let m = dated[c] {
                 if let ind = topIndicator, t.indicator == nil { roles[c] = .indicator(ind, m) }
                 else if let f = layout.field(for: m) { roles[c] = .field(f) }
@@ -251,6 +284,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             continue
         }
         let owner = t.isEmpty ? topOwner : t
+        if layout == .transferPayments, let role = fundRole(sub: s, owner: owner) { roles[c] = role; continue }
         // `排位` under `固定资产投资` is the region's rank, not a value of the indicator.
         if s.ignored, s.indicator == nil { continue }
         if let ind = s.indicator {

@@ -112,11 +112,13 @@ extension SheetReading {
             var started: Bool?
             if let c = info.columns["started"] {
                 do { started = try ValueParser.yesNo(cells[c]) } catch {
-                    // 已开工 / 未开工 are the usual words in this column.
+                    // 已开工 / 未开工 are the usual words in this column; 部分开工, 在建, 停工 and
+                    // 竣工 all mean the project has started.
                     let t = NameNormalizer.normalize(cells[c])
-                    if t.hasPrefix("未") || t.hasPrefix("没") { started = false }
-                    else if t.hasPrefix("已") || t == "开工" { started = true }
-                    else { throw CellError(column: c, reason: "\(error.description); or 已开工/未开工") }
+                    if t.hasPrefix("未") || t.hasPrefix("没") || t.hasPrefix("尚未") { started = false }
+                    else if t.hasPrefix("已") || ["开工", "在建", "停工", "竣工", "完工", "建成"].contains(where: t.contains) {
+                        started = true
+                    } else { throw CellError(column: c, reason: "\(error.description); or 已开工/未开工") }
                 }
             }
             return .specialBond(SpecialBondRow(

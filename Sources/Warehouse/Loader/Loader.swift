@@ -378,17 +378,22 @@ public final class Loader {
                         for row in rows {
                             try writer.writeRow(StagingRows.indicator(row, batch: batch, region: region.key, month: month))
                         }
-                    case .transfer(let row):
+                    case .transfer(let rows):
                         // A unit that is a region receives in its own name; any other unit is a
                         // department (created on first sight) receiving in the name of the sheet's
                         // region — a county finance bureau's 区教育局 is the county's — else the city's.
-                        if let region = regions.resolve(row.unit) {
-                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
+                        guard let first = rows.first else { continue }
+                        if let region = regions.resolve(first.unit) {
+                            for row in rows {
+                                try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
+                            }
                         } else if let owner = sheetRegion ?? city {
-                            try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit,
-                                                                     owner: owner.name, month: month))
+                            for row in rows {
+                                try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit,
+                                                                         owner: owner.name, month: month))
+                            }
                         } else {
-                            try reject(row.line, column: unitColumn, columnName: columnName(unitColumn), raw: row.unit,
+                            try reject(first.line, column: unitColumn, columnName: columnName(unitColumn), raw: first.unit,
                                        reason: "没有可记入的市 / no city to book a department's transfer under")
                         }
                     case .target(let rows):

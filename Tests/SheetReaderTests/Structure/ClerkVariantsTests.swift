@@ -123,4 +123,37 @@ import Testing
         #expect(rows.map(\.priorYtdValue) == [D("924300"), D("218700")])
         #expect(rows.map(\.reportedYoYPct) == [D("3.3"), D("-5.1")])
     }
+
+    /// A finance bureau's sheet with a column per fund category, with or without each
+    /// category's prior-year figure under it: a transfer row per category with an amount.
+    @Test func fundCategoriesAsColumns() throws {
+        let (reader, out) = try readAll([
+            ["2022年1-6月钦州市争取上级转移支付资金情况表"],
+            ["单位：万元"],
+            ["序号", "单位", "一般性转移支付", "专项转移支付", "合计"],
+            ["1", "钦南区", "1100", "560", "1660"],
+            ["2", "市教育局", "", "330", "330"],
+            ["合计", "", "1100", "890", "1990"],
+        ])
+        #expect(reader.info.layout == .transferPayments)
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(reader.warnings.isEmpty)   // the 合计 row equals the categories' sums
+        let rows = out.compactMap(\.transfers).flatMap { $0 }
+        #expect(rows.map(\.unit) == ["钦南区", "钦南区", "市教育局"])
+        #expect(rows.map(\.category) == ["一般性转移支付", "专项转移支付", "专项转移支付"])
+        #expect(rows.map(\.ytdAmount) == [D("1100"), D("560"), D("330")])
+
+        let (two, twoOut) = try readAll([
+            ["2022年1-6月钦州市争取上级转移支付资金情况表"],
+            ["序号", "单位", "一般性转移支付", "", "专项转移支付", ""],
+            ["", "", "本年累计争取", "上年同期", "本年累计争取", "上年同期"],
+            ["1", "钦南区", "1100", "1000", "560", "500"],
+            ["3", "市教育局", "", "", "330", "300"],
+        ])
+        #expect(two.info.layout == .transferPayments)
+        let twoRows = twoOut.compactMap(\.transfers).flatMap { $0 }
+        #expect(twoRows.map(\.category) == ["一般性转移支付", "专项转移支付", "专项转移支付"])
+        #expect(twoRows.map(\.ytdAmount) == [D("1100"), D("560"), D("330")])
+        #expect(twoRows.map(\.priorYtdAmount) == [D("1000"), D("500"), D("300")])
+    }
 }

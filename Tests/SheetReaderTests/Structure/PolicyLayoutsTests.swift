@@ -69,6 +69,8 @@ import Testing
             ["A路", "2022-450702-48-01-000001", "2022年第一批", "2022-03-18", "10,000", "2500", "已开工"],
             ["C水", "2022-450721-48-01-000003", "", "2022/8/12", "4000", "", "未开工"],
             ["D校", "2022-450721-48-01-000004", "2022年第三批", "2022-08-12", "4000", "10", "不知道"],
+            ["E桥", "2022-450721-48-01-000005", "2022年第三批", "2022-08-12", "3000", "1000", "部分开工"],
+            ["F站", "2022-450721-48-01-000006", "2022年第三批", "2022-08-12", "2000", "", "尚未开工"],
         ])
         #expect(info.layout == .specialBonds)
         #expect(Self.data(out) == [
@@ -78,6 +80,12 @@ import Testing
             // No batch text: the issue date names the batch.
             .specialBond(SpecialBondRow(line: 4, projectCode: "2022-450721-48-01-000003", projectName: "C水",
                                         bondBatch: "2022-08-12", issueDate: "2022-08-12", issuedAmount: 4000,
+                                        usedAmount: nil, started: false)),
+            .specialBond(SpecialBondRow(line: 6, projectCode: "2022-450721-48-01-000005", projectName: "E桥",
+                                        bondBatch: "2022年第三批", issueDate: "2022-08-12", issuedAmount: 3000,
+                                        usedAmount: 1000, started: true)),
+            .specialBond(SpecialBondRow(line: 7, projectCode: "2022-450721-48-01-000006", projectName: "F站",
+                                        bondBatch: "2022年第三批", issueDate: "2022-08-12", issuedAmount: 2000,
                                         usedAmount: nil, started: false)),
         ])
         #expect(Self.rejected(out).map(\.column) == [7])
