@@ -224,8 +224,10 @@ public final class Loader {
         onProgress?(LoadProgress(file: url.path, rows: sheet.recordsRead, bytesRead: result.bytes,
                                  totalBytes: result.bytes, phase: "merging"))
         if sheet.recordsRead >= 10_000 { try merge.analyzeStaging() }
-        // A project file's repeated rows were rejected while staging (`ProjectLedger`).
-        if info.layout != .projectProgress {
+        // A project file's repeated rows were rejected while staging (`ProjectLedger`), unless
+        // it had too many projects to keep.
+        let ledgerKnows = info.layout == .projectProgress && !ledger.overflowed
+        if !ledgerKnows {
             let keyColumn = info.columns[Self.keyField(info.layout)]
             try merge.rejectInvalid(keyColumn: keyColumn.map { $0 + 1 }, keyColumnName: keyColumn.flatMap { index in
                 index < info.headers.count ? info.headers[index] : nil
@@ -239,7 +241,7 @@ public final class Loader {
 
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
-        result.rowsLoaded = info.layout == .projectProgress ? ledger.lines : try merge.stagedLines()
+        result.rowsLoaded = ledgerKnows ? ledger.lines : try merge.stagedLines()
         let counts = try connection.query("""
             SELECT (SELECT count(*) FROM etl.skipped_row WHERE batch_key = \(batch)) AS skipped,
                    (SELECT count(*) FROM etl.rejected_row WHERE batch_key = \(batch)) AS rejected
@@ -280,7 +282,7 @@ public final class Loader {
         }
 
         FaultPoint.reach(.merge, file: url.path)
-        if info.layout == .projectProgress {
+        if ledgerKnows {
             try merge.createDepartments(ledger.departments)
         } else {
             try merge.createDepartments()

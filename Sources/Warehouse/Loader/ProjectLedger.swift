@@ -8,7 +8,20 @@
 /// loader rejects it with the reason the server's check gives (`duplicateReason`), and the
 /// first line stays. Codes compare by their UTF-8 bytes, as `text` equality does in the
 /// server, not by Swift's canonical equivalence.
+///
+/// Memory stays flat: past `keyLimit` projects or `departmentLimit` departments (a county file
+/// has a few thousand projects and a few dozen departments; the bench's 1 GiB file 6.9 million
+/// projects, 1.3 GB of keys) the ledger forgets its keys and is `overflowed`: the loader then
+/// asks the server as before (`Merge.rejectInvalid`, `stagedLines`, `createDepartments`).
 struct ProjectLedger {
+    let keyLimit: Int
+    let departmentLimit: Int
+
+    init(keyLimit: Int = 20_000, departmentLimit: Int = 2_000) {
+        self.keyLimit = keyLimit
+        self.departmentLimit = departmentLimit
+    }
+
     private struct Key: Hashable {
         var region: Int
         var month: Int
@@ -23,20 +36,34 @@ struct ProjectLedger {
     /// Departments as staged: normalised name → the name on its first line, in first-seen order.
     private(set) var departments: [(norm: String, name: String)] = []
     private var departmentSeen: Set<[UInt8]> = []
+    /// Too many projects or departments to keep: repeats, lines and departments are the server's.
+    private(set) var overflowed = false
 
     /// Records a row about to be staged; returns the line of the earlier row with the same
     /// project when this one repeats it (then nothing is recorded and the row is not staged).
     mutating func stage(line: Int, region: Int, month: Int, code: String, department: String?) -> Int? {
-        let key = Key(region: region, month: month, code: Array(code.utf8))
-        if let first = firstLine[key] { return first }
-        firstLine[key] = line
         lines += 1
         pairs.insert(RegionMonth(region: region, month: month))
+        guard !overflowed else { return nil }
+        let key = Key(region: region, month: month, code: Array(code.utf8))
+        if let first = firstLine[key] {
+            lines -= 1
+            return first
+        }
+        firstLine[key] = line
         let department = StagingRows.department(department)
         if let norm = department.norm, let name = department.raw, departmentSeen.insert(Array(norm.utf8)).inserted {
             departments.append((norm, name))
         }
+        if firstLine.count > keyLimit || departments.count > departmentLimit { forget() }
         return nil
+    }
+
+    private mutating func forget() {
+        overflowed = true
+        firstLine = [:]
+        departmentSeen = []
+        departments = []
     }
 
     /// The reject reason of a repeated project, worded as `Merge.rejectInvalid` words it.

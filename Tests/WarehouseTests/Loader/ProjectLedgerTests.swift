@@ -51,6 +51,51 @@ import Testing
         #expect(ledger.departments.map(\.norm) == [NameNormalizer.normalize("县发改局"), NameNormalizer.normalize("县住建局")])
     }
 
+    /// Past its limits the ledger keeps nothing more and says so; the loader asks the server.
+    @Test func forgetsPastItsLimits() {
+        var ledger = ProjectLedger(keyLimit: 2, departmentLimit: 10)
+        #expect(ledger.stage(line: 3, region: 1, month: 202206, code: "A", department: "县发改局") == nil)
+        #expect(ledger.stage(line: 4, region: 1, month: 202206, code: "A", department: nil) == 3)
+        #expect(ledger.stage(line: 5, region: 1, month: 202206, code: "B", department: nil) == nil)
+        #expect(!ledger.overflowed)
+        #expect(ledger.stage(line: 6, region: 1, month: 202206, code: "C", department: nil) == nil)
+        #expect(ledger.overflowed)
+        #expect(ledger.departments.isEmpty)
+        #expect(ledger.stage(line: 7, region: 2, month: 202206, code: "A", department: nil) == nil)
+        #expect(ledger.stage(line: 8, region: 1, month: 202206, code: "A", department: nil) == nil)  // the server's now
+        #expect(ledger.pairs == [RegionMonth(region: 1, month: 202206), RegionMonth(region: 2, month: 202206)])
+    }
+
+    /// A file with more projects than the ledger keeps: repeats on both sides of the limit are
+    /// rejected (by the ledger before it, by the server after), the rest loads, departments of
+    /// rows past the limit are created.
+    @Test func largeFileFallsBackToTheServer() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("2022-06_灵山县_重大项目进度.csv")
+        let count = ProjectLedger().keyLimit + 10
+        var csv = "灵山县2022年1-6月重大项目进度表\n项目代码,项目名称,责任单位,本年累计完成投资（万元）\n"
+        func code(_ i: Int) -> String { String(format: "2022-450721-36-01-%06d", i) }
+        for i in 1...count { csv += "\(code(i)),项目\(i),县发改局,\(i)\n" }
+        csv += "\(code(5)),项目5（重复）,县发改局,1\n"                       // line count + 3: after the limit
+        csv += "\(code(count)),项目\(count)（重复）,县统计局,1\n"           // line count + 4
+        csv.insert(contentsOf: "\(code(1)),项目1（重复）,县发改局,1\n", at: csv.range(of: "\(code(3)),")!.lowerBound)  // line 5
+        try Data(csv.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded)
+            #expect(result.rowsLoaded == count)
+            #expect(result.rowsRejected == 3)
+            #expect(result.accountsForEveryLine)
+            let rejects = try connection.query("SELECT line_no, reason FROM etl.rejected_row ORDER BY line_no").rows
+            #expect(rejects.compactMap { $0["line_no"] } == ["5", "\(count + 4)", "\(count + 5)"])
+            #expect(rejects.first?["reason"]?.contains("duplicate of line 3") == true)
+            #expect(rejects.last?["reason"]?.contains("duplicate of line \(count + 3)") == true)
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == count)
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.dim_department WHERE name = '县发改局'") == 1)
+        }
+    }
+
     @Test func reasonIsTheOneTheServerCheckWrites() {
         #expect(ProjectLedger.duplicateReason(firstLine: 4, code: " A-1 ", name: "项目 ")
                 == "重复：与第 4 行相同 / duplicate of line 4 (A-1 项目)")
