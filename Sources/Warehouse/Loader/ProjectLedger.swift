@@ -25,7 +25,17 @@ struct ProjectLedger {
     private struct Key: Hashable {
         var region: Int
         var month: Int
-        var code: [UInt8]
+        var code: Bytes
+    }
+
+    /// A string compared and hashed by its UTF-8 bytes (no copy: the row's own string).
+    struct Bytes: Hashable {
+        let text: String
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private var firstLine: [Key: Int] = [:]
@@ -35,7 +45,8 @@ struct ProjectLedger {
     private(set) var pairs: Set<RegionMonth> = []
     /// Departments as staged: normalised name → the name on its first line, in first-seen order.
     private(set) var departments: [(norm: String, name: String)] = []
-    private var departmentSeen: Set<[UInt8]> = []
+    private var departmentSeen: Set<Bytes> = []
+    private var lastDepartment: String?
     /// Too many projects or departments to keep: repeats, lines and departments are the server's.
     private(set) var overflowed = false
 
@@ -45,14 +56,17 @@ struct ProjectLedger {
         lines += 1
         pairs.insert(RegionMonth(region: region, month: month))
         guard !overflowed else { return nil }
-        let key = Key(region: region, month: month, code: Array(code.utf8))
+        let key = Key(region: region, month: month, code: Bytes(text: code))
         if let first = firstLine[key] {
             lines -= 1
             return first
         }
         firstLine[key] = line
+        // Rows of one department come together: normalise a name once per run of it.
+        guard department != lastDepartment else { return nil }
+        lastDepartment = department
         let department = StagingRows.department(department)
-        if let norm = department.norm, let name = department.raw, departmentSeen.insert(Array(norm.utf8)).inserted {
+        if let norm = department.norm, let name = department.raw, departmentSeen.insert(Bytes(text: norm)).inserted {
             departments.append((norm, name))
         }
         if firstLine.count > keyLimit || departments.count > departmentLimit { forget() }
