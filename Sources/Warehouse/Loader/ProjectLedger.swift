@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the loader has staged of one project-progress file, kept on the client as it stages, so
 /// that the merge need not ask the server (issue 6): each of those questions was a scan of the
 /// file's staged rows — a window sort for duplicates, anti-joins for departments, two
@@ -31,7 +33,12 @@ struct ProjectLedger {
     /// A string compared and hashed by its UTF-8 bytes (no copy: the row's own string).
     struct Bytes: Hashable {
         let text: String
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool {
+            var (x, y) = (a.text, b.text)
+            return x.withUTF8 { p in
+                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            }
+        }
         func hash(into hasher: inout Hasher) {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -56,6 +63,7 @@ struct ProjectLedger {
         lines += 1
         pairs.insert(RegionMonth(region: region, month: month))
         guard !overflowed else { return nil }
+        if firstLine.isEmpty { firstLine.reserveCapacity(8_192) }  // a county file's rows, without rehashing
         let key = Key(region: region, month: month, code: Bytes(text: code))
         if let first = firstLine[key] {
             lines -= 1
