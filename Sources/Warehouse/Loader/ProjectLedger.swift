@@ -71,11 +71,12 @@ struct ProjectLedger {
         }
         firstLine[key] = line
         // Rows of one department come together: normalise a name once per run of it.
-        guard department != lastDepartment else { return nil }
-        lastDepartment = department
-        let department = StagingRows.department(department)
-        if let norm = department.norm, let name = department.raw, departmentSeen.insert(Bytes(text: norm)).inserted {
-            departments.append((norm, name))
+        if department != lastDepartment {
+            lastDepartment = department
+            let department = StagingRows.department(department)
+            if let norm = department.norm, let name = department.raw, departmentSeen.insert(Bytes(text: norm)).inserted {
+                departments.append((norm, name))
+            }
         }
         if firstLine.count > keyLimit || departments.count > departmentLimit { forget() }
         return nil
