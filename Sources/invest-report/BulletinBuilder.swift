@@ -44,8 +44,20 @@ struct BulletinBuilder {
         return subs.isEmpty ? rows : subs
     }
 
-    private func rate(_ targets: [TargetRow], _ indicator: String) -> Decimal? {
-        targets.first { $0.indicator == indicator }?.ratePct
+    /// Each region's growth target for the indicator (a targets sheet can set its own per region).
+    private func rates(_ targets: [TargetRow], _ indicator: String) -> [String: Decimal] {
+        var out: [String: Decimal] = [:]
+        for t in targets where t.indicator == indicator { if let r = t.ratePct { out[t.regionCode] = r } }
+        return out
+    }
+
+    /// A YoY's null reason (`analyst.yoy_region.yoy_null_reason`) in the bulletin's words.
+    static func nullReason(_ reason: String) -> String {
+        switch reason {
+        case "no prior-year value": return "无上年同期数"
+        case "prior-year value is zero": return "上年同期为零"
+        default: return reason
+        }
     }
 
     private func pct(_ d: Decimal?) -> String {
@@ -55,21 +67,41 @@ struct BulletinBuilder {
 
     private func yoySection(_ heading: String, rows: [YoYRow], targets: [TargetRow], indicator: String) -> BulletinSection {
         guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无数据。"]) }
-        let target = rate(targets, indicator)
+        let rate = rates(targets, indicator)
         let total = rows.first { $0.level == "city" }
         var paragraphs: [String] = []
         if let total {
             var text = "\(total.region)\(total.indicatorName)累计完成 \(displayText(.decimal(total.ytdValue ?? 0), kind: .money)) 万元，同比增长 \(pct(total.officialYoYPct))"
-            if let target { text += "，目标 \(pct(target))" }
+            if total.officialYoYPct == nil, let reason = total.yoyNullReason { text += "（\(Self.nullReason(reason))）" }
+            if let target = rate[total.regionCode] { text += "，目标 \(pct(target))" }
             paragraphs.append(text + "。")
         }
-        let above = peers(rows).filter { r in target.map { t in (r.officialYoYPct ?? -.greatestFiniteMagnitude) >= t } ?? false }
-        if let target {
-            paragraphs.append("达到 \(pct(target)) 目标的有：" + (above.isEmpty ? "无" : above.map(\.region).joined(separator: "、")) + "。")
+        // Each region against its own target (a targets sheet may set 16% for one, 12% for another).
+        let peerRows = peers(rows)
+        let peerRates = Set(peerRows.compactMap { rate[$0.regionCode] })
+        let above = peerRows.filter { r in rate[r.regionCode].map { t in (r.officialYoYPct ?? -.greatestFiniteMagnitude) >= t } ?? false }
+        if !peerRates.isEmpty {
+            let target = peerRates.count == 1 ? "\(pct(peerRates.first!)) 目标" : "各自目标增速"
+            var text = "达到\(target)的有：" + (above.isEmpty ? "无" : above.map(\.region).joined(separator: "、"))
+            if peerRows.allSatisfy({ $0.officialYoYPct == nil }) { text += "（本月各地均无同比增速）" }
+            paragraphs.append(text + "。")
+            if peerRates.count > 1 {
+                paragraphs.append("各地目标增速：" + peerRows.compactMap { r in rate[r.regionCode].map { "\(r.region) \(pct($0))" } }
+                    .joined(separator: "、") + "。")
+            }
         }
+        // The official rate is the sheet's; where it and the computed one differ by more than
+        // 0.1 pp, the reader should see both (DESIGN §6).
+        let differing = rows.filter(\.yoyDiffFlag)
+        if !differing.isEmpty {
+            paragraphs.append("报表同比与按累计值计算的同比相差超过 0.1 个百分点（排名与通报用报表数）：" + differing.map {
+                "\($0.region)（报表 \(pct($0.reportedYoYPct))，计算 \(pct($0.yoyPct))）"
+            }.joined(separator: "、") + "。")
+        }
+        // One target line when every region has the same target; none when they differ.
         let chart = BarChart(
-            title: "\(rows[0].indicatorName)同比增速（%）", bars: peers(rows).map { ChartBar(label: $0.region, value: $0.officialYoYPct) },
-            targetLine: target, targetLabel: "目标")
+            title: "\(rows[0].indicatorName)同比增速（%）", bars: peerRows.map { ChartBar(label: $0.region, value: $0.officialYoYPct) },
+            targetLine: peerRates.count == 1 ? peerRates.first : nil, targetLabel: "目标")
         return BulletinSection(heading: heading, paragraphs: paragraphs, charts: [.bars(chart)],
                                tables: [Tables.yoy(rows, month: month).compact(["region", "ytd_value_wan", "prior_ytd_value_wan", "official_yoy_pct", "rank"])])
     }

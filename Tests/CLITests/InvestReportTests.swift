@@ -107,6 +107,26 @@ struct InvestReportTests {
         }
     }
 
+    /// A targets sheet gave 钦南 a 16% rate (钦北 keeps the default 15%): the bulletin judges each
+    /// county by its own rate, lists them, and draws no single target line.
+    @Test("the bulletin judges each region by its own target rate")
+    func bulletinPerRegionRates() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            try db.execute("""
+                INSERT INTO dw.fact_target (region_key, indicator_key, year, month_no, rate_pct, batch_key, line_no)
+                SELECT r.region_key, i.indicator_key, 2022, 0, 16, b.batch_key, 1
+                FROM dw.dim_region r, dw.dim_indicator i, (SELECT max(batch_key) AS batch_key FROM etl.load_batch) b
+                WHERE r.region_code = '450702' AND i.indicator_code = 'fai'
+                """)
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(md.exitCode == 0, "\(md)")
+            #expect(md.stdout.contains("达到各自目标增速的有：无。"), "\(md.stdout)")   // 钦南 +15% < 16%
+            #expect(md.stdout.contains("各地目标增速：钦南区 16.0%、钦北区 15.0%。") || md.stdout.contains("各地目标增速：钦北区 15.0%、钦南区 16.0%。"))
+            #expect(!md.stdout.contains("达到 15.0% 目标的有：钦南区"))
+        }
+    }
+
     @Test("exit codes: unknown region 64, bad month 64, empty month 66, January 66, no server 69")
     func exitCodes() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, url in

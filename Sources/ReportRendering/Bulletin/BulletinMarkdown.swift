@@ -44,7 +44,12 @@ func textChart(_ chart: BulletinChart) -> String {
         title = c.title; bars = c.bars; unit = c.unit
         reference.append(c.goalLabel + " " + formatDecimal(c.goal, scale: 1) + unit)
         if let t = c.timeProgress { reference.append(c.timeProgressLabel + " " + formatDecimal(t, scale: 1) + unit) }
-        verdict = { $0 >= c.goal ? "达标" : "未达标" }
+        // Before December nobody has reached the year's goal: measure against time progress.
+        if let t = c.timeProgress, t < c.goal {
+            verdict = { $0 >= t ? "超过时间进度" : "落后时间进度" }
+        } else {
+            verdict = { $0 >= c.goal ? "达标" : "未达标" }
+        }
     }
     let maxMagnitude = bars.compactMap(\.value).map { $0 < 0 ? -$0 : $0 }.max() ?? 0
     let labelWidth = bars.map { displayWidth(singleLine($0.label)) }.max() ?? 0

@@ -82,7 +82,12 @@ func svgProgressChart(_ chart: ProgressChart) -> String {
 
     var s = svgOpen(width: width, height: height, title: chart.title)
     s += text(x: width / 2, y: 24, chart.title, size: 16, anchor: "middle", weight: "bold", cls: "chart-title")
-    s += legend(x: left, y: 44, items: [(meetsColour, "达到\(chart.goalLabel)"), (belowGoalColour, "未达\(chart.goalLabel)")])
+    // Before December nobody has reached the year's goal: colour by time progress instead.
+    let byTime = chart.timeProgress.map { $0 < chart.goal } ?? false
+    let reference = byTime ? chart.timeProgress! : chart.goal
+    s += legend(x: left, y: 44, items: byTime
+        ? [(meetsColour, "超过\(chart.timeProgressLabel)"), (belowGoalColour, "落后\(chart.timeProgressLabel)")]
+        : [(meetsColour, "达到\(chart.goalLabel)"), (belowGoalColour, "未达\(chart.goalLabel)")])
     for tick in scale.ticks {
         let tx = x(tick)
         s += line(x1: tx, y1: top - 4, x2: tx, y2: height - bottom, stroke: "#eaeef2", width: 1)
@@ -93,7 +98,7 @@ func svgProgressChart(_ chart: ProgressChart) -> String {
         s += text(x: left - 8, y: cy + 5, bar.label, size: 13, anchor: "end", cls: "label")
         if let v = bar.value {
             let vx = x(v)
-            let colour = v >= chart.goal ? meetsColour : belowGoalColour
+            let colour = v >= reference ? meetsColour : belowGoalColour
             s += "<rect class=\"bar\" x=\"\(px(min(vx, zeroX)))\" y=\"\(px(cy - row * 0.32))\" width=\"\(px(max(abs(vx - zeroX), 1)))\" height=\"\(px(row * 0.64))\" fill=\"\(colour)\"><title>\(htmlEscape(bar.label + " " + formatDecimal(v, scale: 1) + chart.unit))</title></rect>\n"
             s += text(x: max(vx, zeroX) + 5, y: cy + 4, formatDecimal(v, scale: 1) + chart.unit, size: 11, anchor: "start", cls: "value")
         } else {

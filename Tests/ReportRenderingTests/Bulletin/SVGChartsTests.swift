@@ -73,6 +73,17 @@ func elements(_ tag: String, class cls: String, in svg: String) -> [[String: Str
         #expect(svg.contains(">38.5%</text>"))
     }
 
+    /// Mid-year a bar is judged against time progress, not the year's goal nobody has reached.
+    @Test func progressBarsAreColouredByTimeProgressBeforeTheYearEnds() throws {
+        let chart = ProgressChart(title: "完成率", bars: [ChartBar(label: "钦南区", value: dec("52.2")), ChartBar(label: "灵山县", value: dec("48"))],
+                                  goal: 100, goalLabel: "全年目标", timeProgress: 50)
+        let bars = elements("rect", class: "bar", in: svgProgressChart(chart))
+        #expect(bars.map { $0["fill"] } == [meetsColour, belowGoalColour])
+        #expect(svgProgressChart(chart).contains("超过时间进度"))
+        let text = textChart(.progress(chart))
+        #expect(text.contains("超过时间进度") && text.contains("落后时间进度") && !text.contains("未达标"))
+    }
+
     @Test(arguments: [[dec("16.3"), dec("-3")], [dec("0.02"), dec("0.01")], [dec("1234567.89")], []])
     func ticksAreExactAndCoverTheValues(values: [Decimal]) {
         let scale = AxisScale(values: values, includeZero: true)
