@@ -334,17 +334,25 @@ public final class Loader {
                 case .data(let data):
                     switch data {
                     case .project(let row):
-                        func repeated(region: Int) throws -> Bool {
-                            guard let first = ledger.stage(line: row.line, region: region, month: month,
-                                                           code: row.projectCode, department: row.department) else { return false }
+                        func rejectRepeat(of first: Int) throws {
                             try reject(row.line, column: codeColumn, columnName: columnName(codeColumn),
                                        raw: ProjectLedger.duplicateRaw(code: row.projectCode, name: row.projectName),
                                        reason: ProjectLedger.duplicateReason(firstLine: first, code: row.projectCode,
                                                                              name: row.projectName))
+                        }
+                        func repeated(region: Int) throws -> Bool {
+                            guard let first = ledger.stage(line: row.line, region: region, month: month,
+                                                           code: row.projectCode, department: row.department) else { return false }
+                            try rejectRepeat(of: first)
                             return true
                         }
+                        // Prepared on the read-ahead thread, repeats found there too (its ledger
+                        // replaces this one at the end of the file).
                         if let prepared, let staged = prepared.staged {
-                            if try repeated(region: staged.region) { continue }
+                            if let first = staged.repeatOf {
+                                try rejectRepeat(of: first)
+                                continue
+                            }
                             try writer.writeRow(first: batch, rest: staged.line)
                             break
                         }
@@ -443,6 +451,9 @@ public final class Loader {
                 }
             }
         }
+        // Every staged project row came prepared (a row the read-ahead could not place is
+        // rejected above): the read-ahead's ledger is the file's.
+        if let preparedLedger = prepared?.preparedLedger, ledger.lines == 0 { ledger = preparedLedger }
     }
 
     // MARK: - dry run

@@ -15,7 +15,7 @@ import Foundation
 /// has a few thousand projects and a few dozen departments; the bench's 1 GiB file 6.9 million
 /// projects, 1.3 GB of keys) the ledger forgets its keys and is `overflowed`: the loader then
 /// asks the server as before (`Merge.rejectInvalid`, `stagedLines`, `createDepartments`).
-struct ProjectLedger {
+struct ProjectLedger: Sendable {
     let keyLimit: Int
     let departmentLimit: Int
 
@@ -24,14 +24,14 @@ struct ProjectLedger {
         self.departmentLimit = departmentLimit
     }
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Sendable {
         var region: Int
         var month: Int
         var code: Bytes
     }
 
     /// A string compared and hashed by its UTF-8 bytes (no copy: the row's own string).
-    struct Bytes: Hashable {
+    struct Bytes: Hashable, Sendable {
         let text: String
         static func == (a: Bytes, b: Bytes) -> Bool {
             var (x, y) = (a.text, b.text)

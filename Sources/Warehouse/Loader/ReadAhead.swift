@@ -165,7 +165,8 @@ enum ReadAheadEvent: Sendable {
     case opened(Result<SheetInfo, any Error>, ReaderSnapshot)
     /// The outcome, and its staging line after the batch key when the producer prepared one.
     case row(RowOutcome, ReaderSnapshot, PreparedRow?)
-    case end(ReaderSnapshot)
+    /// The end of the file, with what the producer's `StagingPreparer` staged of it.
+    case end(ReaderSnapshot, ProjectLedger?)
     case failed(any Error, ReaderSnapshot)
 }
 
@@ -189,6 +190,8 @@ final class ReadAheadSource: SheetRowSource {
     var preparedWith: RegionResolver? { file.regions }
     /// The staging line (after the batch key) of the outcome `next()` returned last, if prepared.
     private(set) var staged: PreparedRow?
+    /// Once the file has ended: the ledger of the rows that came with staging lines.
+    private(set) var preparedLedger: ProjectLedger?
 
     init(file: ReadAheadFile, info: SheetInfo, snapshot: ReaderSnapshot) {
         self.file = file
@@ -207,8 +210,9 @@ final class ReadAheadSource: SheetRowSource {
             apply(snapshot)
             staged = line
             return outcome
-        case .end(let snapshot):
+        case .end(let snapshot, let ledger):
             apply(snapshot)
+            preparedLedger = ledger
             ended = true
             return nil
         case .failed(let error, let snapshot):
@@ -427,7 +431,7 @@ final class ReadAheadProducer: Sendable {
                 let reader = source!
                 do {
                     guard let outcome = try reader.next() else {
-                        batch.append(item(.end(snapshot(reader, final: true)), reader))
+                        batch.append(item(.end(snapshot(reader, final: true), preparer?.ledger), reader))
                         fileEnded = true
                         break
                     }

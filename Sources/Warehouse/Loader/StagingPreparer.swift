@@ -14,6 +14,9 @@ final class StagingPreparer {
     private let sheetRegion: RegionRef?
     private let month: Int
     private let classifier = ProjectClassifier.Memo()
+    /// The rows prepared so far, as the loader's own ledger would have them: kept here so that
+    /// its hashing runs on this thread, not on the one feeding the server.
+    private(set) var ledger = ProjectLedger()
 
     /// nil for layouts it does not prepare (only project progress is large).
     init?(info: SheetInfo, regions: RegionResolver) {
@@ -29,6 +32,10 @@ final class StagingPreparer {
         guard case .data(.project(let row)) = outcome,
               let region = regions.projectRegion(regionText: StagingRows.clean(row.region), projectCode: row.projectCode,
                                                  sheetRegion: sheetRegion, regionAbove: row.regionAbove) else { return nil }
+        if let first = ledger.stage(line: row.line, region: region.key, month: month, code: row.projectCode,
+                                    department: row.department) {
+            return PreparedRow(region: region.key, line: [], repeatOf: first)
+        }
         let fields = StagingRows.project(row, batch: 0, region: region.key, month: month, classifier: classifier)
         var line: [UInt8] = [0x09]
         line.reserveCapacity(384)
@@ -37,8 +44,10 @@ final class StagingPreparer {
     }
 }
 
-/// A project row's staging line after its batch key, and its region's key.
+/// A project row's staging line after its batch key and its region's key; or, for a row
+/// repeating a project above it, that row's line (`repeatOf`) and no staging line.
 struct PreparedRow: Sendable, Equatable {
     var region: Int
     var line: [UInt8]
+    var repeatOf: Int?
 }

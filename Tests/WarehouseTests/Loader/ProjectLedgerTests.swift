@@ -69,7 +69,8 @@ import Testing
     /// A file with more projects than the ledger keeps: repeats on both sides of the limit are
     /// rejected (by the ledger before it, by the server after), the rest loads, departments of
     /// rows past the limit are created.
-    @Test func largeFileFallsBackToTheServer() throws {
+    @Test(arguments: ["direct", "read-ahead"])
+    func largeFileFallsBackToTheServer(_ path: String) throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("2022-06_灵山县_重大项目进度.csv")
@@ -82,7 +83,15 @@ import Testing
         csv.insert(contentsOf: "\(code(1)),项目1（重复）,县发改局,1\n", at: csv.range(of: "\(code(3)),")!.lowerBound)  // line 5
         try Data(csv.utf8).write(to: file)
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
-            let result = try Loader(connection: connection).load(file: file)
+            let loader = Loader(connection: connection)
+            let result: FileLoadResult
+            if path == "read-ahead" {
+                let reading = loader.readAhead([file], read: ReadOptions())
+                defer { reading.stop() }
+                result = try loader.load(try #require(reading.next()))
+            } else {
+                result = try loader.load(file: file)
+            }
             #expect(result.outcome == .loaded)
             #expect(result.rowsLoaded == count)
             #expect(result.rowsRejected == 3)
