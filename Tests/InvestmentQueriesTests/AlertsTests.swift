@@ -72,4 +72,26 @@ struct AlertsTests {
                     [qinnan: "praise", lingshan: "reminder", qinbei: "none", pubei: "interview"])
         }
     }
+
+    /// A month with a figure but no prior-year base (April, 2021-04 never loaded) has no rate:
+    /// it is not the "previous reported month" that breaks 浦北's run of reminders.
+    @Test("a month without a rate between two reminders does not stop the interview")
+    func monthWithoutRateInBetween() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try seed(f)
+            for (code, april) in [(qinnan, 1800), (lingshan, 1500), (qinbei, 1500), (pubei, 1300)] {
+                try f.summary(code, 202204, ytd: Decimal(april))
+            }
+            let june = try f.queries.alerts(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            let p = try #require(june.first { $0.regionCode == pubei })
+            #expect(p.previousReminder)
+            #expect(p.action?.rawValue == "interview")
+            let prev = try db.query("""
+                SELECT prev_month_key FROM analyst.region_alerts
+                WHERE region_code = \(pubei) AND month_key = 202206 AND indicator_code = 'fai'
+                """).first?.int("prev_month_key")
+            #expect(prev == 202203)
+        }
+    }
 }

@@ -8,7 +8,8 @@
 --   praise    official ≥ rate and progress_pct ≥ 100
 --   reminder  rate − official ≥ reminder_gap_pp (dw.report_setting, 10 by default)
 --   interview a reminder this month and in the previous reported month of the same year
---             (the latest earlier month with a value for the region and indicator), and last
+--             (the latest earlier month with an official rate for the region and indicator: a
+--             month with a figure but no prior-year base neither breaks nor makes a series), and last
 --             in the ranking this month (with at least two ranked peers); replaces the reminder.
 -- A region ranked alone (peer_count < 2: the city in a city's warehouse) gets no action: the
 -- city does not praise, remind or interview itself.
@@ -75,16 +76,20 @@ FROM (
     -- target rate is this month's (the rate depends on region, indicator and year only), so
     -- only its official rate is needed: reported, else computed as in analyst.yoy_region.
     LEFT JOIN LATERAL (
-        SELECT p.month_key,
-               coalesce(p.reported_yoy_pct,
-                        round((p.ytd_value_wan - coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan))
-                              / nullif(coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100, 2)) AS official_yoy_pct
-        FROM dw.agg_ytd_region_month p
-        LEFT JOIN dw.agg_ytd_region_month ly
-               ON ly.region_key = p.region_key AND ly.indicator_key = p.indicator_key AND ly.month_key = p.month_key - 100
-        WHERE p.region_key = t.region_key AND p.indicator_key = t.indicator_key
-          AND p.month_key < t.month_key AND p.month_key > t.year * 100
-        ORDER BY p.month_key DESC
+        SELECT q.month_key, q.official_yoy_pct
+        FROM (
+            SELECT p.month_key,
+                   coalesce(p.reported_yoy_pct,
+                            round((p.ytd_value_wan - coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan))
+                                  / nullif(coalesce(p.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100, 2)) AS official_yoy_pct
+            FROM dw.agg_ytd_region_month p
+            LEFT JOIN dw.agg_ytd_region_month ly
+                   ON ly.region_key = p.region_key AND ly.indicator_key = p.indicator_key AND ly.month_key = p.month_key - 100
+            WHERE p.region_key = t.region_key AND p.indicator_key = t.indicator_key
+              AND p.month_key < t.month_key AND p.month_key > t.year * 100
+        ) q
+        WHERE q.official_yoy_pct IS NOT NULL
+        ORDER BY q.month_key DESC
         LIMIT 1
     ) pm ON true
 ) s;
