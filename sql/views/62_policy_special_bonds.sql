@@ -80,9 +80,13 @@ COMMENT ON COLUMN analyst.special_bond_project.time_progress_pct IS '时间进�
 COMMENT ON COLUMN analyst.special_bond_project.lagging_reason IS '滞后原因：not started 未开工 / deadline passed, not fully used 逾期未用完 / usage behind time 使用慢于时间进度 / Why the project lags';
 COMMENT ON COLUMN analyst.special_bond_project.lagging IS '是否滞后 / Lagging';
 
+-- A batch is an issuance: the rows of one city with one issue date, whatever each county calls
+-- it (`第一批`, `2022年第1批`: the names are listed). Grouping by the name merged a 2021 `第一批`
+-- with 2022's into one overdue batch, and split one issuance written two ways.
 CREATE VIEW analyst.special_bond_batch AS
-SELECT b.city_key, c.region_code AS city_code, c.name AS city, b.bond_batch, b.month_key, b.month, b.year,
-       min(b.issue_date) AS issue_date, min(b.issue_half) AS issue_half, min(b.use_by_date) AS use_by_date,
+SELECT b.city_key, c.region_code AS city_code, c.name AS city,
+       string_agg(DISTINCT b.bond_batch, ' / ' ORDER BY b.bond_batch) AS bond_batch, b.month_key, b.month, b.year,
+       b.issue_date, min(b.issue_half) AS issue_half, min(b.use_by_date) AS use_by_date,
        min(b.use_by_date) - min(b.month_end) AS days_to_deadline,
        min(b.month_end) >= min(b.use_by_date) AS deadline_passed,
        sum(b.issued_wan) AS issued_wan, coalesce(sum(b.used_wan), 0) AS used_wan,
@@ -95,16 +99,16 @@ SELECT b.city_key, c.region_code AS city_code, c.name AS city, b.bond_batch, b.m
        count(*) FILTER (WHERE b.lagging)::integer AS lagging_count
 FROM analyst.special_bond_project b
 JOIN dw.dim_region c ON c.region_key = b.city_key
-GROUP BY b.city_key, c.region_code, c.name, b.bond_batch, b.month_key, b.month, b.year;
-COMMENT ON VIEW analyst.special_bond_batch IS '专项债券按发行批次汇总（每个市、批次、报告期一行）：使用率与使用期限、开工率、滞后项目数 / Special bonds per issuance batch, city and month: usage rate against the deadline, start rate, lagging projects';
+GROUP BY b.city_key, c.region_code, c.name, b.issue_date, b.month_key, b.month, b.year;
+COMMENT ON VIEW analyst.special_bond_batch IS '专项债券按发行批次（发行日）汇总（每个市、批次、报告期一行）：使用率与使用期限、开工率、滞后项目数 / Special bonds per issuance batch, city and month: usage rate against the deadline, start rate, lagging projects';
 COMMENT ON COLUMN analyst.special_bond_batch.city_key IS '市代理键 / City key';
 COMMENT ON COLUMN analyst.special_bond_batch.city_code IS '市代码 / City code';
 COMMENT ON COLUMN analyst.special_bond_batch.city IS '市 / City';
-COMMENT ON COLUMN analyst.special_bond_batch.bond_batch IS '发行批次 / Issuance batch';
+COMMENT ON COLUMN analyst.special_bond_batch.bond_batch IS '发行批次名称（各县写法不同时以 / 分隔） / Issuance batch as the sheets name it (several names joined by /)';
 COMMENT ON COLUMN analyst.special_bond_batch.month_key IS '报告期 YYYYMM / Reporting month key';
 COMMENT ON COLUMN analyst.special_bond_batch.month IS '报告期 YYYY-MM / Reporting month';
 COMMENT ON COLUMN analyst.special_bond_batch.year IS '年 / Year';
-COMMENT ON COLUMN analyst.special_bond_batch.issue_date IS '发行时间（批次内最早） / Issue date (earliest in the batch)';
+COMMENT ON COLUMN analyst.special_bond_batch.issue_date IS '发行时间（一个批次一个发行日） / Issue date (one batch per issue date)';
 COMMENT ON COLUMN analyst.special_bond_batch.issue_half IS '发行所在半年 / Half year of issue';
 COMMENT ON COLUMN analyst.special_bond_batch.use_by_date IS '使用期限 / Use-by date';
 COMMENT ON COLUMN analyst.special_bond_batch.days_to_deadline IS '距使用期限天数（自报告期末起，负数为已过） / Days from the month end to the deadline (negative: past)';

@@ -138,6 +138,31 @@ import Testing
         }
     }
 
+    /// A batch is an issue date: one issuance named two ways is one batch (both names shown),
+    /// and last year's `第一批` is not this year's.
+    @Test func specialBondBatchesAreIssueDates() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("2022-06_全市_专项债券.csv")
+        try Data("""
+            2022年1-6月钦州市政府专项债券项目资金使用情况
+            序号,县区,项目名称,项目代码,发行批次,发行时间,发行金额,已使用金额,是否开工
+            1,钦南区,A路,2022-450702-48-01-000001,第一批,2022-03-18,8000,6000,已开工
+            2,灵山县,C水,2022-450721-48-01-000003,2022年第1批,2022-03-18,4000,3000,已开工
+            3,浦北县,J站,2021-450722-48-01-000009,第一批,2021-09-10,5000,5000,已开工
+
+            """.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            #expect(try Loader(connection: connection).load(file: file).outcome == .loaded)
+            let batches = try connection.query("""
+                SELECT bond_batch, issue_date::text AS d, issued_wan::numeric(18,0) AS i, used_wan::numeric(18,0) AS u,
+                       deadline_passed
+                FROM analyst.special_bond_batch WHERE month_key = 202206 ORDER BY issue_date
+                """).rows.map { r in ["bond_batch", "d", "i", "u", "deadline_passed"].map { r[$0] ?? "-" }.joined(separator: " ") }
+            #expect(batches == ["第一批 2021-09-10 5000 5000 t", "2022年第1批 / 第一批 2022-03-18 12000 9000 f"])
+        }
+    }
+
     @Test func keyStalledAndReserveViews() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             _ = try loadAll(connection)
