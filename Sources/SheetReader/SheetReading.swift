@@ -28,6 +28,9 @@ public final class SheetReading {
     private var queueIndex = 0
     private var pending: [CSVRecord] = []
     private(set) var category: String?
+    /// The level-1 section the rows are under (`一、交通`), when a level-2 one (`（一）公路`) is
+    /// the current `category`.
+    private(set) var topCategory: String?
     private var checker = SubtotalChecker()
     private var finished = false
     /// Descriptive cells per column that were left empty (`leftEmpty`), and the current row's.
@@ -382,6 +385,7 @@ public final class SheetReading {
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
         case .section(let level, let name)?:
             category = name
+            if level <= 1 { topCategory = name }
             checker.section(level: level, label: name, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))

@@ -126,7 +126,10 @@ extension SheetReading {
                 bondBatch: text(cells, "bond_batch") ?? issueDate, issueDate: issueDate, issuedAmount: issued,
                 usedAmount: used, started: started, startDate: try date(cells, "start_date")))
         case .reservePool:
-            guard let category = text(cells, "reserve_category") ?? category else {
+            // A sub-section (`（一）公路` under `一、交通`) keeps its section's name after it, so
+            // the loader can fall back to the configured category it belongs to.
+            let section = category.map { c in topCategory.flatMap { $0 == c ? nil : c + "/" + $0 } ?? c }
+            guard let category = text(cells, "reserve_category") ?? section else {
                 throw CellError(column: info.columns["reserve_category"],
                                 reason: "missing reserve category (储备类别), and no section row (一、产业园区) above")
             }

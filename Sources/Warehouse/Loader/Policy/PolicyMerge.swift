@@ -23,7 +23,8 @@ struct PolicyMerge {
     private var stage: String { PolicyStaging.table(layout)!.table }
 
     /// Reserve categories: a staged category is the configured one it equals or contains
-    /// (`交通基础设施` → 交通, longest match first); anything else is rejected with the list.
+    /// (`交通基础设施` → 交通, longest match first); a sub-section staged as `公路/交通` is its own
+    /// category if configured, else its section's; anything else is rejected with the list.
     func rejectInvalid() throws {
         guard layout == .reservePool else { return }
         try connection.execute("""
@@ -33,7 +34,8 @@ struct PolicyMerge {
                   JOIN (SELECT DISTINCT category FROM dw.policy_target WHERE target_code LIKE 'reserve\\_%' AND category <> '') c
                     ON strpos(s2.reserve_category, c.category) > 0
                   WHERE s2.batch_key = \(batch)
-                  ORDER BY s2.line_no, length(c.category) DESC) m
+                  ORDER BY s2.line_no, strpos(s2.reserve_category, c.category) > strpos(s2.reserve_category || '/', '/'),
+                           length(c.category) DESC) m
             WHERE s.batch_key = \(batch) AND s.line_no = m.line_no
             """)
         try connection.execute("""

@@ -163,6 +163,39 @@ import Testing
         }
     }
 
+    /// Sub-sections of a reserve sheet: `（一）公路` under `二、交通` is 交通 (not configured itself);
+    /// `（一）城市更新` under `一、产业园区` is its own configured category; an unknown section
+    /// (`三、水利工程`) is still rejected with the configured list.
+    @Test func reserveSubSectionsFallBackToTheirSection() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("2022-06_全市_储备库.csv")
+        try Data("""
+            2022年6月钦州市基础设施项目储备库
+            序号,项目名称,项目代码,县区,总投资,拟争取上级资金
+            一、产业园区,,,,,
+            （一）城市更新,,,,,
+            1,钦南老旧小区改造,2022-450702-47-01-910005,钦南区,5000,2000
+            二、交通,,,,,
+            （一）公路,,,,,
+            2,钦北一级公路,2022-450703-48-01-910001,钦北区,30000,12000
+            三、水利工程,,,,,
+            3,浦北水库除险加固,2022-450722-76-01-910003,浦北县,10000,6000
+
+            """.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded && result.rowsLoaded == 2 && result.rowsRejected == 1, "\(result.summaryLine)")
+            let rows = try connection.query("""
+                SELECT p.project_name, f.reserve_category FROM dw.fact_reserve_project_month f
+                JOIN dw.dim_project p USING (region_key, project_key) ORDER BY f.line_no
+                """).rows.map { "\($0["project_name"]!) \($0["reserve_category"]!)" }
+            #expect(rows == ["钦南老旧小区改造 城市更新", "钦北一级公路 交通"])
+            let reason = try connection.query("SELECT reason FROM etl.rejected_row").first?["reason"] ?? ""
+            #expect(reason.contains("水利工程") && reason.contains("交通"))
+        }
+    }
+
     @Test func keyStalledAndReserveViews() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             _ = try loadAll(connection)
