@@ -288,6 +288,10 @@ public final class Loader {
             try merge.createDepartments()
         }
         var touched = ledger.pairs
+        // Figures another scope's file gave (a city's sheet restating a county's own): latest
+        // wins, and the batch says whose figures it replaced.
+        let replaced = try merge.replacedElsewhere(scope: scope)
+        result.warnings += replaced
         try merge.upsertFacts(projectPairs: ledger.pairs)
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators)
@@ -295,7 +299,8 @@ public final class Loader {
         try merge.refreshAggregates(touched)
         try merge.discardStaging()
         result.supersededBatches = superseded.batches
-        try finishBatch(batch, status: "loaded", result: result, warnings: warningsJSON, message: nil)
+        try finishBatch(batch, status: "loaded", result: result,
+                        warnings: replaced.isEmpty ? warningsJSON : try Self.warningsJSON(result.warnings), message: nil)
         result.outcome = .loaded
         return result
     }

@@ -323,6 +323,52 @@ struct Merge {
         }
     }
 
+    /// Facts of an indicator, transfer or targets sheet that a loaded batch of ANOTHER scope gave
+    /// (a city-wide sheet restating a county's own sheet, or the other way round): one warning
+    /// per such batch. Supersede handles the same scope; these are replaced fact by fact.
+    func replacedElsewhere(scope: String) throws -> [SheetWarning] {
+        let match: String
+        switch layout {
+        case .indicatorSummary:
+            match = """
+                dw.fact_region_indicator_month f
+                JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
+                JOIN etl.stage_indicator s ON s.region_key = f.region_key AND s.indicator_code = i.indicator_code
+                                          AND s.month_key = f.month_key
+                """
+        case .transferPayments:
+            match = """
+                dw.fact_transfer_payment_month f
+                JOIN etl.stage_transfer s ON s.region_key = f.region_key AND s.fund_category = f.fund_category
+                                         AND s.month_key = f.month_key
+                LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                """
+        case .targets:
+            match = """
+                dw.fact_target f
+                JOIN dw.dim_indicator i ON i.indicator_key = f.indicator_key
+                JOIN etl.stage_target s ON s.region_key = f.region_key AND s.indicator_code = i.indicator_code
+                                       AND s.year = f.year AND s.month_no = f.month_no
+                LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                """
+        default:
+            return []
+        }
+        let department = layout == .indicatorSummary ? "" : " AND coalesce(a.department_key, 0) = coalesce(f.department_key, 0)"
+        let rows = try connection.query(SQL(unsafeRaw: """
+            SELECT f.batch_key, b.file_name, count(DISTINCT f.*) AS n
+            FROM \(match)
+            JOIN etl.load_batch b ON b.batch_key = f.batch_key
+            WHERE s.batch_key = 
+            """) + "\(batch) AND b.scope <> \(scope)" + SQL(unsafeRaw: department) + " GROUP BY f.batch_key, b.file_name ORDER BY f.batch_key")
+        return try rows.rows.map { row in
+            let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0
+            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            return SheetWarning(line: nil, message: "替换了批次 \(key)（\(file)）的 \(n) 个数 / replaces \(n) figures of batch \(key) (\(file)), "
+                                + "another file's for the same regions and month: the latest file wins")
+        }
+    }
+
     // MARK: - supersede and summaries
 
     /// Marks the loaded batches of the same scope superseded by this one and deletes their
