@@ -386,6 +386,8 @@ public final class SheetReading {
         case .section(let level, let name)?:
             category = name
             if level <= 1 { topCategory = name }
+            // A merged 县区 cell cannot span a section row: the group above ends here.
+            lastProjectRegion = nil
             checker.section(level: level, label: name, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))

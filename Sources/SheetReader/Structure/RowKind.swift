@@ -17,7 +17,8 @@ enum RowClassifier {
     static let notePrefixes = [
         "注:", "注1", "注2", "注、", "注.", "说明:", "备注:", "填报人", "填表人", "审核人", "审核:", "联系电话", "联系人",
         "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
-        "填报单位", "填报说明", "填表说明", "报送日期", "报出日期", "统计负责人",
+        // With their colon or bracket: a project may be called 填报说明书印刷厂.
+        "填报单位:", "填报单位(", "填报说明:", "填表说明:", "报送日期:", "报出日期:", "统计负责人:",
     ]
     /// Marks a clerk puts before a remark under the table (`*本月新增项目1个`, `※…`); only on a
     /// row without a key, since some sheets star new projects' names.

@@ -447,17 +447,23 @@ public enum ValueParser {
     /// 停工中, 已停工, 停工停产) become 停工, the value the stalled list and the stall counts
     /// look for; anything else (在建, 竣工, 已复工, 未停工) stays as written.
     public static func projectStatus(_ status: String) -> String {
-        // Every stall word has 停 (E5 81 9C): the usual 在建 / 竣工 / 停工 cell returns at once.
-        if status.utf8.elementsEqual("停工".utf8) || !containsStop(status) { return status }
+        // Every stall word has 停 (E5 81 9C) or 复 (E5 A4 8D, 未复工): the usual 在建 / 竣工 / 停工
+        // cell returns at once.
+        if status.utf8.elementsEqual("停工".utf8) || !(contains(status, 0x81, 0x9C) || contains(status, 0xA4, 0x8D)) {
+            return status
+        }
         let normalized = NameNormalizer.normalize(status)
+        // Not yet restarted is still stalled: 未复工, 停工待复工, 尚未复工.
+        if ["未复工", "待复工", "没有复工", "未恢复施工"].contains(where: { normalized.contains($0) }) { return "停工" }
         if ["复工", "未停", "无停", "不停", "没有停"].contains(where: { normalized.contains($0) }) { return status }
-        return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止"].contains(where: { normalized.contains($0) }) ? "停工" : status
+        return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止", "停缓"].contains(where: { normalized.contains($0) }) ? "停工" : status
     }
 
-    private static func containsStop(_ text: String) -> Bool {
+    /// Whether the text holds a CJK character whose UTF-8 is E5 `b1` `b2`.
+    private static func contains(_ text: String, _ b1: UInt8, _ b2: UInt8) -> Bool {
         withUTF8(text) { bytes in
             guard bytes.count >= 3 else { return false }
-            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 && bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9C {
+            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 && bytes[i + 1] == b1 && bytes[i + 2] == b2 {
                 return true
             }
             return false

@@ -156,4 +156,19 @@ import Testing
         #expect(twoRows.map(\.ytdAmount) == [D("1100"), D("560"), D("330")])
         #expect(twoRows.map(\.priorYtdAmount) == [D("1000"), D("500"), D("300")])
     }
+
+    /// A 县区 cell merged over a group ends at the next section row: the rows under the section
+    /// have no region above them (they take their code's, else the sheet's).
+    @Test func mergedRegionEndsAtASection() throws {
+        let (_, out) = try readAll([
+            ["2023年1-9月钦州市重大项目进度表"],
+            ["县区", "项目代码", "项目名称", "本年累计完成投资"],
+            ["一、产业项目", "", "", ""],
+            ["钦州港片区", "2023-450704-30-03-000001", "港甲", "10"],
+            ["", "2023-450704-30-03-000002", "港乙", "20"],
+            ["二、基础设施项目", "", "", ""],
+            ["", "QZ-2023-001", "市甲", "30"],
+        ])
+        #expect(out.compactMap(\.project).map(\.regionAbove) == [nil, "钦州港片区", nil])
+    }
 }
