@@ -181,9 +181,9 @@ public final class Loader {
         }
 
         let info = sheet.info
-        let sheetRegion = regions.resolve(info.region)
+        let sheetRegion = regions.sheetRegion(info)
         let city = regions.city(for: sheetRegion)
-        let scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month)
+        let scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month, fileName: url.lastPathComponent)
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
@@ -477,7 +477,7 @@ public final class Loader {
             return result
         }
         let info = sheet.info
-        let sheetRegion = regions.resolve(info.region)
+        let sheetRegion = regions.sheetRegion(info)
         let city = regions.city(for: sheetRegion)
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
@@ -601,8 +601,14 @@ public final class Loader {
     // MARK: - naming
 
     /// The supersede scope: a later file with the same layout, region and month replaces this one.
-    public static func scope(layout: SheetLayout, region: RegionRef?, month: YearMonth) -> String {
-        "\(layout.rawValue)/\(region?.code ?? "-")/\(month.key)"
+    /// A project sheet whose region is unknown (its rows placed by their own 县区 cells or codes)
+    /// replaces only a file of the same name: two such sheets of different zones superseded each
+    /// other, deleting the first zone's month.
+    public static func scope(layout: SheetLayout, region: RegionRef?, month: YearMonth, fileName: String = "") -> String {
+        if region == nil, layout == .projectProgress, !fileName.isEmpty {
+            return "\(layout.rawValue)/-/\(month.key)/\(fileName)"
+        }
+        return "\(layout.rawValue)/\(region?.code ?? "-")/\(month.key)"
     }
 
     static func keyField(_ layout: SheetLayout) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import SheetReader
 
@@ -47,6 +48,31 @@ public struct RegionResolver: Sendable, Equatable {
             }
         }
         return RegionResolver(aliases: aliases, regions: regions)
+    }
+
+    /// The region of a whole sheet: the reader's (`--region`, title, file name) when it is a
+    /// known name, else the longest known name found inside a title row or the file name
+    /// (`中国（广西）自由贸易试验区钦州港片区2025年…`, `钦州高新技术产业开发区…`: names longer or
+    /// shaped otherwise than the reader's place-name rule, but in the alias table). The loader,
+    /// its dry run and the read-ahead's staging lines all place a sheet with this.
+    /// Only project sheets look further: their rows without a 县区 cell or code are booked to
+    /// the sheet's region; the other layouts name a region on every row (or need the reader's).
+    public func sheetRegion(_ info: SheetInfo) -> RegionRef? {
+        if let region = resolve(info.region) { return region }
+        guard info.layout == .projectProgress else { return nil }
+        var best: (alias: String, region: RegionRef)?
+        for text in info.titles + [(info.fileName as NSString).lastPathComponent] {
+            let normalized = NameNormalizer.normalize(text)
+            for (alias, region) in byAlias where alias.count >= 2 && normalized.contains(alias) {
+                // Longest name first; equal lengths by the name, so the choice does not depend
+                // on the dictionary's (per-process) order.
+                guard let current = best else { best = (alias, region); continue }
+                if alias.count > current.alias.count || alias.count == current.alias.count && alias < current.alias {
+                    best = (alias, region)
+                }
+            }
+        }
+        return best?.region
     }
 
     public func resolve(_ name: String?) -> RegionRef? {

@@ -22,7 +22,7 @@ final class StagingPreparer {
     init?(info: SheetInfo, regions: RegionResolver) {
         guard info.layout == .projectProgress else { return nil }
         self.regions = regions
-        sheetRegion = regions.resolve(info.region)
+        sheetRegion = regions.sheetRegion(info)
         month = info.month.key
     }
 

@@ -49,4 +49,59 @@ import Testing
             #expect(third.warnings.first?.message.contains("batch \(second.batchKey!)") == true)
         }
     }
+
+    /// Zones named in full in their titles (`中国（广西）自由贸易试验区钦州港片区`, `钦州高新技术产业开发区`:
+    /// known aliases, but no place-name shape the reader can cut out) and not in the file names:
+    /// each sheet is its zone's, and neither replaces the other (both were region-less, booked to
+    /// the city, and the second superseded the first).
+    @Test func zonesNamedInFullInTheirTitles() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sheets = [
+            ("a_port.csv", "中国（广西）自由贸易试验区钦州港片区2025年1月重大项目进度表", "2025-450704-30-03-000001", "1100"),
+            ("b_gaoxin.csv", "钦州高新技术产业开发区2025年1月重大项目进度表", "2025-450705-30-03-000002", "900"),
+        ]
+        var files: [URL] = []
+        for (name, title, code, ytd) in sheets {
+            let file = directory.appendingPathComponent(name)
+            try Data("\(title)\n项目代码,项目名称,本年累计完成投资（万元）\n\(code),项目,\(ytd)\n".utf8).write(to: file)
+            files.append(file)
+        }
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let results = try files.map { try loader.load(file: $0) }
+            #expect(results.map(\.region) == ["自贸区钦州港片区", "钦州高新区"])
+            #expect(results.allSatisfy { $0.outcome == .loaded && $0.supersededBatches.isEmpty })
+            let facts = try connection.query("""
+                SELECT r.name, f.ytd_completed_wan::numeric(18,0)::text AS v FROM dw.fact_project_month f
+                JOIN dw.dim_region r USING (region_key) ORDER BY r.name
+                """).rows.map { "\($0["name"]!) \($0["v"]!)" }
+            #expect(facts.sorted() == ["自贸区钦州港片区 1100", "钦州高新区 900"].sorted())
+        }
+    }
+
+    /// Project sheets whose region nothing names (rows placed by their own codes) replace only a
+    /// file of the same name.
+    @Test func regionlessProjectSheetsDoNotSupersedeEachOther() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [URL] = []
+        for (name, code) in [("a.csv", "2025-450721-30-03-000001"), ("b.csv", "2025-450722-30-03-000002")] {
+            let file = directory.appendingPathComponent(name)
+            try Data("2025年1月重大项目进度表\n项目代码,项目名称,本年累计完成投资（万元）\n\(code),项目,100\n".utf8).write(to: file)
+            files.append(file)
+        }
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let results = try files.map { try loader.load(file: $0) }
+            #expect(results.allSatisfy { $0.outcome == .loaded && $0.supersededBatches.isEmpty })
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 2)
+            // The same file again, corrected: it replaces its own earlier batch only.
+            try Data("2025年1月重大项目进度表\n项目代码,项目名称,本年累计完成投资（万元）\n2025-450721-30-03-000001,项目,120\n".utf8)
+                .write(to: files[0])
+            let again = try loader.load(file: files[0])
+            #expect(again.supersededBatches == [results[0].batchKey!])
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 2)
+        }
+    }
 }
