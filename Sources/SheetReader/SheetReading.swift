@@ -251,6 +251,15 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
+        // The title and the file name naming different months (`2025-07_钦南区….csv` titled
+        // `1-6月`: a stale title, or a file renamed for the wrong month): the title's is used,
+        // as DESIGN §5 orders them, and the batch says so.
+        if options.month == nil, layout != .targets, let fromTitle = titlePeriods.lazy.compactMap(\.yearMonth).first,
+           let fromName = filePeriod?.yearMonth, fromName != fromTitle {
+            checker.warn(SheetWarning(line: titles.isEmpty ? header.record.line : nil, message:
+                "the title says \(fromTitle), the file name \(fromName): loaded as \(fromTitle); pass --month if the file name is right"))
+            warnings = checker.warnings
+        }
         if let yearAssumed {
             checker.warn(SheetWarning(line: header.record.line, message:
                 "no year in --month, the title or the file name: month \(yearAssumed.text) is taken as \(yearAssumed.month), the latest such month not after today; pass --month if it is another year"))

@@ -171,4 +171,14 @@ import Testing
         ])
         #expect(out.compactMap(\.project).map(\.regionAbove) == [nil, "钦州港片区", nil])
     }
+
+    /// A title naming another month than the file name: the title's month, with a warning.
+    @Test func titleAndFileNameDisagree() throws {
+        let rows = [["钦南区2025年1-6月重大项目进度表"], ["项目代码", "项目名称", "本年累计完成投资"], ["2025-450702-01-01-000001", "甲", "10"]]
+        let (reader, _) = try readAll(rows, fileName: "2025-07_钦南区_重大项目进度.csv")
+        #expect(reader.info.month == YearMonth(year: 2025, month: 6))
+        #expect(reader.warnings.contains { $0.message.contains("the title says 2025-06, the file name 2025-07") })
+        let (agreeing, _) = try readAll(rows, fileName: "2025-06_钦南区_重大项目进度.csv")
+        #expect(agreeing.warnings.isEmpty)
+    }
 }
