@@ -928,9 +928,13 @@ public final class SheetReading {
             if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
         }
         if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
+        func owner(_ c: Int) -> CellMatch? {
+            top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+        }
         func describable(_ c: Int) -> Bool {
             let m = cells[c]
             return m.measure != nil || m.isKnown || m.monthly != nil || m.ignored || (c < joined.count && joined[c].isKnown)
+                || projectAmountUnder(owner(c), sub: m) != nil
         }
         if nonEmpty.allSatisfy(describable) { return true }
         let underEmpty = nonEmpty.filter { $0 >= top.count || top[$0].isEmpty }

@@ -211,6 +211,20 @@ extension SheetLayout {
     }
 }
 
+/// A project sheet's amount columns under a merged investment heading (`2025年完成投资` or
+/// `2025年投资完成情况` over `计划 | 1-3月 | 3月`): the cumulative period is the year to date, the
+/// single month the month's figure, a plan word the annual plan; nil for anything else.
+func projectAmountUnder(_ owner: CellMatch?, sub s: CellMatch) -> String? {
+    guard let owner, owner.header.text.contains("投资") || owner.header.text.contains("完成") else { return nil }
+    var text = Substring(s.header.text)
+    for prefix in ["其中:", "其中"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count); break }
+    if let monthly = HeaderAnalyzer.monthly(String(text)) ?? HeaderAnalyzer.monthly(String(text.replacingOccurrences(of: "完成", with: ""))) {
+        return monthly.cumulative ? "ytd_completed" : "month_completed"
+    }
+    if ["计划", "计划投资", "年度计划", "全年计划", "本年计划", "年计划", "年度计划投资"].contains(String(text)) { return "annual_plan" }
+    return nil
+}
+
 /// A fund category's column in a transfer sheet with one column per category (`单位 |
 /// 一般性转移支付 | 专项转移支付`, or each category merged over `本年累计争取 | 上年同期`): a field
 /// named `fund:`, `fund_prior:` or `fund_yoy:` followed by the category.
@@ -307,6 +321,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             roles[c] = .month(mo.month, cumulative: mo.cumulative); continue
         }
         if let f = layout.pick(s) { roles[c] = .field(f); continue }
+        if layout == .projectProgress, let f = projectAmountUnder(owner, sub: s) { roles[c] = .field(f); continue }
         if let joined, c < joined.count, let f = layout.pick(joined[c]) { roles[c] = .field(f); continue }
         if let m = s.measure, let owner, let f = layout.pick(owner) {
             switch m {
@@ -333,6 +348,15 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .share, .target, .rate: roles[c] = nil
             }
         }
+    }
+    // A January sheet's `1月完成投资` is its year to date (there is no `1-1月`).
+    if layout == .projectProgress, !roles.contains(.field("ytd_completed")),
+       let c = roles.indices.first(where: { c in
+           guard roles[c] == .field("month_completed") else { return false }
+           let text = (sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil))?.header.text ?? ""
+           return text.hasPrefix("1月") || text.hasPrefix("1月份")
+       }) {
+        roles[c] = .field("ytd_completed")
     }
     // A field belongs to its first column; later duplicates are dropped.
     var seen: Set<String> = []

@@ -46,7 +46,7 @@ import Testing
         #expect(row.ytdCompleted == D("6900"))
         #expect(row.monthCompleted == D("700"))
         #expect(row.totalInvestment == D("15000"))
-        #expect(row.annualPlan == (over == "2023年" ? D("8000") : nil))  // `2023年计划投资` is a known header
+        #expect(row.annualPlan == D("8000"))   // `2023年计划投资`, or 计划投资 under an investment heading
     }
 
     /// Sections named with a numeral inside (`一般性`), subtotals with a count, a sign-off block.
@@ -180,5 +180,34 @@ import Testing
         #expect(reader.warnings.contains { $0.message.contains("the title says 2025-06, the file name 2025-07") })
         let (agreeing, _) = try readAll(rows, fileName: "2025-06_钦南区_重大项目进度.csv")
         #expect(agreeing.warnings.isEmpty)
+    }
+
+    /// `2025年完成投资` (itself a YTD header) or `2025年投资完成情况` merged over `计划 | 1-3月 | 3月`:
+    /// the plan, the year to date and the month go where they belong (the plan was taken for the
+    /// year to date, or the file rejected).
+    @Test(arguments: [("2025年完成投资", ["计划", "1-3月", "3月"]), ("2025年完成投资", ["计划", "1-3月完成", "3月完成"]),
+                      ("2025年投资完成情况", ["计划投资", "1-3月", "其中3月"])])
+    func amountsUnderAnInvestmentHeading(top: String, subs: [String]) throws {
+        let (reader, out) = try readAll([
+            ["浦北县2025年1-3月重大项目进度表"],
+            ["序号", "项目名称", "统一项目代码", "总投资", top, "", ""],
+            ["", "", "", "", subs[0], subs[1], subs[2]],
+            ["1", "a", "2023-450722-48-03-240001", "100000", "12000", "3000", "1000"],
+        ])
+        #expect(reader.info.headerLines == [2, 3])
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.annualPlan == D("12000"))
+        #expect(row.ytdCompleted == D("3000"))
+        #expect(row.monthCompleted == D("1000"))
+    }
+
+    /// A January sheet has no `1-1月`: its `1月完成投资` is the year to date.
+    @Test func januaryMonthIsTheYearToDate() throws {
+        let (_, out) = try readAll([
+            ["钦北区2025年1月重大项目进度表"],
+            ["序号", "项目名称", "统一项目代码", "年度计划投资", "1月完成投资"],
+            ["1", "a", "2023-450703-48-03-240001", "12000", "800"],
+        ])
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D("800"))
     }
 }
