@@ -38,6 +38,8 @@ public final class SheetReading {
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
+    /// The place a section row names (`三、钦州港片区`), for the rows under it.
+    private var sectionRegion: String?
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -393,10 +395,18 @@ public final class SheetReading {
         case .breakdown(let label)?:
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
         case .section(let level, let name)?:
-            category = name
-            if level <= 1 { topCategory = name }
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
+            if info.layout == .projectProgress, TitleParser.region(in: name) == name {
+                // A city's sheet grouped by place (`三、钦州港片区`): the rows below are that
+                // place's (as under a merged 县区 cell), and the name is no project category —
+                // it cleared the industrial flags of every project under it.
+                sectionRegion = name
+                if level <= 1 { category = nil; topCategory = nil }
+            } else {
+                category = name
+                if level <= 1 { topCategory = name; sectionRegion = nil }
+            }
             checker.section(level: level, label: name, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))
@@ -688,7 +698,7 @@ public final class SheetReading {
             let start = lenientDate(cells, col.start)
             let restart = lenientDate(cells, col.restart)
             let region = text(cells, col.region)
-            let above = region == nil ? lastProjectRegion : nil
+            let above = region == nil ? lastProjectRegion ?? sectionRegion : nil
             if let region { lastProjectRegion = region }
             return .project(ProjectProgressRow(
                 line: line, projectCode: code, projectName: name, region: region,

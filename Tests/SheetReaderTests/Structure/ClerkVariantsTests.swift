@@ -210,4 +210,24 @@ import Testing
         ])
         #expect(out.compactMap(\.project).first?.ytdCompleted == D("800"))
     }
+
+    /// A city's sheet grouped by place: a section naming a place puts its rows there (as a
+    /// merged 县区 cell does) and is no category; a category section under it keeps the place.
+    @Test func sectionsNamingPlaces() throws {
+        let (_, out) = try readAll([
+            ["2025年1-3月钦州市重大项目进度表"],
+            ["序号", "项目名称", "统一项目代码", "1-3月完成投资"],
+            ["一、产业项目", "", "", ""],
+            ["1", "产甲", "2023-450700-48-03-160000", "50"],
+            ["二、钦州港片区", "", "", ""],
+            ["1", "港甲", "2023-450700-48-03-160004", "400"],
+            ["（一）工业项目", "", "", ""],
+            ["2", "港乙", "2023-450700-48-03-160006", "600"],
+            ["三、高新区", "", "", ""],
+            ["1", "高甲", "2023-450700-48-03-160005", "500"],
+        ])
+        let rows = out.compactMap(\.project)
+        #expect(rows.map(\.regionAbove) == [nil, "钦州港片区", "钦州港片区", "高新区"])
+        #expect(rows.map(\.category) == ["产业项目", nil, "工业项目", nil])
+    }
 }
