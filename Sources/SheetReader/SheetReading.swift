@@ -40,6 +40,8 @@ public final class SheetReading {
     private var lastProjectRegion: String?
     /// The place a section row names (`三、钦州港片区`), for the rows under it.
     private var sectionRegion: String?
+    /// Set once another table has begun below the sheet's own (its title or header).
+    private var otherTable: String?
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -363,6 +365,25 @@ public final class SheetReading {
 
     // MARK: - Classification
 
+    /// A row that starts another table: a 附表/附件 title without a key, or a header of other
+    /// columns (its first cell the header's, two or more known header words, no number).
+    private func anotherTable(_ cells: [String], first f: Int) -> (name: String, isHeader: Bool)? {
+        // Per data row: out at once for a row number or a cell that cannot begin the header's.
+        guard let top = headerRows.first, f < top.count, let lead = cells[f].utf8.first, !(0x30...0x39).contains(lead) else { return nil }
+        let annex = cells[f].utf8.starts(with: "附".utf8)
+        guard annex || (!top[f].isEmpty && !SheetReading.cannotStart(cells[f], with: top[f])) else { return nil }
+        let label = NameNormalizer.normalize(cells[f])
+        if annex, label.hasPrefix("附表") || label.hasPrefix("附件"), keyColumn.map({ SheetReading.normalizesEmpty(cells[$0]) }) ?? true,
+           cells.enumerated().allSatisfy({ $0.offset == f || SheetReading.normalizesEmpty($0.element) }) {
+            return (String(label.prefix(30)), false)
+        }
+        guard !top[f].isEmpty, HeaderText(cells[f]).text == top[f] else { return nil }
+        let texts = cells.map { HeaderText($0).text }
+        guard !SheetReading.sameCells(texts, top), !cells.contains(where: { (try? ValueParser.number($0)) != nil }) else { return nil }
+        let known = cells.filter { !SheetReading.normalizesEmpty($0) && analyzer.match($0).isKnown }.count
+        return known >= 2 ? (texts.filter { !$0.isEmpty }.prefix(4).joined(separator: " | "), true) : nil
+    }
+
     private func classify(_ record: CSVRecord) -> RowOutcome {
         if let (column, reason) = RecordCheck.problem(record, columns: info.columns) {
             return .rejected(RecordCheck.rejection(record, column: column, reason: reason, names: names, delimiter: rawDelimiter))
@@ -371,7 +392,17 @@ public final class SheetReading {
         if cells.count < roles.count { cells += Array(repeating: "", count: roles.count - cells.count) }
         let line = record.line
         if RowClassifier.isBlank(cells) { return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row")) }
+        if let otherTable {
+            return .skipped(SkippedRow(line: line, kind: .note, reason: "row of another table below the sheet's own (\(otherTable)): not read"))
+        }
         let firstNonEmpty = cells.firstIndex(where: { !SheetReading.normalizesEmpty($0) })
+        // Another table under the sheet's own (`附表：2025年拟开工项目清单` and its own header):
+        // its columns are not this header's, so none of its rows is read as this sheet's.
+        if let f = firstNonEmpty, let start = anotherTable(cells, first: f) {
+            otherTable = start.name
+            return .skipped(SkippedRow(line: line, kind: start.isHeader ? .header : .title,
+                                       reason: "start of another table below the sheet's own (\(start.name)): its rows are not read"))
+        }
         // A repeated header: a cheap look at the first cell before normalising the whole row.
         if let f = firstNonEmpty,
            headerRows.contains(where: { f < $0.count && !$0[f].isEmpty && !SheetReading.cannotStart(cells[f], with: $0[f])

@@ -230,4 +230,29 @@ import Testing
         #expect(rows.map(\.regionAbove) == [nil, "钦州港片区", "钦州港片区", "高新区"])
         #expect(rows.map(\.category) == ["产业项目", nil, "工业项目", nil])
     }
+
+    /// Another table under the sheet's own, with or without a 附表 title: its rows are skipped
+    /// with the reason (they were read with this header's columns: 总投资 as the year to date).
+    @Test(arguments: [true, false])
+    func anotherTableBelow(titled: Bool) throws {
+        var rows: [[String]] = [
+            ["钦南区2025年1-2月重大项目进度表"],
+            ["序号", "项目名称", "统一项目代码", "年度计划投资", "1-2月完成投资", "本月完成投资"],
+            ["1", "甲", "2023-450702-48-03-111001", "1000", "100", "10"],
+            ["合计", "", "", "1000", "100", "10"],
+            ["", "", "", "", "", ""],
+        ]
+        if titled { rows.append(["附表：2025年拟开工项目清单", "", "", "", "", ""]) }
+        rows += [
+            ["序号", "项目名称", "统一项目代码", "建设内容", "总投资", "计划开工时间"],
+            ["1", "拟开工丙", "2025-450702-48-03-111003", "新建厂房", "50000", "2025年6月"],
+        ]
+        let (reader, out) = try readAll(rows)
+        #expect(out.compactMap(\.project).map(\.projectName) == ["甲"])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(reader.warnings.isEmpty)
+        let last = try #require(out.last?.skipped)
+        #expect(last.reason.contains("another table"))
+        #expect(out.count == rows.count)
+    }
 }
