@@ -42,6 +42,8 @@ public final class SheetReading {
     private var sectionRegion: String?
     /// Set once another table has begun below the sheet's own (its title or header).
     private var otherTable: String?
+    /// Set once the sheet's total (`合计`, `总计`) has been read.
+    private var sawTotal = false
     /// Indicator groups of a wide sheet, in column order.
     private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
@@ -419,6 +421,7 @@ public final class SheetReading {
         case .note(let label)?:
             return .skipped(SkippedRow(line: line, kind: .note, reason: "note row '\(label.prefix(20))'"))
         case .subtotal(let label, let whole)?:
+            if whole { sawTotal = true }
             checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .subtotal,
@@ -442,7 +445,13 @@ public final class SheetReading {
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))
         case nil:
-            break
+            // Below the sheet's total, a project sheet's keyless rows of a label and sums
+            // (`新开工项目 | | 3 | 1,200`, `在建项目（2个）`) summarise it by status: not projects.
+            if info.layout == .projectProgress, keyIsEmpty, sawTotal, let f = firstNonEmpty,
+               cells[(f + 1)...].allSatisfy({ SheetReading.normalizesEmpty($0) || (try? ValueParser.number($0)) != nil }) {
+                return .skipped(SkippedRow(line: line, kind: .subtotal,
+                                           reason: "summary row '\(NameNormalizer.normalize(cells[f]).prefix(20))' below the sheet's total, not checked"))
+            }
         }
         do {
             rowAmounts.removeAll()

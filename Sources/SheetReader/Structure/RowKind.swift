@@ -49,13 +49,16 @@ enum RowClassifier {
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         if keyIsEmpty, let mark = label.first, remarkMarks.contains(mark) { return .note(label) }
         let bare = withoutCount(label.hasSuffix(":") ? String(label.dropLast()) : label)
+        // `其中：新开工项目合计`: a part of the total above, not a subtotal of the rows since the
+        // last section.
+        if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
         if bare.count <= 16, bare.hasSuffix("小计") || bare.hasSuffix("合计") || bare.hasSuffix("总计") {
             return .subtotal(label: bare, wholeSheet: false)
         }
-        if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
         guard keyIsEmpty || isBareSection(cells, label: label, at: first) else { return nil }
-        if let (level, rest) = sectionMarker(label) {
+        if let (level, rest) = sectionMarker(label),
+           level < 3 || cells[(first + 1)...].filter({ !NameNormalizer.normalize($0).isEmpty }).count <= (rest.isEmpty ? 1 : 0) {
             var category = rest
             if category.isEmpty {   // marker and name in separate cells: `一,产业项目`
                 category = cells[(first + 1)...].lazy.map(NameNormalizer.normalize).first(where: { !$0.isEmpty }) ?? ""
@@ -91,12 +94,31 @@ enum RowClassifier {
         return others.dropFirst().allSatisfy { (try? ValueParser.number($0)) != nil }
     }
 
+    /// `1.` / `1、` / `(1)` -> level 3, with the name after it or (nothing after it) in the next
+    /// cell. Only taken as a section where the row holds nothing else (`classify`).
+    static func arabicMarker(_ label: String) -> (Int, String)? {
+        var s = Substring(label)
+        let bracketed = s.first == "("
+        if bracketed { s = s.dropFirst() }
+        let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...2).contains(digits.count) else { return nil }
+        s = s.dropFirst(digits.count)
+        if bracketed {
+            guard s.first == ")" else { return nil }
+        } else {
+            guard s.first == "." || s.first == "、" else { return nil }
+        }
+        s = s.dropFirst()
+        guard s.first.map({ !($0.isASCII && $0.isNumber) }) ?? true else { return nil }   // not 1.5
+        return (3, String(s))
+    }
+
     /// `一、` / `一.` -> level 1; `(一)` / `（一）` -> level 2; returns the text after the marker.
     static func sectionMarker(_ label: String) -> (Int, String)? {
         var s = Substring(label)
         if s.first == "(" {
             let inner = s.dropFirst().prefix(while: { numerals.contains($0) })
-            guard !inner.isEmpty else { return nil }
+            guard !inner.isEmpty else { return arabicMarker(label) }
             s = s.dropFirst(1 + inner.count)
             guard s.first == ")" else { return nil }
             s = s.dropFirst()
@@ -104,7 +126,7 @@ enum RowClassifier {
             return (2, String(s))
         }
         let numeral = s.prefix(while: { numerals.contains($0) })
-        guard !numeral.isEmpty else { return nil }
+        guard !numeral.isEmpty else { return arabicMarker(label) }
         s = s.dropFirst(numeral.count)
         if s.isEmpty { return (1, "") }
         guard s.first == "、" || s.first == "." || s.first == "," else { return nil }

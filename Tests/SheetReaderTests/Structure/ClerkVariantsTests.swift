@@ -255,4 +255,23 @@ import Testing
         #expect(last.reason.contains("another table"))
         #expect(out.count == rows.count)
     }
+
+    /// Below the total: a 其中 line and summary rows by status are skipped, not rejected as
+    /// projects without a code and not checked as subtotals.
+    @Test func summariesBelowTheTotal() throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年1-2月重大项目进度表"],
+            ["序号", "项目名称", "统一项目代码", "1-2月完成投资"],
+            ["1", "甲", "2023-450702-48-03-111001", "100"],
+            ["2", "乙", "2023-450702-48-03-111002", "200"],
+            ["合计", "", "", "300"],
+            ["其中：新开工项目合计", "", "", "100"],
+            ["新开工项目", "", "", "100"],
+            ["在建项目（1个）", "", "", "200"],
+        ])
+        #expect(out.compactMap(\.project).count == 2)
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(reader.warnings.isEmpty)
+        #expect(out.suffix(3).compactMap(\.skipped).count == 3)
+    }
 }
