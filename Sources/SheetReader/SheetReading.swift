@@ -35,6 +35,8 @@ public final class SheetReading {
     private var finished = false
     /// Descriptive cells per column that were left empty (`leftEmpty`), and the current row's.
     private var unreadCells: [Int: Int] = [:]
+    /// Project rows whose month's figure exceeds the year to date (warned about).
+    private var monthAboveYTD = 0
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
@@ -357,6 +359,10 @@ public final class SheetReading {
                 for (c, count) in unreadCells.sorted(by: { $0.key < $1.key }) where count > SheetReading.unreadCellWarnings {
                     checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
                         "\(names[c]): \(count - SheetReading.unreadCellWarnings) more cells that could not be read were left empty"))
+                }
+                if monthAboveYTD > SheetReading.unreadCellWarnings {
+                    checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
+                        "\(monthAboveYTD - SheetReading.unreadCellWarnings) more rows whose month's figure is more than the year to date"))
                 }
                 warnings = checker.warnings
             }
@@ -731,6 +737,16 @@ public final class SheetReading {
             let total = secondary { () throws(CellError) in try money(cells, col.total) }
             let plan = secondary { () throws(CellError) in try money(cells, col.plan) }
             let monthAmount = secondary { () throws(CellError) in try money(cells, col.month) }
+            // A month's figure above the year's to date cannot both be right (the columns swapped,
+            // or a stale YTD): loaded as written, and said (the first few, then a count).
+            if let monthAmount, monthAmount > ytd {
+                monthAboveYTD += 1
+                if monthAboveYTD <= SheetReading.unreadCellWarnings {
+                    checker.warn(SheetWarning(line: line, message:
+                        "\(names[col.month!]) \(monthAmount) is more than \(names[col.ytd!]) \(ytd): one of them is wrong; loaded as written"))
+                    warnings = checker.warnings
+                }
+            }
             var isPrivate: Bool?
             if let c = col.isPrivate, c < cells.count {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, error.description) }

@@ -274,4 +274,17 @@ import Testing
         #expect(reader.warnings.isEmpty)
         #expect(out.suffix(3).compactMap(\.skipped).count == 3)
     }
+
+    /// A month's figure above the year to date loads as written, with a warning.
+    @Test func monthAboveTheYearToDate() throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年1-5月重大项目进度表"],
+            ["项目名称", "统一项目代码", "1-5月完成投资", "本月完成投资"],
+            ["甲", "2023-450702-48-03-111001", "100", "300"],
+            ["乙", "2023-450702-48-03-111002", "300", "100"],
+        ])
+        #expect(out.compactMap(\.project).map(\.ytdCompleted) == [D("100"), D("300")])
+        #expect(reader.warnings.map(\.line) == [3])
+        #expect(reader.warnings.first?.message.contains("本月完成投资 300 is more than 1-5月完成投资 100") == true)
+    }
 }
