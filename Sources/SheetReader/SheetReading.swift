@@ -202,21 +202,28 @@ public final class SheetReading {
 
         // A long sheet's `单位` column of 亿元, 万元 and % (`指标 | 单位 | 2023年1-8月 | …`) is each
         // row's unit (计量单位), not its region: 单位 names a region or receiving unit elsewhere.
-        if layout == .indicatorSummary, columns["row_unit"] == nil, columns["indicator"] != nil, let rc = columns["region"] {
-            var cells: [String] = []
-            var peeked = 0
-            while peeked < 12 {
-                let record: CSVRecord
-                if peeked < pending.count { record = pending[peeked] }
-                else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
-                else { break }
-                peeked += 1
-                if rc < record.fields.count, let text = ValueParser.text(record.fields[rc]) { cells.append(NameNormalizer.normalize(text)) }
-            }
-            let units = cells.filter(SheetReading.isUnitWord).count
-            if units > 0, units * 2 > cells.count {
-                columns["row_unit"] = rc
-                columns["region"] = nil
+        // The column is the region slot's (`指标 | 单位 | …`), or a `单位` column beside a 地区 one
+        // (`地区 | 指标 | 单位 | 本年累计`), which took no role: 单位 was the region's second synonym.
+        let unitCandidates = [columns["region"]].compactMap { $0 }
+            + headerTexts.indices.filter { c in roles[c] == nil && ["单位", "计量单位"].contains(NameNormalizer.normalize(headerTexts[c])) }
+        if layout == .indicatorSummary, columns["row_unit"] == nil, columns["indicator"] != nil {
+            for rc in unitCandidates {
+                var cells: [String] = []
+                var peeked = 0
+                while peeked < 12 {
+                    let record: CSVRecord
+                    if peeked < pending.count { record = pending[peeked] }
+                    else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
+                    else { break }
+                    peeked += 1
+                    if rc < record.fields.count, let text = ValueParser.text(record.fields[rc]) { cells.append(NameNormalizer.normalize(text)) }
+                }
+                let units = cells.filter(SheetReading.isUnitWord).count
+                if units > 0, units * 2 > cells.count {
+                    columns["row_unit"] = rc
+                    if columns["region"] == rc { columns["region"] = nil }
+                    break
+                }
             }
         }
 
@@ -421,7 +428,10 @@ public final class SheetReading {
             }
         }
         let keyIsEmpty = keyColumn.map { SheetReading.normalizesEmpty(cells[$0]) || $0 == firstNonEmpty } ?? true
-        switch RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed) {
+        var kind = RowClassifier.classify(cells, keyIsEmpty: keyIsEmpty, projectLayout: info.layout.isProjectKeyed)
+        // `一、固定资产投资（不含农户）` in a 指标 column is the indicator's row, numbered, not a section.
+        if case .section(_, let name)? = kind, info.columns["indicator"] != nil, indicatorCode(name) != nil { kind = nil }
+        switch kind {
         case .blank?:
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
         case .note(let label)?:
@@ -781,7 +791,12 @@ public final class SheetReading {
                 // is a statistic the warehouse does not keep.
                 let named = NameNormalizer.normalize(unitText)
                 if let unit = MoneyUnit(text: named) { rowUnit = unit }
-                else if named != "%" {
+                else if named == "%" {
+                    // `固定资产投资增速 | % | 7.7`: a rate, not the indicator's amount (it loaded as 7.7
+                    // 万元 and made the amount's own row a duplicate).
+                    skipReason = "row in % (计量单位): a growth rate, not an amount; the indicator's amount row carries its rate"
+                    return nil
+                } else {
                     skipReason = "row in \(unitText) (计量单位), not an amount of money; the warehouse keeps investment amounts only"
                     return nil
                 }

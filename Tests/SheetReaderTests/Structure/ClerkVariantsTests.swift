@@ -287,4 +287,36 @@ import Testing
         #expect(reader.warnings.map(\.line) == [3])
         #expect(reader.warnings.first?.message.contains("本月完成投资 300 is more than 1-5月完成投资 100") == true)
     }
+
+    /// `地区 | 指标 | 单位 | 本年累计`: the 单位 column beside the region's is each row's unit
+    /// (it took no role, and 亿元 rows loaded as 万元).
+    @Test func unitColumnBesideTheRegionColumn() throws {
+        let (_, out) = try readAll([
+            ["2023年1-9月全市主要指标"],
+            ["地区", "指标", "单位", "本年累计", "同比增长"],
+            ["钦南区", "固定资产投资", "亿元", "130.5", "4.8"],
+            ["钦南区", "工业投资", "万元", "523000", "10.2"],
+        ])
+        let rows = out.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.region) == ["钦南区", "钦南区"])
+        #expect(rows.map(\.ytdValue) == [D("1305000"), D("523000")])
+    }
+
+    /// One region's statistics report: numbered indicator names are the indicators' rows (they
+    /// were taken for sections, and the figures lost); a rate row (计量单位 %) is no amount (it
+    /// loaded as 7.7 万元 and made the amount's own row a duplicate).
+    @Test func oneRegionReportWithNumberedNamesAndRateRows() throws {
+        let (_, out) = try readAll([
+            ["浦北县2023年1-10月统计月报"],
+            ["指标名称", "计量单位", "本月止累计", "比去年同期±"],
+            ["一、固定资产投资增速", "%", "7.7", ""],
+            ["一、固定资产投资（不含农户）", "亿元", "88.2", "7.7"],
+            ["（二）民间投资", "万元", "456700", "-2.3"],
+        ])
+        let rows = out.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.indicator) == ["fai", "private"])
+        #expect(rows.map(\.ytdValue) == [D("882000"), D("456700")])
+        #expect(rows.map(\.reportedYoYPct) == [D("7.7"), D("-2.3")])
+        #expect(out.compactMap(\.rejected).isEmpty)
+    }
 }
