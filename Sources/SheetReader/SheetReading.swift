@@ -101,7 +101,8 @@ public final class SheetReading {
         let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
         guard let header else {
             throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
-                             message: "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)",
+                             message: before.isEmpty ? "empty file: no header row"
+                                 : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)",
                              seenHeaders: seenText)
         }
         let titles = before.compactMap { r -> String? in
@@ -664,6 +665,11 @@ public final class SheetReading {
         for prefix in ["增长", "下降", "↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
             let rest = String(NameNormalizer.normalize(t).dropFirst(prefix.count))
             t = ["下降", "↓", "▼"].contains(prefix) ? "-" + rest : rest
+        }
+        // …or after the figure (`12.3↑`, `-2.1↓`, `2.1↓`): a falling arrow makes a bare figure negative.
+        for suffix in ["↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasSuffix(suffix) {
+            let rest = String(NameNormalizer.normalize(t).dropLast(suffix.count))
+            t = ["↓", "▼"].contains(suffix) && !rest.hasPrefix("-") ? "-" + rest : rest
         }
         do { return try ValueParser.percent(t) } catch {
             throw CellError(column: c, reason: "\(error.description); expected a percentage")

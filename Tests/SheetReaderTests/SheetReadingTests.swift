@@ -346,7 +346,8 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(throws: SheetError.self) { try readAll(rows, fileName: "x.csv") }
     }
 
-    @Test(arguments: [("增长18.2%", "18.2"), ("下降2.5%", "-2.5"), ("↑3.1", "3.1"), ("↓5.5", "-5.5"), ("▲1", "1"), ("▼2.0%", "-2")])
+    @Test(arguments: [("增长18.2%", "18.2"), ("下降2.5%", "-2.5"), ("↑3.1", "3.1"), ("↓5.5", "-5.5"), ("▲1", "1"), ("▼2.0%", "-2"),
+                      ("12.3↑", "12.3"), ("-2.1↓", "-2.1"), ("2.1↓", "-2.1"), ("3%▼", "-3")])
     func growthWordsAndArrows(cell: String, expected: String) throws {
         let rows = [["2022年1-6月"], ["县区", "固定资产投资", "同比增长"], ["钦南区", "100", cell]]
         let (_, out) = try readAll(rows, fileName: "x.csv")

@@ -88,6 +88,9 @@ public final class RecordStream: RecordSource {
             if sawNonASCII && raw.count >= RecordStream.minimumEncodingSample { break }
             if raw.count >= RecordStream.encodingSampleLimit { break }
         }
+        if let kind = FileKind.notCSV(raw, atEOF: rawEOF) {
+            throw SheetError(code: .unreadable, file: fileName, message: kind)
+        }
         let detected = raw.withUnsafeBufferPointer {
             EncodingDetection.detect(sample: $0, atEOF: rawEOF, forced: forced)
         }

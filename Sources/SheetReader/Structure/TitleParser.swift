@@ -224,8 +224,10 @@ public enum TitleParser {
                 pos = end + 2
                 continue
             }
-            // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name.
-            if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name) { last = name }
+            // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name;
+            // nor `及市` in `各县区及市直部门` (a conjunction before 市直).
+            if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name),
+               !["及", "和", "与", "暨", "或"].contains(where: name.hasPrefix) { last = name }
             pos = end + 1
         }
         // `…重大项目投资进度表（钦州高新区）`: the place in brackets after the title.
