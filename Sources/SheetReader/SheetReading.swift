@@ -115,8 +115,10 @@ public final class SheetReading {
         if let next = try source.next() {
             read += 1
             let cells = next.fields.map(analyzer.match)
-            let joined = SheetReading.joinedHeaders(top: header.cells, sub: cells, analyzer: analyzer)
-            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields, joined: joined) {
+            // Joined headers only when the row is no data row (a first data row's long names made
+            // joining every file's second row the costliest step of opening it).
+            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields,
+                                        joined: { [analyzer] in SheetReading.joinedHeaders(top: header.cells, sub: cells, analyzer: analyzer) }) {
                 sub = (next, cells)
             } else {
                 pending.append(next)
@@ -1007,7 +1009,8 @@ public final class SheetReading {
 
     /// `joined`: the cells read with the top cell over them (`joinedHeaders`): `2023年` over
     /// `计划投资` is `2023年计划投资`, a known header though neither cell is one alone.
-    static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String], joined: [CellMatch] = []) -> Bool {
+    static func isSubHeader(_ cells: [CellMatch], under top: [CellMatch], raw: [String],
+                            joined makeJoined: () -> [CellMatch] = { [] }) -> Bool {
         let nonEmpty = cells.indices.filter { !cells[$0].isEmpty }
         guard !nonEmpty.isEmpty else { return false }
         for i in nonEmpty {
@@ -1015,6 +1018,7 @@ public final class SheetReading {
             if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
         }
         if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
+        let joined = makeJoined()
         func owner(_ c: Int) -> CellMatch? {
             top[..<min(c + 1, top.count)].last { !$0.isEmpty }
         }

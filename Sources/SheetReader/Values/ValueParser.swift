@@ -449,9 +449,7 @@ public enum ValueParser {
     public static func projectStatus(_ status: String) -> String {
         // Every stall word has 停 (E5 81 9C) or 复 (E5 A4 8D, 未复工): the usual 在建 / 竣工 / 停工
         // cell returns at once.
-        if status.utf8.elementsEqual("停工".utf8) || !(contains(status, 0x81, 0x9C) || contains(status, 0xA4, 0x8D)) {
-            return status
-        }
+        if status.utf8.elementsEqual("停工".utf8) || !mayBeStall(status) { return status }
         let normalized = NameNormalizer.normalize(status)
         // Not yet restarted is still stalled: 未复工, 停工待复工, 尚未复工.
         if ["未复工", "待复工", "没有复工", "未恢复施工"].contains(where: { normalized.contains($0) }) { return "停工" }
@@ -459,12 +457,12 @@ public enum ValueParser {
         return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止", "停缓"].contains(where: { normalized.contains($0) }) ? "停工" : status
     }
 
-    /// Whether the text holds a CJK character whose UTF-8 is E5 `b1` `b2`.
-    private static func contains(_ text: String, _ b1: UInt8, _ b2: UInt8) -> Bool {
+    /// Whether the text holds 停 (E5 81 9C) or 复 (E5 A4 8D): one pass over its bytes.
+    private static func mayBeStall(_ text: String) -> Bool {
         withUTF8(text) { bytes in
             guard bytes.count >= 3 else { return false }
-            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 && bytes[i + 1] == b1 && bytes[i + 2] == b2 {
-                return true
+            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 {
+                if bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9C || bytes[i + 1] == 0xA4 && bytes[i + 2] == 0x8D { return true }
             }
             return false
         }
