@@ -153,10 +153,20 @@ struct BulletinBuilder {
         ])
     }
 
+    /// One table per peer group (DESIGN §6 ranks within a level): counties and zones interleaved
+    /// in one table showed two rank 1s and a county above a faster-growing zone.
     private func rankingSection(_ rows: [YoYRow]) -> BulletinSection {
-        let ranked = peers(rows).sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
-        let table = Tables.yoy(ranked, month: month).compact(["rank", "region", "official_yoy_pct", "ytd_value_wan"])
-        return BulletinSection(heading: "六、固定资产投资增速排名", tables: [table])
+        let groups = Dictionary(grouping: peers(rows), by: \.level)
+        let order = ["county", "zone"] + groups.keys.filter { $0 != "county" && $0 != "zone" }.sorted()
+        let names = ["county": "县区", "zone": "园区（开发区）"]
+        let tables = order.compactMap { level -> ReportTable? in
+            guard let group = groups[level], !group.isEmpty else { return nil }
+            let ranked = group.sorted { ($0.rank ?? Int.max, $0.region) < ($1.rank ?? Int.max, $1.region) }
+            var table = Tables.yoy(ranked, month: month).compact(["rank", "region", "official_yoy_pct", "ytd_value_wan"])
+            if groups.count > 1 { table.title = "\(names[level] ?? level)排名" }
+            return table
+        }
+        return BulletinSection(heading: "六、固定资产投资增速排名", tables: tables)
     }
 }
 

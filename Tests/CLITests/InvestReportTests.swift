@@ -127,6 +127,31 @@ struct InvestReportTests {
         }
     }
 
+    /// Counties and zones are ranked among their own kind (DESIGN §6): one table each.
+    @Test("the bulletin ranks counties and zones in separate tables")
+    func bulletinRanksPeerGroupsApart() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            try db.execute("""
+                INSERT INTO dw.fact_region_indicator_month (region_key, indicator_key, month_key, ytd_value_wan, batch_key, line_no)
+                SELECT r.region_key, i.indicator_key, v.m, v.ytd, (SELECT max(batch_key) FROM etl.load_batch), 1
+                FROM (VALUES (202106, 500), (202206, 650)) AS v(m, ytd)
+                JOIN dw.dim_region r ON r.region_code = '450700Z03'
+                JOIN dw.dim_indicator i ON i.indicator_code = 'fai'
+                """)
+            try db.execute("SELECT dw.refresh_ytd_summary(m) FROM (VALUES (202106), (202206)) AS v(m)")
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(md.exitCode == 0, "\(md)")
+            let start = try #require(md.stdout.range(of: "六、固定资产投资增速排名"))
+            let section = String(md.stdout[start.lowerBound...])
+            let counties = try #require(section.range(of: "县区排名"))
+            let zones = try #require(section.range(of: "园区（开发区）排名"))
+            #expect(counties.lowerBound < zones.lowerBound)
+            let countyTable = String(section[counties.upperBound..<zones.lowerBound])
+            #expect(countyTable.contains("钦南区") && !countyTable.contains("钦州高新区"))
+        }
+    }
+
     @Test("exit codes: unknown region 64, bad month 64, empty month 66, January 66, no server 69")
     func exitCodes() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, url in
