@@ -94,7 +94,10 @@ extension InvestmentQueries {
             FROM analyst.key_project k
             WHERE k.as_of_month_key = \(asOf.key) AND k.month_key <= \(month.key)
             """
-        if let region { sql.append(" AND k.city_key IN (SELECT city_key FROM analyst.region_city WHERE region_key = \(region.key))") }
+        // The list is the city's top N; a county or zone sees the city's key projects within it.
+        if let region {
+            sql.append(" AND k.region_key IN (SELECT descendant_key FROM analyst.region_closure WHERE ancestor_key = \(region.key))")
+        }
         sql.append(" ORDER BY k.city_key, k.key_rank, k.month_key")
         let result = try rows(sql).map { r in
             KeyProjectRow(

@@ -86,6 +86,16 @@ struct PolicyReportTests {
             let key = try objects(try report(url, ["key-projects", "--month", "2022-09", "--format", "json"]))
             #expect(key.map { "\($0["rank"]!) \($0["month"]!) \($0["since_as_of_wan"]!)" } == [
                 "1 2022-06 0", "1 2022-09 300", "2 2022-06 0", "2 2022-09 100"])
+            // --region narrows the city's list to the projects in that region (it was ignored).
+            let regions = Set(key.compactMap { $0["region"] as? String })
+            for region in regions {
+                let narrowed = try objects(try report(url, ["key-projects", "--month", "2022-09", "--region", region, "--format", "json"]))
+                #expect(narrowed.map { $0["region"] as? String } == key.filter { $0["region"] as? String == region }.map { $0["region"] as? String })
+            }
+            if !regions.contains("浦北县") {
+                let elsewhere = try report(url, ["key-projects", "--month", "2022-09", "--region", "浦北县", "--format", "json"])
+                #expect(elsewhere.exitCode == 66 || elsewhere.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(elsewhere)")
+            }
 
             let stalled = try objects(try report(url, ["stalled", "--month", "2022-09", "--format", "json"]))
             #expect(stalled.count == 1)
