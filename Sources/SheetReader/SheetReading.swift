@@ -487,6 +487,7 @@ public final class SheetReading {
             if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "row has no values"))
         } catch {
+            checker.rejected()
             return .rejected(RejectedRow(line: line, column: error.column.map { $0 + 1 },
                                          columnName: error.column.map { names[$0] },
                                          raw: record.fields.joined(separator: rawDelimiter), reason: error.reason))

@@ -74,6 +74,8 @@ struct Amount: Sendable {
 struct SubtotalChecker {
     struct Sums {
         var rows = 0
+        /// Data rows in the range that were rejected, so are missing from the sums.
+        var rejected = 0
         var firstLine: Int?
         var lastLine: Int?
         /// Sums by slot (`SubtotalChecker.slot`); slots not reached yet are zero.
@@ -152,6 +154,13 @@ struct SubtotalChecker {
         data(row, line: line)
     }
 
+    /// A data row that was rejected: not in the sums, but in the ranges a subtotal covers.
+    mutating func rejected() {
+        whole.rejected += 1
+        sinceBoundary.rejected += 1
+        for i in open.indices { open[i].sums.rejected += 1 }
+    }
+
     mutating func data(_ amounts: RowAmounts, line: Int) {
         whole.add(amounts, line: line)
         sinceBoundary.add(amounts, line: line)
@@ -211,8 +220,11 @@ struct SubtotalChecker {
             let name = names[key] ?? key
             let covered = sums.rows == 0 ? "no data rows"
                 : "the \(sums.rows) data row\(sums.rows == 1 ? "" : "s") it covers (lines \(sums.firstLine!)–\(sums.lastLine!))"
+            // A rejected row in the range is the likelier story than a wrong subtotal.
+            let rejects = sums.rejected == 0 ? ""
+                : "; \(sums.rejected) rejected row\(sums.rejected == 1 ? "" : "s") in its range \(sums.rejected == 1 ? "is" : "are") not in the sum"
             warnings.append(SheetWarning(line: line, message:
-                "subtotal row '\(label)' gives \(name) = \(e.wan) 万元 but \(covered) sum to \(s.wan) 万元 (difference \(diff), rounding tolerance \(tolerance))"))
+                "subtotal row '\(label)' gives \(name) = \(e.wan) 万元 but \(covered) sum to \(s.wan) 万元 (difference \(diff), rounding tolerance \(tolerance))\(rejects)"))
         }
     }
 }

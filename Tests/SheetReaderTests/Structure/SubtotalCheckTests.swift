@@ -16,6 +16,20 @@ import Testing
         #expect(c.warnings.isEmpty)
     }
 
+    /// A rejected row in the range explains the difference: the warning says so.
+    @Test func rejectedRowInTheRangeIsNamed() {
+        var c = SubtotalChecker()
+        c.data(a("800.00"), line: 10)
+        c.rejected()
+        c.data(a("150.00"), line: 12)
+        c.subtotal(label: "小计", wholeSheet: false, line: 13, amounts: a("1000.00"))
+        #expect(c.warnings.first?.message.hasSuffix("; 1 rejected row in its range is not in the sum") == true)
+        var clean = SubtotalChecker()
+        clean.data(a("800.00"), line: 10)
+        clean.subtotal(label: "小计", wholeSheet: false, line: 13, amounts: a("1000.00"))
+        #expect(clean.warnings.first?.message.contains("rejected") == false)
+    }
+
     @Test func mismatchIsAWarningWithTheLine() {
         var c = SubtotalChecker()
         c.names["ytd"] = "1-6月完成投资"
