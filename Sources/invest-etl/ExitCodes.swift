@@ -41,10 +41,18 @@ enum ErrorReport {
     static func fail(_ error: Error, command: String) -> ExitCode {
         let code = sysExit(for: error)
         var message = "invest-etl \(command): error: \(error)"
+        if isNotMigrated(error) { message += "\n(the database has no warehouse tables: run `invest-etl migrate` first)" }
         if code == .unavailable { message += "\n(database unavailable: exit \(code.rawValue))" }
         if code == .tempFail { message += "\n(temporary failure: exit \(code.rawValue); nothing in flight was kept; run again later)" }
         FileHandle.standardError.write(Data((ConnectionInfo.redactSecrets(in: message) + "\n").utf8))
         return code.exitCode
+    }
+
+    /// An undefined table or schema of the warehouse's own (`etl.`, `dw.`, `analyst.`).
+    static func isNotMigrated(_ error: Error) -> Bool {
+        guard let error = error as? PostgresError, error.sqlState == "42P01" || error.sqlState == "3F000" else { return false }
+        let text = "\(error)"
+        return ["\"etl.", "\"dw.", "\"analyst.", "schema \"etl\"", "schema \"dw\"", "schema \"analyst\""].contains(where: text.contains)
     }
 
     static func sysExit(for error: Error) -> SysExit {
@@ -60,6 +68,8 @@ enum ErrorReport {
             // the server cannot take the load now.
             if error.sqlState?.hasPrefix("53") == true { return .unavailable }
             if error.code == .invalidArgument { return .usage }
+            // A database never migrated is no warehouse yet: unavailable, not a bug.
+            if isNotMigrated(error) { return .unavailable }
             return .software
         case let error as MigrationError:
             switch error {

@@ -43,7 +43,7 @@ enum ErrorReport {
             switch error.code {
             case .unknownMonth, .unknownRegion, .unknownIndicator, .unsupported: return .usage
             case .noData, .januaryMerged: return .noInput
-            case .notMigrated: return .software
+            case .notMigrated: return .unavailable   // no warehouse yet: not a bug
             }
         case let error as PostgresError:
             if error.isConnectionFailure { return .unavailable }

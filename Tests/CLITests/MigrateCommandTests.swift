@@ -4,6 +4,29 @@ import TestSupport
 import Testing
 
 @Suite struct MigrateCommandTests {
+    /// A database never migrated: both tools say to migrate and exit 69 (no warehouse there yet),
+    /// not 70 with a bare SQL error.
+    @Test func unmigratedDatabaseSaysToMigrate() throws {
+        try TestDatabase.withFreshDatabase { _, url in
+            let status = try Subprocess.run(try Executables.url(of: "invest-etl"), ["status", "--database-url", url])
+            #expect(status.exitCode == 69, "\(status)")
+            #expect(status.stderr.contains("run `invest-etl migrate` first"), "\(status)")
+            let report = try Subprocess.run(try Executables.url(of: "invest-report"), ["yoy", "--month", "2022-06"],
+                                            environment: ["DATABASE_URL": url])
+            #expect(report.exitCode == 69, "\(report)")
+            #expect(report.stderr.contains("migrate"), "\(report)")
+        }
+    }
+
+    /// `rejects --batch` naming no batch is a usage error, as `batch revert` says.
+    @Test func rejectsOfAnUnknownBatchIs64() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { _, url in
+            let rejects = try Subprocess.run(try Executables.url(of: "invest-etl"), ["rejects", "--batch", "99999", "--database-url", url])
+            #expect(rejects.exitCode == 64, "\(rejects)")
+            #expect(rejects.stderr.contains("no batch 99999"), "\(rejects)")
+        }
+    }
+
     @Test func migrateTwicePrintsNothingPendingTheSecondTime() throws {
         let executable = try Executables.url(of: "invest-etl")
         try TestDatabase.withFreshDatabase { connection, url in
