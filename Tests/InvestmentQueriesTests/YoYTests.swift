@@ -61,6 +61,27 @@ struct YoYTests {
         }
     }
 
+    /// A first year: no stored last year, the counties' sheets give their 上年同期. The city (the
+    /// sum of its counties) compares with the sum of their priors (it had no YoY all year); one
+    /// county without a prior leaves the city without one.
+    @Test("the city's prior is its counties' reported priors when each gave one")
+    func cityPriorFromCounties() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202206, ytd: 1100, prior: 1000)
+            try f.summary(lingshan, 202206, ytd: 2300, prior: 2000)
+            let rows = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            let city = try #require(rows.first { $0.regionCode == qinzhou })
+            #expect(city.ytdValue == 3400)
+            #expect(city.priorYTDValue == 3000)
+            #expect(city.priorSource == "reported comparable")
+            #expect(city.yoyPct == dec("13.33"))
+            try f.summary(pubei, 202206, ytd: 500)   // no prior
+            let again = try f.queries.yoy(month: month("2022-06"), indicator: try f.queries.indicator(code: "fai"))
+            #expect(again.first { $0.regionCode == qinzhou }?.yoyPct == nil)
+        }
+    }
+
     @Test("ties in official rate are broken by YTD value; equal YTD shares the rank")
     func ties() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
