@@ -485,6 +485,14 @@ public final class SheetReading {
                 return .data(row)
             }
             if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
+            // A region's row of dashes in a bureau's sheet: its figure will come from elsewhere
+            // (its projects, its sub-regions), which the batch should say.
+            if info.layout == .indicatorSummary, let c = info.columns["region"], c < cells.count,
+               let region = ValueParser.text(cells[c]) {
+                checker.warn(SheetWarning(line: line, message:
+                    "row of \(region) has no values: skipped; the reports take its figure from its projects or sub-regions, if any"))
+                warnings = checker.warnings
+            }
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "row has no values"))
         } catch {
             checker.rejected()

@@ -21,7 +21,8 @@ struct BulletinBuilder {
         let alertRows = try optional { try queries.alerts(month: month, region: region) } ?? []
 
         let top = faiRows.first { $0.level == "city" } ?? faiRows.first
-        let title = "\(top?.level == "city" ? top!.region : "")扩大有效投资月度通报"
+        // The city's bulletin, or the chosen region's (`--region 灵山县`: its title says so).
+        let title = "\(region?.name ?? (top?.level == "city" ? top!.region : ""))扩大有效投资月度通报"
         var sections: [BulletinSection] = []
         sections.append(yoySection("一、固定资产投资", rows: faiRows, targets: targetRows, indicator: "fai"))
         sections.append(yoySection("二、工业投资", rows: industrialRows, targets: targetRows, indicator: "industrial"))

@@ -83,8 +83,10 @@ import Testing
         #expect(rows[2][0].ytdValue == 1_052_000)             // full-width digits
         #expect(rows[2][1].reportedYoYPct == nil)             // #DIV/0!
         #expect(rows[3][1].reportedYoYPct == nil)             // -
-        // 全市合计 above the counties is checked at the end and matches.
-        #expect(reader.warnings.isEmpty)
+        // 全市合计 above the counties is checked at the end and matches; 钦州港片区's row of dashes
+        // is skipped and said (its figure will come from its projects).
+        #expect(reader.warnings.map(\.message) == [
+            "row of 钦州港片区 has no values: skipped; the reports take its figure from its projects or sub-regions, if any"])
         #expect(out.contains { $0.skipped?.kind == .subtotal })
         #expect(out.contains { $0.skipped?.reason.contains("no values") == true })   // 钦州港片区 all —
         #expect(out.last?.skipped?.kind == .note)
