@@ -207,17 +207,13 @@ public final class SheetReading {
         // row's unit (计量单位), not its region: 单位 names a region or receiving unit elsewhere.
         // The column is the region slot's (`指标 | 单位 | …`), or a `单位` column beside a 地区 one
         // (`地区 | 指标 | 单位 | 本年累计`), which took no role: 单位 was the region's second synonym.
-        let unitCandidates = [columns["region"]].compactMap { $0 }
-            + headerTexts.indices.filter { c in roles[c] == nil && ["单位", "计量单位"].contains(NameNormalizer.normalize(headerTexts[c])) }
         if layout == .indicatorSummary, columns["row_unit"] == nil, columns["indicator"] != nil {
+            let unitCandidates = [columns["region"]].compactMap { $0 }
+                + headerTexts.indices.filter { c in roles[c] == nil && ["单位", "计量单位"].contains(NameNormalizer.normalize(headerTexts[c])) }
             for rc in unitCandidates {
                 var cells: [String] = []
                 var peeked = 0
-                while peeked < 12 {
-                    let record: CSVRecord
-                    if peeked < pending.count { record = pending[peeked] }
-                    else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
-                    else { break }
+                while peeked < 12, let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
                     peeked += 1
                     if rc < record.fields.count, let text = ValueParser.text(record.fields[rc]) { cells.append(NameNormalizer.normalize(text)) }
                 }
@@ -247,11 +243,7 @@ public final class SheetReading {
         if month == nil, let periodColumn = columns["period"] {
             // Peek ahead (bounded) for the first row that states its period.
             var peeked = 0
-            while month == nil {
-                let record: CSVRecord
-                if peeked < pending.count { record = pending[peeked] }
-                else if pending.count < SheetReading.maxRowsBeforeHeader, let r = try source.next() { read += 1; pending.append(r); record = r }
-                else { break }
+            while month == nil, let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
                 peeked += 1
                 if periodColumn < record.fields.count, let p = TitleParser.period(in: record.fields[periodColumn]) { month = p.yearMonth }
             }
@@ -379,6 +371,17 @@ public final class SheetReading {
             return nil
         }
         return classify(record)
+    }
+
+    /// Record `i` below the header rows, read ahead into `pending` as needed; nil past the end
+    /// of the file or the look-ahead bound (`maxRowsBeforeHeader` records held at once).
+    static func peek(_ i: Int, pending: inout [CSVRecord], read: inout Int, source: any RecordSource) throws -> CSVRecord? {
+        while i >= pending.count {
+            guard pending.count < maxRowsBeforeHeader, let record = try source.next() else { return nil }
+            read += 1
+            pending.append(record)
+        }
+        return pending[i]
     }
 
     // MARK: - Classification
@@ -842,15 +845,18 @@ public final class SheetReading {
 
         case .transferPayments:
             let unit = SheetReading.regionText(try required(cells, "unit", "receiving unit (单位/县区/部门)"))
+            func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
+                TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
+                            priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
+                            reportedYoYPct: secondary { () throws(CellError) in try percent(cells, yoy) })
+            }
             if !fundGroups.isEmpty {
                 // One column per fund category: a row per category with an amount (an empty
                 // cell is a category the unit received nothing from).
                 var rows: [TransferRow] = []
                 for g in fundGroups {
                     guard let amount = try money(cells, g.value, nonNegative: true) else { continue }
-                    rows.append(TransferRow(line: line, unit: unit, category: g.category, ytdAmount: amount,
-                                            priorYtdAmount: secondary { () throws(CellError) in try money(cells, g.prior, nonNegative: true) },
-                                            reportedYoYPct: secondary { () throws(CellError) in try percent(cells, g.yoy) }))
+                    rows.append(transfer(g.category, amount, prior: g.prior, yoy: g.yoy))
                 }
                 if rows.isEmpty { throw CellError(column: fundGroups.first?.value, reason: "no amount in any fund category column") }
                 return .transfer(rows)
@@ -858,13 +864,7 @@ public final class SheetReading {
             guard let amount = try money(cells, info.columns["ytd_amount"], nonNegative: true) else {
                 throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
             }
-            return .transfer([TransferRow(line: line, unit: unit, category: text(cells, "category"), ytdAmount: amount,
-                                          priorYtdAmount: secondary { () throws(CellError) in
-                                              try money(cells, info.columns["prior_ytd"], nonNegative: true)
-                                          },
-                                          reportedYoYPct: secondary { () throws(CellError) in
-                                              try percent(cells, info.columns["reported_yoy"])
-                                          })])
+            return .transfer([transfer(text(cells, "category"), amount, prior: info.columns["prior_ytd"], yoy: info.columns["reported_yoy"])])
 
         case .targets:
             // A one-region sheet (`灵山县2024年固定资产投资月度目标`: 指标 | 全年目标 | 1月 …) has no
