@@ -88,7 +88,7 @@ public final class RecordStream: RecordSource {
             if sawNonASCII && raw.count >= RecordStream.minimumEncodingSample { break }
             if raw.count >= RecordStream.encodingSampleLimit { break }
         }
-        if let kind = FileKind.notCSV(raw, atEOF: rawEOF) {
+        if let kind = FileKind.notCSV(raw) {
             throw SheetError(code: .unreadable, file: fileName, message: kind)
         }
         let detected = raw.withUnsafeBufferPointer {

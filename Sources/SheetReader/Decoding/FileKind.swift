@@ -2,7 +2,7 @@
 /// "bytes … are not valid gb18030", an HTML page as "no header row found" followed by its markup.
 enum FileKind {
     /// What the first bytes of a file say it is, when that is not text to read; nil for text.
-    static func notCSV(_ p: [UInt8], atEOF: Bool) -> String? {
+    static func notCSV(_ p: [UInt8]) -> String? {
         let save = "open it in Excel or WPS and save it as CSV (UTF-8 or GBK)"
         if p.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "an Excel workbook (.xlsx, a zip file), not CSV: \(save)" }
         if p.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
