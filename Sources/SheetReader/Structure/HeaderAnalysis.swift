@@ -136,12 +136,16 @@ struct HeaderAnalyzer {
     /// Words after a period in a targets sheet's column (`1-3月目标`, `一季度目标任务`).
     static let targetWords = ["目标任务", "目标", "任务"]
 
+    static func withoutTargetWord(_ text: String) -> Substring {
+        let s = Substring(text)
+        return targetWords.first(where: s.hasSuffix).map { s.dropLast($0.count) } ?? s
+    }
+
     /// A targets sheet's quarter columns, as the month they end and whether they count from
     /// January: `一季度` (3, true), `二季度` (6, false: April to June), `上半年` (6, true),
     /// `前三季度` (9, true), `下半年` (12, false); with or without `目标`.
     static func quarter(_ text: String) -> (month: Int, cumulative: Bool)? {
-        var s = Substring(text)
-        for word in targetWords where s.hasSuffix(word) { s = s.dropLast(word.count); break }
+        var s = withoutTargetWord(text)
         if s.hasPrefix("第") { s = s.dropFirst() }
         return quarterWords[String(s)]
     }
@@ -153,8 +157,7 @@ struct HeaderAnalyzer {
 
     /// `6月`, `6月份` -> (6, false); `1-6月` -> (6, true); also with `目标` after them.
     static func monthly(_ text: String) -> (month: Int, cumulative: Bool)? {
-        var s = Substring(text)
-        for word in targetWords where s.hasSuffix(word) { s = s.dropLast(word.count); break }
+        var s = withoutTargetWord(text)
         if s.hasSuffix("份") { s = s.dropLast() }
         guard s.hasSuffix("月") else { return nil }
         s = s.dropLast()

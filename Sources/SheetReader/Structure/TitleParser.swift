@@ -76,10 +76,17 @@ public enum TitleParser {
         for (word, m) in periodWords where rest.hasPrefix(word) { return m }
         if let end = rangeEnd(c, start) { return end }
         var k = start
-        while k < c.count, k - start < 2, c[k].isASCII, c[k].isNumber { k += 1 }
-        guard k > start, k < c.count, c[k] == "月", let month = Int(String(c[start..<k])), (1...12).contains(month)
-        else { return nil }
+        guard let month = monthNumber(c, &k), k < c.count, c[k] == "月", (1...12).contains(month) else { return nil }
         return month
+    }
+
+    /// One or two ASCII digits at `k` (advanced past them); nil when there are none.
+    static func monthNumber(_ c: [Character], _ k: inout Int) -> Int? {
+        var e = k
+        while e < c.count, e - k < 2, c[e].isASCII, c[e].isNumber { e += 1 }
+        guard e > k, let n = Int(String(c[k..<e])) else { return nil }
+        k = e
+        return n
     }
 
     /// Words between the two months of a cumulative period (`1-9月`, `1月至9月`, `1月份到9月份`,
@@ -89,15 +96,8 @@ public enum TitleParser {
     /// The later month of a cumulative period starting at `start` (`1-9月`, `1月-9月`,
     /// `1月份至9月份`, `1月到9月`): 9; nil when the text there is not one.
     static func rangeEnd(_ c: [Character], _ start: Int) -> Int? {
-        func number(_ k: inout Int) -> Int? {
-            var e = k
-            while e < c.count, e - k < 2, c[e].isASCII, c[e].isNumber { e += 1 }
-            guard e > k, let n = Int(String(c[k..<e])) else { return nil }
-            k = e
-            return n
-        }
         var k = start
-        guard let first = number(&k), (1...12).contains(first) else { return nil }
+        guard let first = monthNumber(c, &k), (1...12).contains(first) else { return nil }
         if k < c.count, c[k] == "月" {
             k += 1
             if k < c.count, c[k] == "份" { k += 1 }
@@ -105,7 +105,7 @@ public enum TitleParser {
         guard let connector = rangeConnectors.first(where: { k + $0.count <= c.count && Array(c[k..<(k + $0.count)]) == $0 })
         else { return nil }
         k += connector.count
-        guard let second = number(&k), k < c.count, c[k] == "月", (first...12).contains(second) else { return nil }
+        guard let second = monthNumber(c, &k), k < c.count, c[k] == "月", (first...12).contains(second) else { return nil }
         return second
     }
 
