@@ -50,6 +50,13 @@ import Testing
         }
     }
 
+    /// A one-project sheet under `title`, written to `file`.
+    @discardableResult
+    static func projectSheet(_ file: URL, title: String, code: String, ytd: String) throws -> URL {
+        try Data("\(title)\n项目代码,项目名称,本年累计完成投资（万元）\n\(code),项目,\(ytd)\n".utf8).write(to: file)
+        return file
+    }
+
     /// Zones named in full in their titles (`中国（广西）自由贸易试验区钦州港片区`, `钦州高新技术产业开发区`:
     /// known aliases, but no place-name shape the reader can cut out) and not in the file names:
     /// each sheet is its zone's, and neither replaces the other (both were region-less, booked to
@@ -61,11 +68,8 @@ import Testing
             ("a_port.csv", "中国（广西）自由贸易试验区钦州港片区2025年1月重大项目进度表", "2025-450704-30-03-000001", "1100"),
             ("b_gaoxin.csv", "钦州高新技术产业开发区2025年1月重大项目进度表", "2025-450705-30-03-000002", "900"),
         ]
-        var files: [URL] = []
-        for (name, title, code, ytd) in sheets {
-            let file = directory.appendingPathComponent(name)
-            try Data("\(title)\n项目代码,项目名称,本年累计完成投资（万元）\n\(code),项目,\(ytd)\n".utf8).write(to: file)
-            files.append(file)
+        let files = try sheets.map { name, title, code, ytd in
+            try Self.projectSheet(directory.appendingPathComponent(name), title: title, code: code, ytd: ytd)
         }
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             let loader = Loader(connection: connection)
@@ -85,11 +89,9 @@ import Testing
     @Test func regionlessProjectSheetsDoNotSupersedeEachOther() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var files: [URL] = []
-        for (name, code) in [("a.csv", "2025-450721-30-03-000001"), ("b.csv", "2025-450722-30-03-000002")] {
-            let file = directory.appendingPathComponent(name)
-            try Data("2025年1月重大项目进度表\n项目代码,项目名称,本年累计完成投资（万元）\n\(code),项目,100\n".utf8).write(to: file)
-            files.append(file)
+        let title = "2025年1月重大项目进度表"
+        let files = try [("a.csv", "2025-450721-30-03-000001"), ("b.csv", "2025-450722-30-03-000002")].map { name, code in
+            try Self.projectSheet(directory.appendingPathComponent(name), title: title, code: code, ytd: "100")
         }
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             let loader = Loader(connection: connection)
@@ -97,8 +99,7 @@ import Testing
             #expect(results.allSatisfy { $0.outcome == .loaded && $0.supersededBatches.isEmpty })
             #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 2)
             // The same file again, corrected: it replaces its own earlier batch only.
-            try Data("2025年1月重大项目进度表\n项目代码,项目名称,本年累计完成投资（万元）\n2025-450721-30-03-000001,项目,120\n".utf8)
-                .write(to: files[0])
+            try Self.projectSheet(files[0], title: title, code: "2025-450721-30-03-000001", ytd: "120")
             let again = try loader.load(file: files[0])
             #expect(again.supersededBatches == [results[0].batchKey!])
             #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 2)
