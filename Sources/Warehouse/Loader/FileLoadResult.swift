@@ -31,6 +31,8 @@ public struct FileLoadResult: Sendable {
     public var month: YearMonth?
     public var linesRead = 0
     public var rowsLoaded = 0
+    /// Of `rowsLoaded`, the project rows copied straight into the fact table (`ProjectCache`).
+    public var factsCopied = 0
     public var rowsSkipped = 0
     public var rowsRejected = 0
     public var warnings: [SheetWarning] = []

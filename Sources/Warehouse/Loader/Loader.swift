@@ -33,6 +33,8 @@ public final class Loader {
     /// Called every few thousand rows and at phase changes (the CLI throttles the display).
     public var onProgress: ((LoadProgress) -> Void)?
     private var synonymCache: (files: [URL], text: String)?
+    /// The projects merged so far by this loader, whose unchanged restatements skip staging.
+    let projectCache = ProjectCache()
 
     /// Bytes per `etl.source_file_chunk` row (bytea values must stay well below 1 GB).
     public static let chunkSize = 1 << 20
@@ -99,7 +101,9 @@ public final class Loader {
             return try dryRun(url: url, options: options, regions: regions, result: result, open: open)
         }
 
-        return try connection.withTransaction {
+        projectCache.discardPending()
+        defer { projectCache.discardPending() }
+        let loaded = try connection.withTransaction {
             let fileKey = try knownFile ?? storeSourceFile(url: url, sha256: result.sha256, size: result.bytes)
             FaultPoint.reach(.stored, file: url.path)
             let loaded = try loadRows(url: url, fileKey: fileKey, options: options, regions: regions, result: result,
@@ -107,6 +111,9 @@ public final class Loader {
             FaultPoint.reach(.commit, file: url.path)
             return loaded
         }
+        // Committed: what the file merged into dim_project is now the server's.
+        if loaded.outcome == .loaded { projectCache.commit() }
+        return loaded
     }
 
     /// Streams the file once for its SHA-256 and size (flat memory). `stop` is asked between
@@ -199,13 +206,21 @@ public final class Loader {
         let skipped = SpillBuffer()
         let rejected = SpillBuffer()
         var ledger = ProjectLedger()
+        var projects = StagedProjects()
         try merge.clearStaging()
+        // Rows of projects the cache knows unchanged are copied as facts, not staged: only in
+        // the sheet's own region, and only for a month it has no facts of yet (nothing to replace).
+        if info.layout == .projectProgress, reuseBatch == nil, !projectCache.isEmpty, let region = sheetRegion?.key,
+           try merge.noProjectFactsYet([RegionMonth(region: region, month: info.month.key)]) {
+            projects.directRegion = region
+        }
         do {
             try connection.withTransaction {
                 ledger = ProjectLedger()
+                projects.reset()
                 try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,
-                          city: city, skipped: skipped, rejected: rejected, ledger: &ledger, url: url,
-                          totalBytes: result.bytes)
+                          city: city, skipped: skipped, rejected: rejected, ledger: &ledger, projects: &projects,
+                          url: url, totalBytes: result.bytes)
             }
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
@@ -242,6 +257,7 @@ public final class Loader {
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
         result.rowsLoaded = ledgerKnows ? ledger.lines : try merge.stagedLines()
+        result.factsCopied = projects.direct.count
         let counts = try connection.query("""
             SELECT (SELECT count(*) FROM etl.skipped_row WHERE batch_key = \(batch)) AS skipped,
                    (SELECT count(*) FROM etl.rejected_row WHERE batch_key = \(batch)) AS rejected
@@ -292,7 +308,17 @@ public final class Loader {
         // wins, and the batch says whose figures it replaced.
         let replaced = try merge.replacedElsewhere(scope: scope)
         result.warnings += replaced
-        try merge.upsertFacts(projectPairs: ledger.pairs)
+        if info.layout == .projectProgress {
+            let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,
+                                                    direct: projects.direct, returnKeys: ledgerKnows && !projects.misses.isEmpty)
+            for key in keys {
+                if let miss = projects.misses[key.line] {
+                    projectCache.stage(region: key.region, code: miss.code, key: key.key, attributes: miss.attributes)
+                }
+            }
+        } else {
+            try merge.upsertFacts()
+        }
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators)
         touched.formUnion(superseded.pairs)
@@ -309,7 +335,7 @@ public final class Loader {
     /// skipped and rejected rows to spill buffers copied afterwards.
     private func stage(sheet: SheetRowSource, info: SheetInfo, batch: Int, regions: RegionResolver,
                        sheetRegion: RegionRef?, city: RegionRef?, skipped: SpillBuffer, rejected: SpillBuffer,
-                       ledger: inout ProjectLedger, url: URL, totalBytes: Int) throws {
+                       ledger: inout ProjectLedger, projects: inout StagedProjects, url: URL, totalBytes: Int) throws {
         let (table, columns) = Self.staging(info.layout)
         let month = info.month.key
         let regionColumn = info.columns["region"].map { $0 + 1 }
@@ -330,6 +356,21 @@ public final class Loader {
         let prepared = (sheet as? ReadAheadSource).flatMap { $0.preparedWith == regions ? $0 : nil }
         try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
             let writer = StagingWriter(copy)
+            /// A project row placed: copied as a fact later if the cache knows its project unchanged, else staged.
+            func stageProject(_ row: PreparedRow, line: Int) throws {
+                if row.ledgerOverflowed, projects.keepsKeys {
+                    // Too many projects to find repeats on the client: every row to the server.
+                    try projects.direct.drain(into: writer, batch: batch)
+                    projects.stopKeepingKeys()
+                }
+                if row.region == projects.directRegion,
+                   let known = projectCache.entry(region: row.region, code: row.code), known.attributes == row.attributes {
+                    projects.direct.append(key: known.key, staged: row.line)
+                    return
+                }
+                if projects.keepsKeys { projects.misses[line] = (row.code, row.attributes) }
+                try writer.writeRow(first: batch, rest: row.line)
+            }
             while let outcome = try sheet.next() {
                 switch outcome {
                 case .skipped(let row):
@@ -358,7 +399,7 @@ public final class Loader {
                                 try rejectRepeat(of: first)
                                 continue
                             }
-                            try writer.writeRow(first: batch, rest: staged.line)
+                            try stageProject(staged, line: row.line)
                             break
                         }
                         let regionText = StagingRows.clean(row.region)
@@ -377,8 +418,10 @@ public final class Loader {
                             continue
                         }
                         if try repeated(region: region.key) { continue }
-                        try writer.writeRow(StagingRows.project(row, batch: batch, region: region.key, month: month,
-                                                                classifier: classifier))
+                        let fields = StagingRows.project(row, batch: batch, region: region.key, month: month,
+                                                         classifier: classifier)
+                        try stageProject(StagingPreparer.prepared(fields, region: region.key,
+                                                                  ledgerOverflowed: ledger.overflowed), line: row.line)
                     case .indicator(let rows):
                         guard let first = rows.first else {
                             try skipped.appendRow([String(batch), String(data.line), SkipKind.blank.rawValue,
@@ -445,6 +488,8 @@ public final class Loader {
                             continue
                         }
                         try writer.writeRow(PolicyStaging.row(data, batch: batch, region: region.key, month: month)!)
+                        // Its merge renames the project (latest name wins): the cache's hash no longer holds.
+                        projectCache.forget(region: region.key, code: project.code)
                     }
                 }
                 let read = sheet.recordsRead

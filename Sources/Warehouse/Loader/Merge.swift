@@ -236,7 +236,7 @@ struct Merge {
     /// One query per staged pair (a county file has one), each planned with its values: an index
     /// probe. A single statement over all pairs got a generic plan that scanned all the facts
     /// whenever none matched (6 s over the large corpus).
-    private func noProjectFactsYet(_ pairs: Set<RegionMonth>) throws -> Bool {
+    func noProjectFactsYet(_ pairs: Set<RegionMonth>) throws -> Bool {
         for pair in pairs {
             let found = try connection.query("""
                 SELECT EXISTS (SELECT 1 FROM dw.fact_project_month
@@ -249,33 +249,11 @@ struct Merge {
 
     // MARK: - facts (latest wins; each fact points at the batch that gave it)
 
-    /// `projectPairs`: the (region, month) pairs of a project file's staged rows (`ProjectLedger`).
+    /// `projectPairs`: the (region, month) pairs of a project file's rows (`ProjectLedger`).
     func upsertFacts(projectPairs: Set<RegionMonth> = []) throws {
         switch layout {
         case .projectProgress:
-            try upsertProjects()
-            let insert: SQL = """
-                INSERT INTO dw.fact_project_month
-                    (region_key, project_key, month_key, ytd_completed_wan, month_completed_wan, annual_plan_wan,
-                     status, stall_reason, planned_restart, batch_key, line_no)
-                SELECT s.region_key, p.project_key, s.month_key, s.ytd_completed_wan, s.month_completed_wan,
-                       s.annual_plan_wan, s.status, s.stall_reason, s.planned_restart, \(batch), s.line_no
-                FROM etl.stage_project s
-                JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
-                WHERE s.batch_key = \(batch)
-                """
-            if try noProjectFactsYet(projectPairs) {
-                try connection.execute(insert)
-            } else {
-                try connection.execute(insert + """
-
-                    ON CONFLICT (region_key, project_key, month_key) DO UPDATE SET
-                        ytd_completed_wan = excluded.ytd_completed_wan, month_completed_wan = excluded.month_completed_wan,
-                        annual_plan_wan = excluded.annual_plan_wan, status = excluded.status,
-                        stall_reason = excluded.stall_reason, planned_restart = excluded.planned_restart,
-                        batch_key = excluded.batch_key, line_no = excluded.line_no
-                    """)
-            }
+            _ = try upsertProjectFacts(pairs: projectPairs, staged: true, direct: DirectFacts(), returnKeys: false)
         case .indicatorSummary:
             try connection.execute("""
                 INSERT INTO dw.fact_region_indicator_month
@@ -321,6 +299,50 @@ struct Merge {
         case .centralBudget, .specialBonds, .reservePool:
             try PolicyMerge(connection: connection, batch: batch, layout: layout).upsertFacts()
         }
+    }
+
+    /// A project file's facts: the staged rows' (`staged`: any were staged) through the
+    /// `dim_project` merge, then the rows `ProjectCache` placed (`direct`), copied with their keys.
+    /// `returnKeys`: the (region, project key, line) of each staged row, for the cache.
+    func upsertProjectFacts(pairs: Set<RegionMonth>, staged: Bool, direct: DirectFacts,
+                            returnKeys: Bool) throws -> [(region: Int, key: Int, line: Int)] {
+        var keys: [(region: Int, key: Int, line: Int)] = []
+        if staged {
+            try upsertProjects()
+            var insert: SQL = """
+                INSERT INTO dw.fact_project_month
+                    (region_key, project_key, month_key, ytd_completed_wan, month_completed_wan, annual_plan_wan,
+                     status, stall_reason, planned_restart, batch_key, line_no)
+                SELECT s.region_key, p.project_key, s.month_key, s.ytd_completed_wan, s.month_completed_wan,
+                       s.annual_plan_wan, s.status, s.stall_reason, s.planned_restart, \(batch), s.line_no
+                FROM etl.stage_project s
+                JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+                WHERE s.batch_key = \(batch)
+                """
+            if try !noProjectFactsYet(pairs) {
+                insert = insert + """
+
+                    ON CONFLICT (region_key, project_key, month_key) DO UPDATE SET
+                        ytd_completed_wan = excluded.ytd_completed_wan, month_completed_wan = excluded.month_completed_wan,
+                        annual_plan_wan = excluded.annual_plan_wan, status = excluded.status,
+                        stall_reason = excluded.stall_reason, planned_restart = excluded.planned_restart,
+                        batch_key = excluded.batch_key, line_no = excluded.line_no
+                    """
+            }
+            if returnKeys {
+                for row in try connection.query(insert + "\nRETURNING region_key, project_key, line_no").rows {
+                    if let region = try row.int("region_key"), let key = try row.int("project_key"), let line = try row.int("line_no") {
+                        keys.append((region, key, line))
+                    }
+                }
+            } else {
+                try connection.execute(insert)
+            }
+        }
+        // The loader sends rows here only for a (region, month) without facts before this file,
+        // and a staged row never names a project of a direct one (`ProjectLedger`): no conflict.
+        try direct.copy(connection, batch: batch)
+        return keys
     }
 
     /// Facts of an indicator, transfer or targets sheet that a loaded batch of ANOTHER scope gave

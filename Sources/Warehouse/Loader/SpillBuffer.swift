@@ -87,7 +87,7 @@ final class StagingWriter {
 
     /// A row whose first field is `first` and whose other fields were encoded ahead of time by
     /// `appendRow` (tab-led, newline-ended: `StagingPreparer`): the same bytes as `writeRow`.
-    func writeRow(first: Int, rest: [UInt8]) throws {
+    func writeRow(first: Int, rest: some Collection<UInt8>) throws {
         try copy.write(String(first).utf8)
         try copy.write(rest)
     }
