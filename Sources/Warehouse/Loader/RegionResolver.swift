@@ -57,13 +57,20 @@ public struct RegionResolver: Sendable, Equatable {
     /// its dry run and the read-ahead's staging lines all place a sheet with this.
     /// Only project sheets look further: their rows without a 县区 cell or code are booked to
     /// the sheet's region; the other layouts name a region on every row (or need the reader's).
+    ///
+    /// A place the reader found that is not known (`钦州临海工业区`, `钦州市滨海新城`) is not
+    /// booked to a known name it merely starts with (钦州): such a sheet has no region, its rows
+    /// are placed by their own cells or codes or rejected naming the unknown place, and it
+    /// replaces no other sheet. A known name that ends the place (`广西钦州市灵山县`) is taken.
     public func sheetRegion(_ info: SheetInfo) -> RegionRef? {
         if let region = resolve(info.region) { return region }
         guard info.layout == .projectProgress else { return nil }
+        let unknownPlace = info.region.map(NameNormalizer.normalize).flatMap { $0.isEmpty ? nil : $0 }
         var best: (alias: String, region: RegionRef)?
         for text in info.titles + [(info.fileName as NSString).lastPathComponent] {
             let normalized = NameNormalizer.normalize(text)
             for (alias, region) in byAlias where alias.count >= 2 && normalized.contains(alias) {
+                if let unknownPlace, unknownPlace.contains(alias), !unknownPlace.hasSuffix(alias) { continue }
                 // Longest name first; equal lengths by the name, so the choice does not depend
                 // on the dictionary's (per-process) order.
                 guard let current = best else { best = (alias, region); continue }
@@ -137,9 +144,40 @@ extension RegionResolver {
     /// above when the column was merged over them (`regionAbove`, if known), else the sheet's.
     func projectRegion(regionText: String?, projectCode: String, sheetRegion: RegionRef?,
                        regionAbove: String? = nil) -> RegionRef? {
-        if let regionText { return resolve(regionText) }
+        if let regionText {
+            return resolve(regionText) ?? townshipRegion(regionText, projectCode: projectCode, sheetRegion: sheetRegion)
+        }
         if let region = regionOfProjectCode(projectCode, below: sheetRegion) { return region }
         if let above = StagingRows.clean(regionAbove) { return resolve(above) }
         return sheetRegion
     }
+
+    /// A 项目所在地 below the regions the warehouse knows — a town, township, sub-district or
+    /// village (`灵山县陆屋镇`, `檀圩镇`, `沙埠镇六坡村`): the known region it names, else the
+    /// county its unified code names below the sheet, else the sheet's own region when that is a
+    /// county or zone (a county's sheet lists its towns). nil (the row is rejected naming the
+    /// place) for any other unknown name, and for a bare town in a city-wide sheet.
+    func townshipRegion(_ text: String, projectCode: String, sheetRegion: RegionRef?) -> RegionRef? {
+        let normalized = NameNormalizer.normalize(text)
+        guard Self.townshipSuffixes.contains(where: { normalized.hasSuffix($0) }) else { return nil }
+        // The most specific known name in it (`钦州市钦南区沙埠镇`: 钦南区, not 钦州市), then the longest.
+        func rank(_ alias: String, _ region: RegionRef) -> (Int, Int, String) {
+            (region.level == "province" ? 0 : region.level == "city" ? 1 : 2, alias.count, alias)
+        }
+        var best: (alias: String, region: RegionRef)?
+        for (alias, region) in byAlias where alias.count >= 2 && normalized.contains(alias) {
+            if let current = best {
+                let (a, b) = (rank(alias, region), rank(current.alias, current.region))
+                if a.0 > b.0 || a.0 == b.0 && (a.1 > b.1 || a.1 == b.1 && a.2 < b.2) { best = (alias, region) }
+            } else {
+                best = (alias, region)
+            }
+        }
+        if let best { return best.region }
+        if let region = regionOfProjectCode(projectCode, below: sheetRegion) { return region }
+        if let sheetRegion, sheetRegion.level != "city", sheetRegion.level != "province" { return sheetRegion }
+        return nil
+    }
+
+    static let townshipSuffixes = ["镇", "乡", "街道", "街道办", "街道办事处", "社区", "村", "村委会", "居委会", "农场", "林场"]
 }

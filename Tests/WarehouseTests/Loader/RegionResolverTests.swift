@@ -1,3 +1,5 @@
+import Foundation
+import SheetReader
 import Testing
 @testable import Warehouse
 
@@ -26,5 +28,47 @@ import Testing
     @Test(arguments: cases)
     func regionOfProjectCode(code: String, sheet: RegionRef?, expected: RegionRef?) {
         #expect(Self.resolver.regionOfProjectCode(code, below: sheet) == expected)
+    }
+
+    static let lingshan = RegionRef(key: 17, code: "450721", name: "灵山县", level: "county", parentKey: 8)
+    static let port = RegionRef(key: 20, code: "450771", name: "钦州港片区", level: "zone", parentKey: 8)
+    /// With the short names the warehouse seeds (钦州, 灵山, 钦南, 浦北).
+    static let withShortNames = RegionResolver(
+        aliases: Dictionary(uniqueKeysWithValues: [province, city, pubei, qinnan, lingshan, port].flatMap { [($0.name, $0), ($0.code, $0)] }
+            + [("钦州", city), ("灵山", lingshan), ("钦南", qinnan), ("浦北", pubei), ("自贸区钦州港片区", port)]),
+        regions: [province, city, pubei, qinnan, lingshan, port])
+
+    /// A 项目所在地 below the known regions (a town, a village) in a project row.
+    @Test(arguments: [
+        ("灵山县陆屋镇", "2021-450721-13-03-690001", lingshan, lingshan),  // the county it names
+        ("檀圩镇", "2021-450721-13-03-690002", lingshan, lingshan),        // a bare town in the county's own sheet
+        ("钦州市钦南区沙埠镇", "P-1", city, qinnan),                          // the most specific name, not the city
+        ("沙埠镇六坡村", "2021-450702-13-03-000001", city, qinnan),          // a city-wide sheet: the code's county
+        ("檀圩镇", "P-2", city, nil),                                     // a bare town in a city-wide sheet: unknown
+        ("钦州保税港区", "P-3", lingshan, nil),                             // not a town: an unknown place stays unknown
+        ("灵山县", "P-4", city, lingshan),                                 // a known region as before
+    ] as [(String, String, RegionRef, RegionRef?)])
+    func townsArePlacedInTheirRegion(_ text: String, _ code: String, _ sheet: RegionRef, _ expected: RegionRef?) {
+        #expect(Self.withShortNames.projectRegion(regionText: text, projectCode: code, sheetRegion: sheet) == expected)
+    }
+
+    /// A sheet's region from its title: an unknown place that merely starts with a known name
+    /// (钦州) has no region; a known name that ends a longer place is taken.
+    @Test(arguments: [
+        ("钦州临海工业区2022年1-6月重大项目进度表", "项目.csv", nil),
+        ("钦州保税港区2022年1-6月重大项目进度表", "项目.csv", nil),
+        ("中国（广西）自由贸易试验区钦州港片区2022年1-6月重大项目进度表", "项目.csv", port),
+        ("广西钦州市灵山县2022年1-6月重大项目进度表", "项目.csv", lingshan),
+        ("2022年1-6月重大项目进度表", "2022-06_灵山县_重大项目进度.csv", lingshan),
+        ("钦州市2022年1-6月重大项目进度表", "项目.csv", city),
+    ] as [(String, String, RegionRef?)])
+    func sheetRegionFromTheTitle(_ title: String, _ fileName: String, _ expected: RegionRef?) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("region-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(fileName)
+        try Data("\(title)\n项目代码,项目名称,本年累计完成投资（万元）\n2022-450721-36-01-000001,甲项目,100\n".utf8).write(to: file)
+        let sheet = try SheetReaderOpener.open(file, ReadOptions())
+        #expect(Self.withShortNames.sheetRegion(sheet.info) == expected, "reader's region: \(sheet.info.region ?? "none")")
     }
 }
