@@ -98,7 +98,7 @@ public enum BatchRevert {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(URL(fileURLWithPath: original).lastPathComponent)
         guard let fileKey = try row.int("source_file_key") else { throw BatchRevertError.noBytes(batch: batch) }
-        FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])  // opening it below says why it failed
         let handle = try FileHandle(forWritingTo: url)
         var chunkNo = 0
         var written = 0

@@ -192,3 +192,51 @@ import TestSupport
         }
     }
 }
+
+/// The cache's own table: what it keeps, forgets and refuses.
+@Suite struct ProjectCacheTableTests {
+    @Test(arguments: [10, 5_000])
+    func keepsCommittedEntriesOnly(_ count: Int) {
+        let cache = ProjectCache()
+        for i in 0 ..< count { cache.stage(region: i % 3, code: "C-\(i)", key: i, attributes: i * 7) }
+        #expect(cache.isEmpty, "nothing before the commit")
+        cache.commit()
+        #expect(cache.count == count)
+        for i in 0 ..< count {
+            #expect(cache.entry(region: i % 3, code: "C-\(i)") == ProjectCache.Entry(key: i, attributes: i * 7))
+        }
+        #expect(cache.entry(region: 1, code: "C-0") == nil, "another region's project")
+        cache.stage(region: 0, code: "C-0", key: 0, attributes: 1)
+        cache.discardPending()
+        cache.commit()
+        #expect(cache.entry(region: 0, code: "C-0")?.attributes == 0)
+    }
+
+    @Test func updatesForgetsAndComparesBytes() {
+        let cache = ProjectCache()
+        cache.stage(region: 1, code: "é-1", key: 10, attributes: 1)           // precomposed
+        cache.stage(region: 1, code: "A-2", key: 11, attributes: 2)
+        cache.commit()
+        #expect(cache.entry(region: 1, code: "e\u{301}-1") == nil, "codes compare by their bytes, as text does in the server")
+        cache.stage(region: 1, code: "A-2", key: 11, attributes: 3)
+        cache.commit()
+        #expect(cache.entry(region: 1, code: "A-2")?.attributes == 3)
+        cache.forget(region: 1, code: " A-2 ")
+        #expect(cache.entry(region: 1, code: "A-2") == nil)
+        #expect(cache.entry(region: 1, code: "é-1")?.key == 10)
+        cache.stage(region: 1, code: "A-2", key: 11, attributes: 4)
+        cache.commit()
+        #expect(cache.entry(region: 1, code: "A-2")?.attributes == 4, "a forgotten project is learnt again")
+    }
+
+    @Test func stopsGrowingAtItsLimit() {
+        let cache = ProjectCache(limit: 3)
+        for i in 0 ..< 5 { cache.stage(region: 1, code: "C-\(i)", key: i, attributes: 0) }
+        cache.commit()
+        #expect(cache.count == 3)
+        #expect(cache.entry(region: 1, code: "C-4") == nil)
+        cache.stage(region: 1, code: "C-0", key: 0, attributes: 9)
+        cache.commit()
+        #expect(cache.entry(region: 1, code: "C-0")?.attributes == 9, "a kept project still changes")
+    }
+}
