@@ -18,9 +18,13 @@ public struct CentralBudgetRow: Sendable, Equatable {
     /// 开工时间, when the project has started.
     public var startDate: String?
     public var totalInvestment: Decimal?
+    /// Started or not as the 开工时间 cell says in words (已开工, 未开工, 拟10月开工) instead of a
+    /// date; nil when it gives a date or nothing.
+    public var started: Bool?
 
     public init(line: Int, projectCode: String, projectName: String, region: String? = nil, planIssuedDate: String,
-                planAmount: Decimal, paidToDate: Decimal? = nil, startDate: String? = nil, totalInvestment: Decimal? = nil) {
+                planAmount: Decimal, paidToDate: Decimal? = nil, startDate: String? = nil, totalInvestment: Decimal? = nil,
+                started: Bool? = nil) {
         self.line = line
         self.projectCode = projectCode
         self.projectName = projectName
@@ -30,6 +34,7 @@ public struct CentralBudgetRow: Sendable, Equatable {
         self.paidToDate = paidToDate
         self.startDate = startDate
         self.totalInvestment = totalInvestment
+        self.started = started
     }
 }
 

@@ -2,8 +2,9 @@
 --
 -- Per plan (project × plan issued date) in a reporting month m (month end E):
 --   start_deadline = plan_issued_date + N months (N = central_budget_start_months, 3);
---   started        = start_date ≤ E;
---   start_status   = started (start_date ≤ deadline) | started_late (start_date > deadline)
+--   started        = start_date ≤ E; without a date, as the 开工时间 cell says in words (已开工);
+--   start_status   = started (start_date ≤ deadline, or started by the words: no date to be late by)
+--                  | started_late (start_date > deadline)
 --                  | not_started_overdue (not started and deadline < E) | not_started (still in time);
 --   late_start     = started_late or not_started_overdue: the "not started within 3 months" list.
 -- Summary per region and per city (row_kind total): issued in the year = plans whose issued
@@ -13,10 +14,11 @@
 
 CREATE VIEW analyst.central_budget_project AS
 SELECT x.*,
-       CASE WHEN x.started THEN CASE WHEN x.start_date <= x.start_deadline THEN 'started' ELSE 'started_late' END
+       CASE WHEN x.started THEN CASE WHEN x.start_date > x.start_deadline THEN 'started_late' ELSE 'started' END
             WHEN x.start_deadline < x.month_end THEN 'not_started_overdue'
             ELSE 'not_started' END AS start_status,
-       (x.started AND x.start_date > x.start_deadline) OR (NOT x.started AND x.start_deadline < x.month_end) AS late_start
+       coalesce(x.started AND x.start_date > x.start_deadline, false)
+           OR (NOT x.started AND x.start_deadline < x.month_end) AS late_start
 FROM (
     SELECT f.region_key, r.region_code, r.name AS region, r.sort_order, rc.city_key, rc.city,
            p.project_code, p.project_name,
@@ -25,9 +27,9 @@ FROM (
            f.plan_issued_date, extract(year FROM f.plan_issued_date)::integer AS plan_year,
            f.plan_amount_wan, f.paid_to_date_wan,
            round(f.paid_to_date_wan / nullif(f.plan_amount_wan, 0) * 100, 2) AS payment_pct,
-           f.start_date,
+           f.start_date, f.started AS reported_started,
            (f.plan_issued_date + make_interval(months => coalesce(t.value, 3)::integer))::date AS start_deadline,
-           coalesce(f.start_date <= (m.month_start + interval '1 month' - interval '1 day')::date, false) AS started,
+           coalesce(f.start_date <= (m.month_start + interval '1 month' - interval '1 day')::date, f.started, false) AS started,
            f.batch_key, f.line_no
     FROM dw.fact_central_budget_month f
     JOIN dw.dim_project p ON p.region_key = f.region_key AND p.project_key = f.project_key
@@ -57,7 +59,8 @@ COMMENT ON COLUMN analyst.central_budget_project.paid_to_date_wan IS '累计支�
 COMMENT ON COLUMN analyst.central_budget_project.payment_pct IS '支付率（%）= 累计支付 ÷ 下达金额 / Payment rate, percent';
 COMMENT ON COLUMN analyst.central_budget_project.start_date IS '开工时间 / Start date';
 COMMENT ON COLUMN analyst.central_budget_project.start_deadline IS '应开工期限 = 下达时间 + N 个月（N 见 policy_target central_budget_start_months） / Start deadline: issued date + N months';
-COMMENT ON COLUMN analyst.central_budget_project.started IS '截至报告期末已开工 / Started by the end of the reporting month';
+COMMENT ON COLUMN analyst.central_budget_project.reported_started IS '开工时间栏以文字所填是否开工（已开工/未开工；填日期或未填为空） / Started, as the 开工时间 cell says in words (null when it gives a date or nothing)';
+COMMENT ON COLUMN analyst.central_budget_project.started IS '截至报告期末已开工（有开工时间按日期，否则按所填文字） / Started by the end of the reporting month (by the start date, else as the cell says in words)';
 COMMENT ON COLUMN analyst.central_budget_project.batch_key IS '来源批次 / Source batch';
 COMMENT ON COLUMN analyst.central_budget_project.line_no IS '源文件行号 / Line in the source file';
 COMMENT ON COLUMN analyst.central_budget_project.start_status IS '开工情况：started 按期开工 / started_late 逾期开工 / not_started_overdue 逾期未开工 / not_started 未开工（未到期限） / Start status';

@@ -66,6 +66,25 @@ extension SheetReading {
         do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
     }
 
+    /// The 开工时间 cell: a date, or words saying whether the project has started — clerks write
+    /// 已开工 when they do not know the day, 未开工 or 拟10月开工 before it starts. Other text is
+    /// rejected as not a date.
+    func startCell(_ cells: [String]) throws(CellError) -> (date: String?, started: Bool?) {
+        do { return (try date(cells, "start_date"), nil) } catch {
+            guard let c = info.columns["start_date"], let word = Self.startedWord(cells[c]) else { throw error }
+            return (nil, word)
+        }
+    }
+
+    /// Whether words in a start column say the project has started: 未开工, 尚未开工, 拟/计划/预计…开工
+    /// and 待开工 say not yet; 已开工, 部分开工, 在建, 停工, 竣工, 完工 and 建成 say it has. nil: neither.
+    static func startedWord(_ text: String) -> Bool? {
+        let t = NameNormalizer.normalize(text)
+        if ["未", "没", "尚未", "拟", "计划", "预计", "待", "准备"].contains(where: t.hasPrefix) { return false }
+        if t.hasPrefix("已") || ["开工", "在建", "停工", "竣工", "完工", "建成"].contains(where: t.contains) { return true }
+        return nil
+    }
+
     private func requiredDate(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let d = try date(cells, field) else { throw CellError(column: info.columns[field], reason: "missing \(what)") }
         return d
@@ -99,9 +118,10 @@ extension SheetReading {
                 throw CellError(column: info.columns["paid_amount"],
                                 reason: "paid \(paid) 万元 exceeds the plan's \(amount) 万元")
             }
+            let start = try startCell(cells)
             return .centralBudget(CentralBudgetRow(
                 line: line, projectCode: code, projectName: name, region: region, planIssuedDate: issued,
-                planAmount: amount, paidToDate: paid, startDate: try date(cells, "start_date"), totalInvestment: total))
+                planAmount: amount, paidToDate: paid, startDate: start.date, totalInvestment: total, started: start.started))
         case .specialBonds:
             let issueDate = try requiredDate(cells, "issue_date", "bond issue date (发行时间)")
             let issued = try requiredMoney(cells, "bond_issued", "bond amount issued (发行金额)")
@@ -109,22 +129,20 @@ extension SheetReading {
             if let used, used > issued {
                 throw CellError(column: info.columns["bond_used"], reason: "used \(used) 万元 exceeds the \(issued) 万元 issued")
             }
-            var started: Bool?
-            if let c = info.columns["started"] {
+            let start = try startCell(cells)
+            var started = start.started
+            if let c = info.columns["started"], c < cells.count, !cells[c].isEmpty {
                 do { started = try ValueParser.yesNo(cells[c]) } catch {
-                    // 已开工 / 未开工 are the usual words in this column; 部分开工, 在建, 停工 and
-                    // 竣工 all mean the project has started.
-                    let t = NameNormalizer.normalize(cells[c])
-                    if t.hasPrefix("未") || t.hasPrefix("没") || t.hasPrefix("尚未") { started = false }
-                    else if t.hasPrefix("已") || ["开工", "在建", "停工", "竣工", "完工", "建成"].contains(where: t.contains) {
-                        started = true
-                    } else { throw CellError(column: c, reason: "\(error.description); or 已开工/未开工") }
+                    guard let word = Self.startedWord(cells[c]) else {
+                        throw CellError(column: c, reason: "\(error.description); or 已开工/未开工")
+                    }
+                    started = word
                 }
             }
             return .specialBond(SpecialBondRow(
                 line: line, projectCode: code, projectName: name, region: region,
                 bondBatch: text(cells, "bond_batch") ?? issueDate, issueDate: issueDate, issuedAmount: issued,
-                usedAmount: used, started: started, startDate: try date(cells, "start_date")))
+                usedAmount: used, started: started, startDate: start.date))
         case .reservePool:
             // A sub-section (`（一）公路` under `一、交通`) keeps its section's name after it, so
             // the loader can fall back to the configured category it belongs to.

@@ -62,6 +62,36 @@ import Testing
         #expect(rejected[1].column == 6 && rejected[1].reason.contains("exceeds the plan"))
     }
 
+    /// 开工时间 in words: the row loads with whether it started and no date; other text is still
+    /// not a date.
+    @Test(arguments: [
+        ("已开工", nil, true), ("部分开工", nil, true), ("在建", nil, true), ("已竣工", nil, true),
+        ("未开工", nil, false), ("尚未开工", nil, false), ("拟10月开工", nil, false), ("计划2023年开工", nil, false),
+        ("2022.6", "2022-06-01", nil), ("", nil, nil),
+    ] as [(String, String?, Bool?)])
+    func centralBudgetStartInWords(_ cell: String, _ date: String?, _ started: Bool?) throws {
+        let (_, out) = try Self.read([
+            ["2022年1-9月钦州市中央预算内投资项目进展情况表"],
+            ["县区", "项目名称", "项目代码", "计划下达时间", "下达中央预算内投资（万元）", "累计支付", "开工时间"],
+            ["钦南区", "A路", "2022-450702-48-01-000001", "2022-03-10", "100", "90", cell],
+        ])
+        guard case .centralBudget(let row) = try #require(Self.data(out).first) else {
+            Issue.record("not a central-budget row: \(out)")
+            return
+        }
+        #expect(row.startDate == date && row.started == started)
+    }
+
+    @Test func centralBudgetStartThatIsNeitherIsRejected() throws {
+        let (_, out) = try Self.read([
+            ["2022年1-9月钦州市中央预算内投资项目进展情况表"],
+            ["县区", "项目名称", "项目代码", "计划下达时间", "下达中央预算内投资（万元）", "累计支付", "开工时间"],
+            ["钦南区", "A路", "2022-450702-48-01-000001", "2022-03-10", "100", "90", "见附件"],
+        ])
+        #expect(Self.rejected(out).first?.column == 7)
+        #expect(Self.rejected(out).first?.reason.contains("'见附件' is not a date") == true)
+    }
+
     @Test func specialBondRows() throws {
         let (info, out) = try Self.read([
             ["2022年1-9月专项债券使用情况"],

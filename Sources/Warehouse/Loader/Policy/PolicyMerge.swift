@@ -85,15 +85,16 @@ struct PolicyMerge {
             try connection.execute("""
                 INSERT INTO dw.fact_central_budget_month
                     (region_key, project_key, plan_issued_date, month_key, plan_amount_wan, paid_to_date_wan, start_date,
-                     batch_key, line_no)
+                     started, batch_key, line_no)
                 SELECT s.region_key, p.project_key, s.plan_issued_date, s.month_key, s.plan_amount_wan, s.paid_to_date_wan,
-                       s.start_date, \(batch), s.line_no
+                       s.start_date, s.started, \(batch), s.line_no
                 FROM etl.stage_central_budget s
                 JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
                 WHERE s.batch_key = \(batch)
                 ON CONFLICT (region_key, project_key, plan_issued_date, month_key) DO UPDATE SET
                     plan_amount_wan = excluded.plan_amount_wan, paid_to_date_wan = excluded.paid_to_date_wan,
-                    start_date = excluded.start_date, batch_key = excluded.batch_key, line_no = excluded.line_no
+                    start_date = excluded.start_date, started = excluded.started, batch_key = excluded.batch_key,
+                    line_no = excluded.line_no
                 """)
         case .specialBonds:
             try connection.execute("""

@@ -8,7 +8,7 @@ enum PolicyStaging {
     static func table(_ layout: SheetLayout) -> (table: String, columns: String)? {
         switch layout {
         case .centralBudget:
-            return ("etl.stage_central_budget", common + ", plan_issued_date, plan_amount_wan, paid_to_date_wan")
+            return ("etl.stage_central_budget", common + ", plan_issued_date, plan_amount_wan, paid_to_date_wan, started")
         case .specialBonds:
             return ("etl.stage_special_bond", common + ", bond_batch, issue_date, issued_wan, used_wan, started")
         case .reservePool:
@@ -38,7 +38,7 @@ enum PolicyStaging {
         switch data {
         case .centralBudget(let r):
             return head(r.projectCode, r.projectName, r.line, r.totalInvestment, r.startDate)
-                + [r.planIssuedDate, S.text(r.planAmount), S.text(r.paidToDate)]
+                + [r.planIssuedDate, S.text(r.planAmount), S.text(r.paidToDate), S.text(r.started)]
         case .specialBond(let r):
             return head(r.projectCode, r.projectName, r.line, nil, r.startDate)
                 + [S.clean(r.bondBatch) ?? r.issueDate, r.issueDate, S.text(r.issuedAmount), S.text(r.usedAmount), S.text(r.started)]

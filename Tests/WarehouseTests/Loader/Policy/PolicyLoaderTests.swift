@@ -111,6 +111,40 @@ import Testing
         }
     }
 
+    /// 开工时间 in words (V019): 已开工 counts as started, on time (no date to be late by);
+    /// 未开工 and 拟…开工 as not started, late once the deadline has passed.
+    @Test func centralBudgetStartInWords() throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("2022-09_全市_中央预算内投资.csv")
+        try Data("""
+            2022年1-9月钦州市中央预算内投资项目进展情况表
+            序号,县区,项目名称,项目代码,计划下达时间,下达中央预算内投资（万元）,累计支付（万元）,开工时间
+            1,钦南区,A路,2022-450702-48-01-000001,2022-03-10,100,90,已开工
+            2,钦南区,B港,2022-450702-48-01-000002,2022-02-15,80,60,未开工
+            3,灵山县,C水,2022-450721-48-01-000003,2022-08-01,60,0,拟10月开工
+            4,灵山县,D校,2022-450721-48-01-000004,2022-02-15,50,10,2022-07-20
+
+            """.utf8).write(to: file)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded && result.rowsLoaded == 4 && result.rowsRejected == 0, "\(result.summaryLine)")
+            let plans = try connection.query("""
+                SELECT project_code, coalesce(start_date::text, '-') AS d, coalesce(reported_started::text, '-') AS w,
+                       started, start_status, late_start
+                FROM analyst.central_budget_project ORDER BY project_code
+                """).rows.map { r in ["project_code", "d", "w", "started", "start_status", "late_start"].map { r[$0] ?? "?" }
+                    .joined(separator: " ").replacingOccurrences(of: "2022-4507", with: "") }
+            #expect(plans == [
+                "02-48-01-000001 - true t started f",
+                "02-48-01-000002 - false f not_started_overdue t",
+                "21-48-01-000003 - false f not_started f",
+                "21-48-01-000004 2022-07-20 - t started_late t",
+            ])
+            #expect(try F.int(connection, "SELECT late_start_count AS n FROM analyst.central_budget_summary WHERE row_kind = 'total'") == 2)
+        }
+    }
+
     @Test func specialBondViewsApplyTheUseByDeadlines() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             _ = try loadAll(connection)
