@@ -171,9 +171,15 @@ public final class Loader {
                   result initial: FileLoadResult, reuseBatch: Int? = nil,
                   open: ((URL, ReadOptions) throws -> SheetRowSource)? = nil) throws -> FileLoadResult {
         var result = initial
-        let sheet: SheetRowSource
+        var sheet: SheetRowSource
         do {
             sheet = try (open ?? self.open)(url, options.read)
+            // Read ahead with other regions than the file's own read of the table (an alias added
+            // meanwhile): its project rows came slimmed for lines that cannot be used. Read the
+            // file again here; the read-ahead drops the rest of it.
+            if let ahead = sheet as? ReadAheadSource, let prepared = ahead.preparedWith, prepared != regions {
+                sheet = try self.open(url, options.read)
+            }
             try ReportingMonthCheck.check(sheet.info)
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
@@ -353,7 +359,7 @@ public final class Loader {
 
         let classifier = ProjectClassifier.Memo()
         // Rows the read-ahead thread already turned into staging bytes with these same regions.
-        let prepared = (sheet as? ReadAheadSource).flatMap { $0.preparedWith == regions ? $0 : nil }
+        let prepared = sheet as? ReadAheadSource  // its lines were prepared with these regions (loadRows)
         try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
             let writer = StagingWriter(copy)
             /// A project row placed: copied as a fact later if the cache knows its project unchanged, else staged.

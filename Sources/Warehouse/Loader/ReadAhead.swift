@@ -435,7 +435,9 @@ final class ReadAheadProducer: Sendable {
                         fileEnded = true
                         break
                     }
-                    batch.append(item(.row(outcome, snapshot(reader, final: false), preparer?.prepare(outcome)), reader))
+                    let prepared = preparer?.prepare(outcome)
+                    batch.append(item(.row(prepared == nil ? outcome : StagingPreparer.slim(outcome), snapshot(reader, final: false),
+                                           prepared), reader))
                 } catch {
                     batch.append(item(.failed(error, snapshot(reader, final: true)), reader))
                     fileEnded = true

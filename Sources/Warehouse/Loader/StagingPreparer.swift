@@ -40,6 +40,18 @@ final class StagingPreparer {
         return Self.prepared(fields, region: region.key, ledgerOverflowed: ledger.overflowed)
     }
 
+    /// A prepared project row's outcome as the loader still reads it — line, code, name, region
+    /// cells and department (repeats, `--dry-run`) — without the texts its staging line already
+    /// holds: fewer strings to keep in the read-ahead queue and to retain and release on the
+    /// loader's thread, which the server waits for.
+    static func slim(_ outcome: RowOutcome) -> RowOutcome {
+        guard case .data(.project(let row)) = outcome else { return outcome }
+        return .data(.project(ProjectProgressRow(
+            line: row.line, projectCode: row.projectCode, projectName: row.projectName, region: row.region,
+            department: row.department, totalInvestment: row.totalInvestment, annualPlan: row.annualPlan,
+            ytdCompleted: row.ytdCompleted, monthCompleted: row.monthCompleted, regionAbove: row.regionAbove)))
+    }
+
     /// A project row's staging fields (`StagingRows.project`; the batch key, first, left out) as
     /// the loader stages them or, for a project `ProjectCache` knows, copies them as a fact.
     static func prepared(_ fields: [String?], region: Int, ledgerOverflowed: Bool) -> PreparedRow {

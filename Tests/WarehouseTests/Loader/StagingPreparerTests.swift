@@ -66,11 +66,15 @@ import Testing
 
     /// The sample set loaded as `invest-etl load` does (read ahead, prepared lines) and file by
     /// file without read-ahead: the same facts, projects, batches, skipped and rejected rows.
-    @Test func loadingThroughTheReadAheadGivesTheSameWarehouse() throws {
+    /// Also when a region alias changes after the read-ahead read the table: its prepared lines
+    /// (and slimmed rows) are then unusable, and the loader reads each file again itself.
+    @Test(arguments: [false, true])
+    func loadingThroughTheReadAheadGivesTheSameWarehouse(aliasChangedMeanwhile: Bool) throws {
         let samples = try LoaderFixtures.samples()
         defer { try? FileManager.default.removeItem(at: samples) }
         let files = try InputFiles.expand([samples.path])
         let direct = try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            if aliasChangedMeanwhile { try Self.movePubeiToTheCity(connection) }
             let loader = Loader(connection: connection)
             for file in files { _ = try loader.load(file: file) }
             return try Self.contents(connection)
@@ -80,11 +84,21 @@ import Testing
             let reading = loader.readAhead(files, read: ReadOptions())
             defer { reading.stop() }
             #expect(reading.regions != nil)
+            if aliasChangedMeanwhile { try Self.movePubeiToTheCity(connection) }
             while let file = reading.next() { _ = try loader.load(file) }
             return try Self.contents(connection)
         }
         #expect(direct.count > 100)
         #expect(ahead == direct)
+    }
+
+    /// 浦北县's names made the city's: rows and files naming 浦北县 are booked to 钦州市 (which has
+    /// no project sheet of its own here, so nothing supersedes them).
+    static func movePubeiToTheCity(_ connection: Connection) throws {
+        try connection.execute("""
+            UPDATE dw.dim_region_alias SET region_key = (SELECT region_key FROM dw.dim_region WHERE region_code = '450700')
+            WHERE region_key = (SELECT region_key FROM dw.dim_region WHERE region_code = '450722')
+            """)
     }
 
     /// Every project fact with its project's attributes, and the batches' accounting.
