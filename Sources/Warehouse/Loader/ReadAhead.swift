@@ -241,8 +241,12 @@ final class ReadAheadQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private let maxOutcomes: Int
     private let maxBytes: Int
-    private var items: [ReadAheadItem] = []
-    /// Index of the first item not yet taken.
+    /// The producer's batches as it put them (each of one file), moved out whole by the
+    /// consumer: items are never copied one by one under the lock (copying 512 at a time and
+    /// then removing them retained and released every string of every row, on the thread the
+    /// server waits for, while the producer waited for the lock).
+    private var batches: [Batch] = []
+    /// Index of the first batch not yet taken.
     private var head = 0
     private var queuedOutcomes = 0
     private var queuedBytes = 0
@@ -253,7 +257,12 @@ final class ReadAheadQueue: @unchecked Sendable {
     /// No producer thread: the consumer runs the producer's steps itself when the queue is empty.
     private var inline: ReadAheadProducer.Steps?
 
-    static let takeLimit = 512
+    private struct Batch {
+        var file: Int
+        var items: [ReadAheadItem]
+        var outcomes: Int
+        var bytes: Int
+    }
 
     init(maxOutcomes: Int, maxBytes: Int) {
         self.maxOutcomes = maxOutcomes
@@ -272,11 +281,15 @@ final class ReadAheadQueue: @unchecked Sendable {
             condition.wait()
         }
         guard !stopped, file >= abandonedBelow else { return false }
+        guard !batch.isEmpty else { return true }
+        var outcomes = 0, bytes = 0
         for item in batch {
-            if case .row = item.event { queuedOutcomes += 1 }
-            queuedBytes += item.bytes
+            if case .row = item.event { outcomes += 1 }
+            bytes += item.bytes
         }
-        items.append(contentsOf: batch)
+        queuedOutcomes += outcomes
+        queuedBytes += bytes
+        batches.append(Batch(file: file, items: batch, outcomes: outcomes, bytes: bytes))
         condition.broadcast()
         return true
     }
@@ -309,18 +322,10 @@ final class ReadAheadQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            var dropped = head
-            while dropped < items.count, items[dropped].file < file { dropped += 1 }
-            if dropped > head { remove(upTo: dropped) }
-            if head < items.count {
-                guard items[head].file == file else { throw ReadAheadError.outOfOrder(url.path) }
-                // At most `takeLimit` at a time: what the consumer holds stays small beside the bound.
-                let limit = min(items.count, head + Self.takeLimit)
-                var end = head
-                while end < limit, items[end].file == file { end += 1 }
-                let taken = Array(items[head..<end])
-                remove(upTo: end)
-                return taken
+            while head < batches.count, batches[head].file < file { _ = removeHead() }
+            if head < batches.count {
+                guard batches[head].file == file else { throw ReadAheadError.outOfOrder(url.path) }
+                return removeHead()
             }
             if stopped || producerDone { throw ReadAheadError.stopped(url.path) }
             if let steps = inline {
@@ -334,22 +339,23 @@ final class ReadAheadQueue: @unchecked Sendable {
         }
     }
 
-    /// Consumes `items[head..<end]`. The array is emptied when all is consumed, else compacted
-    /// once the consumed part is the larger half (amortised O(1) per item, never O(n)).
-    private func remove(upTo end: Int) {
-        for item in items[head..<end] {
-            if case .row = item.event { queuedOutcomes -= 1 }
-            queuedBytes -= item.bytes
-        }
-        head = end
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
+    /// Moves the first batch out. The array is emptied when all is taken, else compacted once
+    /// the taken part is the larger half (amortised O(1) per batch, never O(n)).
+    private func removeHead() -> [ReadAheadItem] {
+        var items: [ReadAheadItem] = []
+        swap(&items, &batches[head].items)
+        queuedOutcomes -= batches[head].outcomes
+        queuedBytes -= batches[head].bytes
+        head += 1
+        if head == batches.count {
+            batches.removeAll(keepingCapacity: true)
             head = 0
-        } else if head >= 1024, head * 2 >= items.count {
-            items.removeFirst(head)
+        } else if head >= 64, head * 2 >= batches.count {
+            batches.removeFirst(head)
             head = 0
         }
         condition.broadcast()
+        return items
     }
 
     func abandon(below file: Int) {
