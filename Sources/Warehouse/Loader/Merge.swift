@@ -205,8 +205,8 @@ struct Merge {
             ("start_date", "coalesce(s.start_date, p.start_date)"),
         ]
         let set = assignments.map { "\($0.column) = \($0.value)" }.joined(separator: ",\n        ")
-        // numeric(18,4) in the table, plain numeric in staging: compare what would be stored.
-        let stored = assignments.map { $0.column == "total_investment_wan" ? "(\($0.value))::numeric(18, 4)" : $0.value }
+        // numeric(20,6) in the table (V011), plain numeric in staging: compare what would be stored.
+        let stored = assignments.map { $0.column == "total_investment_wan" ? "(\($0.value))::numeric(20, 6)" : $0.value }
         try connection.execute("""
             MERGE INTO dw.dim_project p
             USING (SELECT s.*, a.department_key AS alias_department_key

@@ -37,4 +37,33 @@ import Testing
             #expect(byUnit["市交通运输局"] == [Decimal(string: "0.000001"), Decimal(string: "0.0001")])
         }
     }
+
+    /// A project's 总投资 with six decimals in 万元 (a sheet in 元 with fen), restated unchanged next
+    /// month: the project is not rewritten (`last_batch_key` stays the first batch). The merge
+    /// compared the stored value with the row's rounded to the old four decimals, so it found
+    /// every such project changed every month.
+    @Test func unchangedTotalWithSixDecimalsDoesNotRewriteTheProject() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [URL] = []
+        for month in [5, 6] {
+            let file = directory.appendingPathComponent("2022-0\(month)_灵山县_重大项目进度.csv")
+            try Data("""
+                灵山县2022年1-\(month)月重大项目进度表
+                单位：元
+                项目代码,项目名称,总投资,本年累计完成投资
+                2022-450721-36-01-000001,甲项目,"123,456,789.01",\(month)000000
+
+                """.utf8).write(to: file)
+            files.append(file)
+        }
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let first = try Loader(connection: connection).load(file: files[0])
+            let second = try Loader(connection: connection).load(file: files[1])  // a new loader: the merge decides
+            #expect(first.outcome == .loaded && second.outcome == .loaded)
+            let row = try #require(try connection.query("SELECT total_investment_wan, last_batch_key FROM dw.dim_project").first)
+            #expect(try row.decimal("total_investment_wan") == Decimal(string: "12345.678901"))
+            #expect(try row.int("last_batch_key") == first.batchKey)
+        }
+    }
 }
