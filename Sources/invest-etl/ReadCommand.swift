@@ -6,8 +6,10 @@ import Warehouse
 /// `invest-etl read [--stats] FILE...`: a reader-only pass (no database). Runs SheetReader end
 /// to end — decode, tokenize, header and layout detection, value parsing, row classification —
 /// and prints what the loader would see: encoding, delimiter, layout, month, region, unit,
-/// headers and the counts of data, skipped and rejected rows. Operators use it to check a
-/// file before loading; the benchmark uses `--stats` for the reader's throughput.
+/// headers and the counts of data, skipped and rejected rows — a project row repeating a
+/// project above it counted rejected, as loading rejects it. Operators use it to check a file
+/// before loading; the benchmark uses `--stats` for the reader's throughput (SheetReader alone:
+/// without that repeat check).
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
@@ -20,7 +22,7 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var sheet: SheetOptions
 
-    @Flag(help: "Also print elapsed time, MB/s and rows/s per file and in total.")
+    @Flag(help: "Also print elapsed time, MB/s and rows/s per file and in total (SheetReader alone: repeated projects are not looked for).")
     var stats = false
 
     @Flag(name: .customLong("rejects"), help: "List each rejected row (line, column and reason).")
@@ -54,6 +56,8 @@ struct ReadCommand: ParsableCommand {
                           + "layout \(info.layout.rawValue), month \(info.month), region \(info.region ?? "-"), unit \(info.unit.rawValue)")
                     print("  headers (line \(info.headerLines.map(String.init).joined(separator: "+"))): "
                           + info.headers.filter { !$0.isEmpty }.joined(separator: " | "))
+                    var repeats = RepeatedProjects()
+                    let codeColumn = info.columns["project_code"].map { $0 + 1 }
                     while let outcome = try sheet.next() {
                         // Only the multi-row payloads are bound: binding a project row copied
                         // (retained and released) its ten strings for every row read.
@@ -67,6 +71,16 @@ struct ReadCommand: ParsableCommand {
                         case .data(.transfer(let rows)):
                             tally.data += 1
                             tally.facts += rows.count
+                        case .data(.project(let row)) where !stats:
+                            if let reason = repeats.check(row, month: info.month.key) {
+                                tally.rejected += 1
+                                if listRejects {
+                                    print("    rejected line \(row.line)\(codeColumn.map { ", column \($0)" } ?? ""): \(reason)")
+                                }
+                            } else {
+                                tally.data += 1
+                                tally.facts += 1
+                            }
                         case .data:
                             tally.data += 1
                             tally.facts += 1
