@@ -196,7 +196,7 @@ public final class Loader {
         let info = sheet.info
         let sheetRegion = regions.sheetRegion(info)
         let city = regions.city(for: sheetRegion)
-        let scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month, fileName: url.lastPathComponent)
+        var scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month, fileName: url.lastPathComponent)
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
@@ -258,6 +258,13 @@ public final class Loader {
         let indicators = try merge.stagedIndicators()
         if let indicators {
             try connection.execute("UPDATE etl.load_batch SET indicators = \(indicators)::text[] WHERE batch_key = \(batch)")
+        }
+        // A department's targets or transfers replace that department's earlier sheet, not the
+        // region's sheet of the same month (a city department's targets superseded the counties'
+        // decomposition, both being the city's targets of the year).
+        if let departments = try merge.stagedDepartments(), !departments.isEmpty {
+            scope = Self.scope(scope, departments: departments)
+            try connection.execute("UPDATE etl.load_batch SET scope = \(scope) WHERE batch_key = \(batch)")
         }
 
         result.linesRead = sheet.recordsRead
@@ -660,6 +667,11 @@ public final class Loader {
             return "\(layout.rawValue)/-/\(month.key)/\(fileName)"
         }
         return "\(layout.rawValue)/\(region?.code ?? "-")/\(month.key)"
+    }
+
+    /// The scope of a targets or transfer sheet that names departments: theirs are part of it.
+    static func scope(_ scope: String, departments: [String]) -> String {
+        scope + "/部门:" + departments.joined(separator: "、")
     }
 
     static func keyField(_ layout: SheetLayout) -> String {

@@ -108,6 +108,14 @@ struct Merge {
         return "{" + codes.joined(separator: ",") + "}"
     }
 
+    /// The normalised names of the departments a targets or transfer batch staged, sorted; nil
+    /// for the other layouts.
+    func stagedDepartments() throws -> [String]? {
+        guard layout == .targets || layout == .transferPayments else { return nil }
+        return try connection.query(SQL(unsafeRaw: "SELECT DISTINCT department_norm AS d FROM \(stage)")
+            + " WHERE batch_key = \(batch) AND department_norm IS NOT NULL ORDER BY 1").rows.compactMap { $0["d"] }
+    }
+
     /// The condition on an earlier batch (`etl.load_batch` row) of the same scope that this batch,
     /// covering `indicators`, replaces: all of it when either side has no indicator list (other
     /// layouts, batches from before V012), else only when it covers every indicator of the earlier.

@@ -49,4 +49,42 @@ import Testing
             #expect(statuses == ["\(first.batchKey!)=superseded", "\(second.batchKey!)=loaded", "\(third.batchKey!)=loaded"])
         }
     }
+
+    /// A city department's targets and the counties' decomposition of the same year and
+    /// indicators: neither replaces the other; a department's revised sheet replaces its own
+    /// earlier one only. The same for transfer sheets of departments and of counties.
+    @Test func departmentSheetsDoNotReplaceTheRegionsSheet() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ name: String, _ text: String) throws -> URL {
+            let url = directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url
+        }
+        let header = "2022年固定资产投资目标任务分解表,,\n单位：万元,,\n单位,指标,年度目标\n"
+        let counties = try write("a.csv", header + "钦南区,固定资产投资,2300000\n灵山县,固定资产投资,1900000\n")
+        let transport = try write("b.csv", header + "市交通运输局,固定资产投资,200000\n")
+        let water = try write("c.csv", header + "市水利局,固定资产投资,90000\n")
+        let transportRevised = try write("d.csv", header + "市交通运输局,固定资产投资,210000\n")
+        let transferHeader = "2022年1-5月争取上级转移支付资金情况表,,\n单位：万元,,\n单位,资金类别,本年累计争取\n"
+        let countyTransfers = try write("e.csv", transferHeader + "钦南区,一般性转移支付,2100\n灵山县,一般性转移支付,2400\n")
+        let departmentTransfers = try write("f.csv", transferHeader + "市交通运输局,专项转移支付,700\n")
+
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let results = try [counties, transport, water, transportRevised, countyTransfers, departmentTransfers]
+                .map { try loader.load(file: $0) }
+            #expect(results.map(\.outcome) == Array(repeating: .loaded, count: 6), "\(results.map(\.summaryLine))")
+            #expect(results.map(\.supersededBatches) == [[], [], [], [results[1].batchKey!], [], []])
+            let targets = try connection.query("""
+                SELECT coalesce(d.name, r.name) || ':' || t.target_wan::numeric(20, 0) AS t
+                FROM dw.fact_target t JOIN dw.dim_region r USING (region_key) LEFT JOIN dw.dim_department d USING (department_key)
+                WHERE t.month_no = 0 ORDER BY 1
+                """).rows.compactMap { $0["t"] }
+            #expect(targets == ["市交通运输局:210000", "市水利局:90000", "灵山县:1900000", "钦南区:2300000"])
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_transfer_payment_month") == 3)
+            #expect(try connection.query("SELECT scope FROM etl.load_batch WHERE batch_key = \(results[1].batchKey)")
+                .first?["scope"]?.hasSuffix("/部门:市交通运输局") == true)
+        }
+    }
 }
