@@ -40,9 +40,10 @@ struct BatchCommand: ParsableCommand {
                 let outcome = try BatchRevert.revert(batch: batch, loader: Loader(connection: database, logger: logger))
                 print("batch \(outcome.batch) reverted (\(outcome.file)): \(outcome.factsRemoved) fact row(s) removed"
                       + (outcome.projectsRemoved > 0 ? ", \(outcome.projectsRemoved) project(s) only it knew removed" : ""))
-                if let restored = outcome.restored {
+                for restored in outcome.restoredBatches {
                     print("batch \(restored.batchKey ?? 0) restored from its stored bytes: " + restored.summaryLine)
-                } else {
+                }
+                if outcome.restoredBatches.isEmpty {
                     print("no earlier batch to restore: the scope now has no loaded batch")
                 }
             }

@@ -7,9 +7,11 @@ import SheetReader
 ///
 /// - the batch's facts are deleted and it becomes `reverted` (its record, bytes, skipped and
 ///   rejected rows stay);
-/// - the batch it superseded, if any, is re-derived from its original bytes (kept in
-///   `etl.source_file_chunk`) through the same loader code, under its own batch key, with the
-///   layout, month, region and encoding it was loaded with, and becomes `loaded` again;
+/// - the batches it superseded, if any (usually one; several when earlier sheets of the scope
+///   covered fewer indicators each), are re-derived from their original bytes (kept in
+///   `etl.source_file_chunk`) through the same loader code, in their order, under their own
+///   batch keys, with the layout, month, region and encoding they were loaded with, and become
+///   `loaded` again;
 /// - projects the reverted batch created and that no fact uses any more are removed, and the
 ///   project summaries of every (region, month) touched are recomputed.
 ///
@@ -21,8 +23,10 @@ public enum BatchRevert {
         public var batch: Int
         public var file: String
         public var factsRemoved: Int
-        /// The batch restored, with its reload result.
-        public var restored: FileLoadResult?
+        /// The batches restored, in order, with their reload results.
+        public var restoredBatches: [FileLoadResult] = []
+        /// The last of them (the one `supersedes` names).
+        public var restored: FileLoadResult? { restoredBatches.last }
         public var projectsRemoved: Int
     }
 
@@ -37,7 +41,7 @@ public enum BatchRevert {
             let status = row["status"] ?? "?"
             guard status == "loaded" else { throw BatchRevertError.notLoaded(batch: batch, status: status) }
             let layout = row["layout"].flatMap(SheetLayout.init(rawValue:)) ?? .projectProgress
-            var outcome = Outcome(batch: batch, file: row["file_name"] ?? "?", factsRemoved: 0, restored: nil, projectsRemoved: 0)
+            var outcome = Outcome(batch: batch, file: row["file_name"] ?? "?", factsRemoved: 0, projectsRemoved: 0)
 
             // 1. The batch's facts go (project facts say which summaries to recompute).
             var touched = Set<RegionMonth>()
@@ -59,17 +63,18 @@ public enum BatchRevert {
                 WHERE batch_key = \(batch)
                 """)
 
-            // 2. The batch it superseded comes back, re-derived from its bytes.
-            if let previous = try row.int("supersedes"),
-               let old = try connection.query("""
-                   SELECT b.source_file_key, b.status, b.superseded_by, b.layout, b.month_key, b.encoding, b.file_name,
-                          b.synonyms, r.name AS region_name, f.sha256, f.size_bytes
-                   FROM etl.load_batch b JOIN etl.source_file f ON f.source_file_key = b.source_file_key
-                   LEFT JOIN dw.dim_region r ON r.region_key = b.region_key
-                   WHERE b.batch_key = \(previous) FOR UPDATE OF b
-                   """).first,
-               old["status"] == "superseded", try old.int("superseded_by") == batch {
-                outcome.restored = try restore(batch: previous, row: old, loader: loader)
+            // 2. The batches it superseded come back, re-derived from their bytes, oldest first.
+            for old in try connection.query("""
+                SELECT b.batch_key, b.source_file_key, b.status, b.superseded_by, b.layout, b.month_key, b.encoding,
+                       b.file_name, b.synonyms, r.name AS region_name, f.sha256, f.size_bytes
+                FROM etl.load_batch b JOIN etl.source_file f ON f.source_file_key = b.source_file_key
+                LEFT JOIN dw.dim_region r ON r.region_key = b.region_key
+                WHERE b.superseded_by = \(batch) AND b.status = 'superseded'
+                ORDER BY b.batch_key
+                FOR UPDATE OF b
+                """).rows {
+                guard let previous = try old.int("batch_key") else { continue }
+                outcome.restoredBatches.append(try restore(batch: previous, row: old, loader: loader))
                 touched.formUnion(try stagedPairs(of: previous, layout: layout, connection: connection))
             }
 

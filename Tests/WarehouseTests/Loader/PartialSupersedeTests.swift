@@ -87,4 +87,33 @@ import Testing
                 .first?["scope"]?.hasSuffix("/部门:市交通运输局") == true)
         }
     }
+
+    /// A sheet covering two indicators supersedes the two one-indicator sheets of the scope;
+    /// reverting it restores both (it restored only the last, leaving the other superseded by a
+    /// reverted batch).
+    @Test func revertRestoresEveryBatchItSuperseded() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ name: String, _ text: String) throws -> URL {
+            let url = directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url
+        }
+        let fai = try write("a.csv", Self.targetsSheet(indicator: "固定资产投资", lines: [("钦南区", "2300000")]))
+        let industrial = try write("b.csv", Self.targetsSheet(indicator: "工业投资", lines: [("钦南区", "500000")]))
+        let both = try write("c.csv", "2022年目标任务分解表,,\n单位：万元,,\n县区,指标,年度目标\n钦南区,固定资产投资,2400000\n钦南区,工业投资,520000\n")
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let results = try [fai, industrial, both].map { try loader.load(file: $0) }
+            #expect(results[2].supersededBatches == [results[0].batchKey!, results[1].batchKey!])
+            let outcome = try BatchRevert.revert(batch: results[2].batchKey!, loader: Loader(connection: connection))
+            #expect(outcome.restoredBatches.map(\.batchKey) == [results[0].batchKey, results[1].batchKey])
+            let statuses = try connection.query("SELECT status FROM etl.load_batch ORDER BY batch_key").rows.compactMap { $0["status"] }
+            #expect(statuses == ["loaded", "loaded", "reverted"])
+            #expect(try connection.query("""
+                SELECT string_agg(i.indicator_code || ':' || t.target_wan::numeric(20, 0), ',' ORDER BY i.indicator_code) AS t
+                FROM dw.fact_target t JOIN dw.dim_indicator i USING (indicator_key) WHERE t.month_no = 0
+                """).first?["t"] == "fai:2300000,industrial:500000")
+        }
+    }
 }
