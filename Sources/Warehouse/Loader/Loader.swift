@@ -335,11 +335,14 @@ public final class Loader {
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators)
         touched.formUnion(superseded.pairs)
+        let mixed = try merge.unitsMixingFiles()
+        result.warnings += mixed
         try merge.refreshAggregates(touched)
         try merge.discardStaging()
         result.supersededBatches = superseded.batches
         try finishBatch(batch, status: "loaded", result: result,
-                        warnings: replaced.isEmpty ? warningsJSON : try Self.warningsJSON(result.warnings), message: nil)
+                        warnings: replaced.isEmpty && mixed.isEmpty ? warningsJSON : try Self.warningsJSON(result.warnings),
+                        message: nil)
         result.outcome = .loaded
         return result
     }

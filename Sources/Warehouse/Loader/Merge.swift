@@ -399,6 +399,39 @@ struct Merge {
         }
     }
 
+    /// Transfer units this batch gave whose month still holds another file's figure of a fund
+    /// category this batch does not give (the county's 专项 beside the city sheet's 一般性 for
+    /// the same county): latest wins per category, so the unit's total now adds two files. One
+    /// warning per such figure, at most five.
+    func unitsMixingFiles() throws -> [SheetWarning] {
+        guard layout == .transferPayments else { return [] }
+        let rows = try connection.query("""
+            SELECT coalesce(d.name, r.name) AS unit, f.fund_category, f.ytd_amount_wan::numeric(20, 2)::text AS amount,
+                   f.batch_key, b.file_name
+            FROM dw.fact_transfer_payment_month f
+            JOIN (SELECT DISTINCT s.region_key, a.department_key, s.month_key
+                  FROM etl.stage_transfer s
+                  LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                  WHERE s.batch_key = \(batch)) u
+              ON u.region_key = f.region_key AND coalesce(u.department_key, 0) = coalesce(f.department_key, 0)
+             AND u.month_key = f.month_key
+            JOIN etl.load_batch b ON b.batch_key = f.batch_key
+            JOIN dw.dim_region r ON r.region_key = f.region_key
+            LEFT JOIN dw.dim_department d ON d.department_key = f.department_key
+            WHERE f.batch_key <> \(batch)
+            ORDER BY 1, 2
+            LIMIT 5
+            """)
+        return try rows.rows.map { row in
+            let unit = row["unit"] ?? "?", category = row["fund_category"] ?? "?", amount = row["amount"] ?? "?"
+            let key = try row.int("batch_key") ?? 0
+            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            return SheetWarning(line: nil, message: "\(unit)的\(category) \(amount) 万元仍来自批次 \(key)（\(file)），本文件未报该类别 / "
+                                + "\(unit)'s \(category) (\(amount) 万元) is still batch \(key)'s (\(file)): this file does not "
+                                + "give that category, so the unit's total adds figures of two files")
+        }
+    }
+
     // MARK: - supersede and summaries
 
     /// Marks the loaded batches of the same scope superseded by this one and deletes their

@@ -50,6 +50,33 @@ import Testing
         }
     }
 
+    /// The city's transfer sheet gives a county's whole amount as one category; the county's own
+    /// sheet gives it by category. Latest wins per category, so the county's 专项 stays beside the
+    /// city's 一般性: the city's later file says the unit's total now adds two files.
+    @Test func aTransferUnitMixingTwoFilesIsAWarning() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let header = "2022年1-5月争取上级转移支付资金情况表,,\n单位：万元,,\n单位,资金类别,本年累计争取\n"
+        let county = directory.appendingPathComponent("2022-05_灵山县_转移支付.csv")
+        try Data((header + "灵山县,一般性转移支付,1800\n灵山县,专项转移支付,600\n").utf8).write(to: county)
+        let city = directory.appendingPathComponent("2022-05_全市_转移支付.csv")
+        try Data((header + "钦南区,一般性转移支付,2100\n灵山县,一般性转移支付,2400\n").utf8).write(to: city)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let first = try loader.load(file: county)
+            #expect(first.outcome == .loaded && first.warnings.isEmpty, "\(first.warnings)")
+            let second = try loader.load(file: city)
+            #expect(second.outcome == .loaded)
+            let messages = second.warnings.map(\.message)
+            #expect(messages.contains { $0.contains("replaces 1 figures of batch \(first.batchKey!)") })
+            #expect(messages.contains { $0.contains("灵山县's 专项转移支付 (600.00 万元) is still batch \(first.batchKey!)'s") })
+            #expect(try LoaderFixtures.int(connection, """
+                SELECT sum(ytd_amount_wan)::integer AS n FROM dw.fact_transfer_payment_month f
+                JOIN dw.dim_region r USING (region_key) WHERE r.name = '灵山县'
+                """) == 3000)
+        }
+    }
+
     /// A one-project sheet under `title`, written to `file`.
     @discardableResult
     static func projectSheet(_ file: URL, title: String, code: String, ytd: String) throws -> URL {
