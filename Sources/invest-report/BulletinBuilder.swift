@@ -57,7 +57,12 @@ struct BulletinBuilder {
         switch reason {
         case "no prior-year value": return "无上年同期数"
         case "prior-year value is zero": return "上年同期为零"
-        default: return reason
+        default:
+            for (english, chinese) in [("prior year's sub-regions not reported: ", "上年同期下级地区未报："),
+                                       ("sub-regions not reported: ", "下级地区未报：")] where reason.hasPrefix(english) {
+                return chinese + reason.dropFirst(english.count)
+            }
+            return reason
         }
     }
 

@@ -82,6 +82,34 @@ struct YoYTests {
         }
     }
 
+    /// A county that reported in May has not sent June yet: the city's June sum covers part of
+    /// it, so the city has no YoY and no target progress, naming the county; once it reports, both.
+    @Test("a sub-region that has not reported leaves its city without YoY, named")
+    func cityMissingASubRegion() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(qinnan, 202205, ytd: 1000, prior: 900)
+            try f.summary(lingshan, 202205, ytd: 2000, prior: 1800)
+            try f.summary(qinnan, 202206, ytd: 1100, prior: 1000)
+            let fai = try f.queries.indicator(code: "fai")
+            let city = try #require(try f.queries.yoy(month: month("2022-06"), indicator: fai).first { $0.regionCode == qinzhou })
+            #expect(city.ytdValue == 1100)
+            #expect(city.yoyPct == nil && city.officialYoYPct == nil)
+            #expect(city.yoyNullReason == "sub-regions not reported: 灵山县")
+            let progress = try db.query("""
+                SELECT progress_pct, missing_subregions FROM analyst.target_progress
+                WHERE region_code = \(qinzhou) AND month_key = 202206 AND indicator_code = 'fai'
+                """).first
+            #expect(progress?["progress_pct"] == nil && progress?["missing_subregions"] == "灵山县")
+            #expect(try f.queries.yoy(month: month("2022-05"), indicator: fai).first { $0.regionCode == qinzhou }?.yoyPct
+                    == dec("11.11"), "May was complete: 3000 against 2700")
+            try f.summary(lingshan, 202206, ytd: 2300, prior: 2000)
+            let complete = try #require(try f.queries.yoy(month: month("2022-06"), indicator: fai).first { $0.regionCode == qinzhou })
+            #expect(complete.yoyPct == dec("13.33"))  // 3400 against 3000
+            #expect(complete.yoyNullReason == nil)
+        }
+    }
+
     @Test("ties in official rate are broken by YTD value; equal YTD shares the rank")
     func ties() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in

@@ -108,7 +108,7 @@ CREATE VIEW analyst.ytd_series AS
 SELECT v.region_key, r.region_code, r.name AS region, r.level, r.parent_key, r.sort_order,
        v.indicator_key, i.indicator_code, i.name_zh AS indicator_name,
        v.month_key, m.year, m.month AS month_no, to_char(m.month_start, 'YYYY-MM') AS month,
-       v.ytd_value_wan, v.reported_prior_ytd_wan, v.reported_yoy_pct, v.source
+       v.ytd_value_wan, v.reported_prior_ytd_wan, v.reported_yoy_pct, v.source, v.missing_subregions
 FROM dw.agg_ytd_region_month v
 JOIN dw.dim_region r ON r.region_key = v.region_key
 JOIN dw.dim_indicator i ON i.indicator_key = v.indicator_key
@@ -129,5 +129,6 @@ COMMENT ON COLUMN analyst.ytd_series.month_no IS '月 / Month number';
 COMMENT ON COLUMN analyst.ytd_series.month IS '月份 YYYY-MM / Month';
 COMMENT ON COLUMN analyst.ytd_series.ytd_value_wan IS '本年累计（万元） / YTD value, 10k CNY';
 COMMENT ON COLUMN analyst.ytd_series.reported_prior_ytd_wan IS '报表所填上年同期可比数（万元） / Reported comparable prior-year YTD';
+COMMENT ON COLUMN analyst.ytd_series.missing_subregions IS '由下级地区加总时尚未报送的下级地区（此前报过，本月无数）；此时本值不全 / For a value summed from sub-regions: those that reported before but not this month (the value is then incomplete)';
 COMMENT ON COLUMN analyst.ytd_series.reported_yoy_pct IS '报表所填同比增速（%） / Reported YoY, percent';
 COMMENT ON COLUMN analyst.ytd_series.source IS '数值来源：indicator-summary 指标汇总表 / project-progress 项目合计 / sub-regions 下级地区合计 / Where the value comes from';

@@ -20,7 +20,7 @@ SELECT z.region_key, z.region_code, z.region, z.level, z.parent_key, z.sort_orde
        (z.official_yoy_pct IS NOT NULL AND z.peer_count > 1
         AND z.rank_raw = max(CASE WHEN z.official_yoy_pct IS NOT NULL THEN z.rank_raw END)
                          OVER (PARTITION BY z.parent_key, z.level, z.indicator_key, z.month_key)) AS is_last,
-       z.source
+       z.source, z.missing_subregions
 FROM (
     SELECT y.*,
            rank() OVER (PARTITION BY y.parent_key, y.level, y.indicator_key, y.month_key
@@ -29,7 +29,10 @@ FROM (
     FROM (
         SELECT b.*,
                round(b.yoy_exact, 2) AS yoy_pct,
-               CASE WHEN b.prior_ytd_value_wan IS NULL THEN 'no prior-year value'
+               CASE WHEN b.missing_subregions IS NOT NULL THEN 'sub-regions not reported: ' || b.missing_subregions
+                    WHEN b.last_year_missing_subregions IS NOT NULL AND b.reported_prior_ytd_wan IS NULL
+                        THEN 'prior year''s sub-regions not reported: ' || b.last_year_missing_subregions
+                    WHEN b.prior_ytd_value_wan IS NULL THEN 'no prior-year value'
                     WHEN b.prior_ytd_value_wan = 0 THEN 'prior-year value is zero' END AS yoy_null_reason,
                round(b.yoy_exact - b.reported_yoy_pct, 2) AS yoy_diff_pp,
                coalesce(abs(b.yoy_exact - b.reported_yoy_pct)
@@ -41,13 +44,17 @@ FROM (
             SELECT c.region_key, c.region_code, c.region, c.level, c.parent_key, c.sort_order,
                    c.indicator_key, c.indicator_code, c.indicator_name,
                    c.month_key, c.month, c.year, c.month_no,
-                   c.ytd_value_wan, c.reported_yoy_pct, c.source,
+                   c.ytd_value_wan, c.reported_yoy_pct, c.source, c.missing_subregions,
+                   c.reported_prior_ytd_wan, ly.missing_subregions AS last_year_missing_subregions,
                    coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan) AS prior_ytd_value_wan,
                    CASE WHEN c.reported_prior_ytd_wan IS NOT NULL THEN 'reported comparable'
                         WHEN ly.ytd_value_wan IS NOT NULL THEN 'last year' END AS prior_source,
                    ly.ytd_value_wan AS last_year_ytd_value_wan,
+                   -- No growth of a city on part of its sub-regions (this year's or last year's).
+                   CASE WHEN c.missing_subregions IS NULL
+                             AND (ly.missing_subregions IS NULL OR c.reported_prior_ytd_wan IS NOT NULL) THEN
                    (c.ytd_value_wan - coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan))
-                       / nullif(coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100 AS yoy_exact
+                       / nullif(coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100 END AS yoy_exact
             FROM analyst.ytd_series c
             LEFT JOIN analyst.ytd_series ly
                    ON ly.region_key = c.region_key AND ly.indicator_key = c.indicator_key
@@ -74,7 +81,8 @@ COMMENT ON COLUMN analyst.yoy_region.prior_ytd_value_wan IS '同比基数（万�
 COMMENT ON COLUMN analyst.yoy_region.prior_source IS '基数来源：reported comparable 报表可比数 / last year 上年同期 / Source of the base';
 COMMENT ON COLUMN analyst.yoy_region.last_year_ytd_value_wan IS '库中上年同月累计（万元），供对照 / Stored last-year YTD at the same month, for reference';
 COMMENT ON COLUMN analyst.yoy_region.yoy_pct IS '计算同比增速（%，两位小数） / Computed YoY growth, percent, 2 decimals';
-COMMENT ON COLUMN analyst.yoy_region.yoy_null_reason IS '同比为空的原因 / Why yoy_pct is null: no prior-year value, prior-year value is zero';
+COMMENT ON COLUMN analyst.yoy_region.yoy_null_reason IS '同比为空的原因 / Why yoy_pct is null: no prior-year value, prior-year value is zero, sub-regions not reported: … (a city summed from its sub-regions while some have not reported this month, or had not last year)';
+COMMENT ON COLUMN analyst.yoy_region.missing_subregions IS '由下级地区加总时尚未报送的下级地区；此时不计同比 / For a value summed from sub-regions: those not reported this month (no YoY then)';
 COMMENT ON COLUMN analyst.yoy_region.reported_yoy_pct IS '报表所填同比增速（%） / Reported YoY, percent';
 COMMENT ON COLUMN analyst.yoy_region.yoy_diff_pp IS '计算减报表同比（百分点） / Computed minus reported YoY, percentage points';
 COMMENT ON COLUMN analyst.yoy_region.yoy_diff_flag IS '计算与报表同比相差超过阈值（dw.report_setting yoy_flag_pp） / Computed and reported YoY differ by more than yoy_flag_pp';

@@ -15,14 +15,17 @@ SELECT b.region_key, b.region_code, b.region, b.level, b.parent_key, b.sort_orde
        round(b.t, 4) AS annual_target_wan, b.annual_target_basis,
        round(b.yt, 4) AS ytd_target_wan, b.ytd_target_basis,
        b.ytd_value_wan,
-       round(b.ytd_value_wan / nullif(b.yt, 0) * 100, 2) AS progress_pct,
-       round(b.ytd_value_wan / nullif(b.t, 0) * 100, 2) AS annual_completion_pct,
+       round(b.v / nullif(b.yt, 0) * 100, 2) AS progress_pct,
+       round(b.v / nullif(b.t, 0) * 100, 2) AS annual_completion_pct,
        round(b.month_no::numeric / 12 * 100, 2) AS time_progress_pct,
-       round(b.ytd_value_wan / nullif(b.t, 0) * 100 - b.month_no::numeric / 12 * 100, 2) AS ahead_of_time_pp,
-       round(b.yt - b.ytd_value_wan, 4) AS gap_wan,
-       CASE WHEN b.month_no < 12 THEN round((b.t - b.ytd_value_wan) / (12 - b.month_no), 4) END AS required_monthly_wan
+       round(b.v / nullif(b.t, 0) * 100 - b.month_no::numeric / 12 * 100, 2) AS ahead_of_time_pp,
+       round(b.yt - b.v, 4) AS gap_wan,
+       CASE WHEN b.month_no < 12 THEN round((b.t - b.v) / (12 - b.month_no), 4) END AS required_monthly_wan,
+       b.missing_subregions
 FROM (
     SELECT a.*,
+           -- A city summed from part of its sub-regions is not measured against its target.
+           CASE WHEN a.missing_subregions IS NULL THEN a.ytd_value_wan END AS v,
            CASE WHEN a.sheet_month_target IS NOT NULL THEN a.sheet_month_target
                 WHEN a.t IS NOT NULL AND a.last_year_same_month_wan IS NOT NULL AND a.last_year_total_wan <> 0
                     THEN a.t * a.last_year_same_month_wan / a.last_year_total_wan
@@ -34,7 +37,7 @@ FROM (
     FROM (
         SELECT c.region_key, c.region_code, c.region, c.level, c.parent_key, c.sort_order,
                c.indicator_key, c.indicator_code, c.indicator_name,
-               c.month_key, c.month, c.year, c.month_no, c.ytd_value_wan,
+               c.month_key, c.month, c.year, c.month_no, c.ytd_value_wan, c.missing_subregions,
                coalesce(ta.rate_pct, ir.rate_pct) AS rate_pct,
                CASE WHEN ta.rate_pct IS NOT NULL THEN 'targets sheet' ELSE ir.rate_source END AS rate_source,
                ly12.ytd_value_wan AS last_year_total_wan,
@@ -90,3 +93,4 @@ COMMENT ON COLUMN analyst.target_progress.time_progress_pct IS '时间进度 m/1
 COMMENT ON COLUMN analyst.target_progress.ahead_of_time_pp IS '超过(+)/落后(−)时间进度的百分点 / Percentage points ahead of (+) or behind (−) time progress';
 COMMENT ON COLUMN analyst.target_progress.gap_wan IS '累计目标减累计完成（万元），正数为欠 / YTD target minus YTD value; positive = short';
 COMMENT ON COLUMN analyst.target_progress.required_monthly_wan IS '完成年度目标剩余每月需完成（万元），12月为空 / Needed per remaining month to reach T; null in December';
+COMMENT ON COLUMN analyst.target_progress.missing_subregions IS '由下级地区加总时尚未报送的下级地区；此时不计完成进度 / For a value summed from sub-regions: those not reported this month (no progress measures then)';
