@@ -1,9 +1,17 @@
 import ArgumentParser
+import PostgresClient
 
 /// invest-etl: the operator's executable (DESIGN §7). One subcommand per file; shared
 /// options in `Options/`; exit codes and error printing in `ExitCodes.swift`.
 @main
 struct InvestETL: ParsableCommand {
+    /// Reads the arguments, then hides a `--database-url` password from `ps` (`ProcessArguments`).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        ProcessArguments.hidePasswords()
+        main(arguments)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "invest-etl",
         abstract: "Load county investment spreadsheets into the warehouse.",

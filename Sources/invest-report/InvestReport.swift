@@ -1,10 +1,18 @@
 import ArgumentParser
+import PostgresClient
 
 /// invest-report: the office's executable (DESIGN §7). One subcommand per file; shared options
 /// in ReportOptions.swift; exit codes in ExitCodes.swift; rows → tables in Tables.swift.
 /// Numbers come from InvestmentQueries (the analyst views); nothing is computed here.
 @main
 struct InvestReport: ParsableCommand {
+    /// Reads the arguments, then hides a `--database-url` password from `ps` (`ProcessArguments`).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        ProcessArguments.hidePasswords()
+        main(arguments)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "invest-report",
         abstract: "Answer the investment programme's monthly questions.",

@@ -52,4 +52,43 @@ import Testing
             #expect(!result.stdout.contains(wrong))
         }
     }
+
+    /// A password given in `--database-url` is not what other users see in `ps`: the process
+    /// connects with it, then overwrites it in its own arguments. Checked while the command
+    /// waits for the loader lock the test holds.
+    @Test func aPasswordInTheURLIsHiddenFromPs() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let base = environment["PG_PASSWORD_TEST_URL"], let secret = environment["PG_PASSWORD_TEST_SECRET"],
+              let at = base.firstIndex(of: "@") else {
+            Issue.record("PG_PASSWORD_TEST_URL/SECRET not set: run tests through etl/test.sh")
+            return
+        }
+        let uri = String(base[..<at]) + ":" + secret + String(base[at...])
+        let admin = try Connection.connect(base.replacingOccurrences(of: "pw_user@", with: "postgres@"))
+        let lockKey: Int64 = 0x696E_7665_7374_6C64
+        try admin.execute("SELECT pg_advisory_lock(\(lockKey))")
+        let process = Process()
+        process.executableURL = try Executables.url(of: "invest-etl")
+        process.arguments = ["batch", "revert", "1", "--wait", "--database-url", uri]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        var waiting = false
+        for _ in 0..<500 where process.isRunning && !waiting {
+            waiting = try admin.query("""
+                SELECT count(*) AS n FROM pg_stat_activity WHERE usename = 'pw_user' AND wait_event_type = 'Lock'
+                """).first?.int("n") ?? 0 > 0
+            if !waiting { usleep(20_000) }
+        }
+        #expect(waiting, "the command never waited for the lock (it could not log in?)")
+        let cmdline = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/cmdline"))
+        let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        #expect(!arguments.contains { $0.contains(secret) }, "password visible: \(arguments)")
+        #expect(arguments.contains { $0.hasPrefix("postgresql://pw_user:***@") }, "\(arguments)")
+        try admin.execute("SELECT pg_advisory_unlock(\(lockKey))")
+    }
 }
