@@ -193,7 +193,7 @@ public final class SheetReading {
                 case .yoy: if groups[i].yoy == nil { groups[i].yoy = c }
                 case .target: if groups[i].target == nil { groups[i].target = c }
                 case .rate: if groups[i].rate == nil { groups[i].rate = c }
-                case .share: break
+                case .share, .change: break
                 }
                 i = 0
             case .month(let n, let cumulative)?:

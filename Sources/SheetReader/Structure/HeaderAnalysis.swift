@@ -3,6 +3,8 @@ import Foundation
 /// The measure a column of a wide sheet carries for its indicator.
 enum Measure: String, Sendable {
     case value, yoy, prior, share, target, rate
+    /// The change on the prior year in money (`同比增减（万元）`): not the rate, and not kept.
+    case change
 }
 
 /// What one header cell says, before the layout is known.
@@ -59,6 +61,12 @@ struct HeaderAnalyzer {
             }
         }
         m.monthly = HeaderAnalyzer.monthly(text)
+        // `同比增减（万元）`, `增长（亿元）`: a growth word with a money unit is the change in money,
+        // not the rate; the unit is all that tells them apart (it was loaded as a 2000% rate).
+        if header.unit != nil, !header.isPercent, m.measure == .yoy || m.fields.contains("reported_yoy") {
+            m.fields.removeAll { $0 == "reported_yoy" }
+            m.measure = .change
+        }
         return m
     }
 
@@ -333,7 +341,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .prior: roles[c] = .field("prior_ytd")
             case .target: roles[c] = .field("annual_target")
             case .rate: roles[c] = .field("target_rate")
-            case .share: break
+            case .share, .change: break
             }
             continue
         }
@@ -348,7 +356,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .value: roles[c] = .field("ytd_amount")
             case .prior: roles[c] = .field("prior_ytd")
             case .yoy: roles[c] = .field("reported_yoy")
-            case .share, .target, .rate: roles[c] = nil
+            case .share, .change, .target, .rate: roles[c] = nil
             }
         }
     }

@@ -319,4 +319,27 @@ import Testing
         #expect(rows.map(\.reportedYoYPct) == [D("7.7"), D("-2.3")])
         #expect(out.compactMap(\.rejected).isEmpty)
     }
+
+    /// `同比增减（万元）` before `增幅（%）`: the change in money is not the reported rate (it
+    /// loaded as a 2000% growth, which rankings and alerts use).
+    @Test func changeInMoneyBesideTheRate() throws {
+        let (_, out) = try readAll([
+            ["2022年1-6月争取上级转移支付资金情况", "", "", "", "", ""],
+            ["单位", "本年累计争取", "上年同期", "同比增减（万元）", "增幅（%）", "备注"],
+            ["钦南区", "12000", "10000", "2000", "20.0", ""],
+            ["灵山县", "9000", "10000", "-1000", "-10.0", ""],
+        ])
+        let rows = out.compactMap(\.transfers).flatMap { $0 }
+        #expect(rows.map(\.reportedYoYPct) == [D("20.0"), D("-10.0")])
+
+        let (_, wide) = try readAll([
+            ["2022年1-8月各县区固定资产投资完成情况（单位：万元）", "", "", ""],
+            ["县区", "固定资产投资", "", ""],
+            ["", "本年累计", "同比增减（万元）", "增速（%）"],
+            ["钦南区", "1500000", "200000", "15.4"],
+        ])
+        let fai = try #require(wide.compactMap(\.indicators).first?.first)
+        #expect(fai.ytdValue == D("1500000"))
+        #expect(fai.reportedYoYPct == D("15.4"))
+    }
 }
