@@ -127,11 +127,15 @@ public final class SheetReading {
         let top = header.cells, subCells = sub?.cells
         let width = max(top.count, subCells?.count ?? 0)
 
-        // 3. Layout.
+        // 3. Layout. The year the title or file name states tells this year's column from last
+        // year's beside it (`2021年1-8月完成投资 | 2022年1-8月完成投资`).
+        let titlePeriods = titles.compactMap(TitleParser.period(in:))
+        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
+        let statedYear = options.month?.year ?? titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year
         let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
         for layout in SheetLayout.allCases {
-            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined)
+            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined, year: statedYear)
         }
         let headerTexts = (0..<width).map { c -> String in
             let t = c < top.count ? top[c].header.text : ""
@@ -227,8 +231,6 @@ public final class SheetReading {
         }
 
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
-        let titlePeriods = titles.compactMap(TitleParser.period(in:))
-        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
         var month: YearMonth? = options.month
         if month == nil, layout == .targets {
             let year = titlePeriods.first(where: { $0.year != nil })?.year ?? filePeriod?.year

@@ -272,8 +272,11 @@ func fundRole(sub s: CellMatch, owner: CellMatch?) -> ColumnRole? {
 /// without its own indicator belongs to the nearest indicator named to its left, on the same
 /// row or, for two-row headers, on the row above where a merged cell left the others empty).
 /// `joined[c]`: the match of the (merged) top cell's text followed by the sub cell's, for a sub
-/// cell that names no field alone (`1-6月` merged over `完成投资` | `本月完成`).
-func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil) -> [ColumnRole?] {
+/// cell that names no field alone (`1-6月` merged over `完成投资` | `本月完成`). `year`: the
+/// sheet's year when the title, file name or `--month` gives it, to tell this year's column
+/// from last year's beside it.
+func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil,
+                    year: Int? = nil) -> [ColumnRole?] {
     let width = max(top.count, sub?.count ?? 0)
     var roles: [ColumnRole?] = Array(repeating: nil, count: width)
     let dated = HeaderAnalyzer.yearColumns(top: top, sub: sub, layout: layout)
@@ -369,12 +372,27 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
        }) {
         roles[c] = .field("ytd_completed")
     }
-    // A field belongs to its first column; later duplicates are dropped.
-    var seen: Set<String> = []
+    // A field belongs to its first column; later duplicates are dropped. But a column naming
+    // another year than the sheet's gives way to one naming its year or none: `2021年1-8月完成投资
+    // | 2022年1-8月完成投资` in a 2022 sheet compares with last year (whose figure was loaded).
+    var columns: [String: [Int]] = [:]
     for c in roles.indices {
-        if case .field(let f) = roles[c] {
-            if seen.contains(f) { roles[c] = nil } else { seen.insert(f) }
+        if case .field(let f) = roles[c] { columns[f, default: []].append(c) }
+    }
+    for cs in columns.values {
+        var keep = cs[0]
+        if cs.count > 1, let year, let named = namedYear(cs[0], top: top, sub: sub), named != year,
+           let own = cs.first(where: { namedYear($0, top: top, sub: sub).map { $0 == year } ?? true }) {
+            keep = own
         }
+        for c in cs where c != keep { roles[c] = nil }
     }
     return roles
+}
+
+/// The year a column's header names (`2021年1-8月完成投资`, or `2021年` merged over `1-8月完成投资`).
+private func namedYear(_ c: Int, top: [CellMatch], sub: [CellMatch]?) -> Int? {
+    if let s = sub, c < s.count, !s[c].isEmpty, let year = TitleParser.period(in: s[c].header.text)?.year { return year }
+    let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+    return owner.flatMap { TitleParser.period(in: $0.header.text)?.year }
 }

@@ -342,4 +342,21 @@ import Testing
         #expect(fai.ytdValue == D("1500000"))
         #expect(fai.reportedYoYPct == D("15.4"))
     }
+
+    /// This year's and last year's figures side by side: the column naming the sheet's year (or
+    /// none) is the year to date, whichever comes first (last year's was loaded).
+    @Test(arguments: [
+        (["2021年1-8月完成投资", "2022年1-8月完成投资"], ["1111", "3200"]),
+        (["2022年1-8月完成投资", "2021年1-8月完成投资"], ["3200", "1111"]),
+        (["上年同期完成投资", "2021年1-8月完成投资", "1-8月完成投资"], ["1000", "1111", "3200"]),
+    ] as [([String], [String])])
+    func lastYearsColumnBesideThisYears(columns: [String], values: [String]) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2022年1-8月项目进度表（万元）"],
+            ["项目名称", "统一项目代码"] + columns,
+            ["钦南区海产品加工", "2021-450702-13-03-600001"] + values,
+        ])
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D("3200"))
+        #expect(reader.warnings.isEmpty)
+    }
 }
