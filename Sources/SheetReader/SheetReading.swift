@@ -110,21 +110,33 @@ public final class SheetReading {
             return t.isEmpty ? nil : t
         }
 
-        // 2. A second header row: measure words, or text filling columns the first left empty.
+        // 2. A second header row: measure words, or text filling columns the first left empty;
+        // a row of units under either (`UnitsRow`).
         var sub: (record: CSVRecord, cells: [CellMatch])?
+        var top = header.cells
+        var unitsLine: Int?
         if let next = try source.next() {
             read += 1
             let cells = next.fields.map(analyzer.match)
             // Joined headers only when the row is no data row (a first data row's long names made
             // joining every file's second row the costliest step of opening it).
-            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields,
+            if SheetReading.unitsRow(next.fields) == nil, SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields,
                                         joined: { [analyzer] in SheetReading.joinedHeaders(top: header.cells, sub: cells, analyzer: analyzer) }) {
                 sub = (next, cells)
             } else {
                 pending.append(next)
             }
         }
-        let top = header.cells, subCells = sub?.cells
+        if let next = try SheetReading.peek(0, pending: &pending, read: &read, source: source),
+           let units = SheetReading.unitsRow(next.fields) {
+            let folded = SheetReading.folding(units, top: (header.record.fields, top), sub: sub.map { ($0.record.fields, $0.cells) },
+                                              analyzer: analyzer)
+            top = folded.top
+            if let s = sub, let cells = folded.sub { sub = (s.record, cells) }
+            pending.removeFirst()
+            unitsLine = next.line
+        }
+        let subCells = sub?.cells
         let width = max(top.count, subCells?.count ?? 0)
 
         // 3. Layout. The year the title or file name states tells this year's column from last
@@ -300,6 +312,7 @@ public final class SheetReading {
 
         var headerLines = [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
+        if let unitsLine { headerLines.append(unitsLine) }
         info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
                          month: month, region: region, unit: sheetUnit, headerLines: headerLines,
                          headers: headerTexts, columns: columns, titles: titles)
@@ -333,6 +346,7 @@ public final class SheetReading {
         }
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
+        if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
         for (c, role) in self.roles.enumerated() {
             guard let role else { amountSlots.append(.none); continue }
             // A key that does not change with the row's indicator is fixed for the column.

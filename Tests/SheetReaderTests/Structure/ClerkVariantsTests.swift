@@ -359,4 +359,38 @@ import Testing
         #expect(out.compactMap(\.project).first?.ytdCompleted == D("3200"))
         #expect(reader.warnings.isEmpty)
     }
+
+    /// A row of units under the header, bare or bracketed: each column's amounts are in its unit
+    /// (the row was rejected as a project without a code and 亿元 read as 万元).
+    @Test(arguments: [(["", "", "亿元", "亿元"], ["12.5", "0.58"]), (["", "", "亿元", "万元"], ["12.5", "5800"]),
+                      (["", "", "（亿元）", "（万元）"], ["12.5", "5800"])] as [([String], [String])])
+    func unitsRowUnderTheHeader(units: [String], values: [String]) throws {
+        let (reader, out) = try readAll([
+            ["灵山县2022年1-2月重点项目进度表"],
+            ["项目名称", "项目代码", "总投资", "1-2月完成投资"],
+            units,
+            ["灵山县荔枝产业园", "2021-450721-01-03-200001"] + values,
+        ])
+        #expect(reader.info.headerLines == [2, 3])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.totalInvestment == D("125000"))
+        #expect(row.ytdCompleted == D("5800"))
+    }
+
+    /// Units under a two-row header: the money unit of each measure, and a growth word over a
+    /// money unit is the change in money, not the rate.
+    @Test func unitsRowUnderATwoRowHeader() throws {
+        let (reader, out) = try readAll([
+            ["2022年1-8月各县区固定资产投资完成情况"],
+            ["县区", "固定资产投资", "", ""],
+            ["", "本年累计", "同比增减", "增速"],
+            ["", "亿元", "万元", "%"],
+            ["钦南区", "150", "200000", "15.4"],
+        ])
+        #expect(reader.info.headerLines == [2, 3, 4])
+        let fai = try #require(out.compactMap(\.indicators).first?.first)
+        #expect(fai.ytdValue == D("1500000"))
+        #expect(fai.reportedYoYPct == D("15.4"))
+    }
 }
