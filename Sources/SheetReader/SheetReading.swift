@@ -569,7 +569,14 @@ public final class SheetReading {
     private func longRowIndicator(_ cells: [String], keeps: String) throws(CellError) -> String? {
         guard let ic = info.columns["indicator"] else { return titleIndicator }
         guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
-        if let code = indicatorCode(name) { return code }
+        let code = indicatorCode(name)
+        if code != nil || SheetReading.mayBeInvestment(name), info.layout == .indicatorSummary, namesARate(name) {
+            // `民间投资占比 | 40.0` loaded as 40 万元 of private investment, and the real row
+            // became its duplicate.
+            skipReason = "'\(name)' is a share or growth rate, not an amount; the indicator's own row carries its figures"
+            return nil
+        }
+        if let code { return code }
         if !SheetReading.mayBeInvestment(name) {
             skipReason = "'\(name)' is not an investment indicator; the warehouse keeps \(keeps) only"
             return nil
@@ -708,6 +715,19 @@ public final class SheetReading {
 
     /// Indicator names repeat on every row of a long sheet; match each distinct text once.
     private var indicatorCache: [String: String?] = [:]
+    private var rateNameCache: [String: Bool] = [:]
+
+    /// A 指标 name of an indicator's share or rate (`民间投资占比`, `工业投资占固定资产投资比重（%）`,
+    /// `固定资产投资增速`), not of its amount.
+    private func namesARate(_ text: String) -> Bool {
+        if let cached = rateNameCache[text] { return cached }
+        let m = analyzer.match(text)
+        let rate = m.header.isPercent || [.share, .yoy, .rate, .change].contains(m.measure)
+            || SheetReading.rateWords.contains { m.header.text.contains($0) }
+        if rateNameCache.count < 1000 { rateNameCache[text] = rate }
+        return rate
+    }
+    static let rateWords = ["占比", "比重", "比例", "增速", "增幅", "增长率", "同比", "增长"]
 
     private func indicatorCode(_ text: String) -> String? {
         if let cached = indicatorCache[text] { return cached }

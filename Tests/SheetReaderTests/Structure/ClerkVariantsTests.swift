@@ -393,4 +393,22 @@ import Testing
         #expect(fai.ytdValue == D("1500000"))
         #expect(fai.reportedYoYPct == D("15.4"))
     }
+
+    /// A long sheet's share and rate rows (`民间投资占比`, `…比重（%）`, `固定资产投资增速`) are not the
+    /// indicator's amount: skipped, so the amount row loads (a 40 万元 share took its place and
+    /// the real row was rejected as its duplicate).
+    @Test(arguments: ["民间投资占比", "民间投资占固定资产投资比重（%）", "民间投资增速", "民间投资（%）"])
+    func shareRowInALongSheet(name: String) throws {
+        let (_, out) = try readAll([
+            ["2022年1月分县区主要投资指标（万元）"],
+            ["县区", "指标", "本年累计", "上年同期", "同比增长（%）"],
+            ["钦南区", name, "40.0", "44.6", ""],
+            ["钦南区", "民间投资", "600000", "580000", "3.4"],
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        let rows = out.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.indicator) == ["private"])
+        #expect(rows.map(\.ytdValue) == [D("600000")])
+        #expect(out[2].skipped?.reason.contains("share or growth rate") == true)
+    }
 }
