@@ -262,6 +262,15 @@ public final class SheetReading {
                 if periodColumn < record.fields.count, let p = TitleParser.period(in: record.fields[periodColumn]) { month = p.yearMonth }
             }
         }
+        if month == nil {
+            // A 报告期/统计期 row below the data of a short sheet (`统计期：2022年6月`), looked for as far
+            // as the look-ahead bound.
+            var peeked = 0
+            while month == nil, let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                peeked += 1
+                month = SheetReading.labelledPeriod(record.fields)
+            }
+        }
         var yearAssumed: (text: Int, month: YearMonth)?
         if month == nil, let current = options.currentMonth,
            let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month {
@@ -270,8 +279,10 @@ public final class SheetReading {
             (month, yearAssumed) = (assumed, (m, assumed))
         }
         guard let month else {
+            let dated = (titles + [TitleParser.baseName(fileName)]).contains(where: TitleParser.hasSendingDate)
             throw SheetError(code: .missingMonth, file: fileName, line: header.record.line,
-                             message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column",
+                             message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column"
+                                 + (dated ? " (a 填报日期 or a day's date such as 20220705 is when the sheet was sent, not the month it reports)" : ""),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
@@ -1042,6 +1053,13 @@ public final class SheetReading {
     static func isUnitWord(_ text: String) -> Bool {
         MoneyUnit(text: text) != nil || ["%", "个", "项", "家", "人", "万人", "亩", "平方米", "万平方米", "吨", "万吨",
                                          "千瓦时", "万千瓦时", "辆", "户"].contains(text)
+    }
+
+    /// The period of a row labelled with it (`报告期：2022年1-9月`, `统计期 | 2022年6月`).
+    static func labelledPeriod(_ fields: [String]) -> YearMonth? {
+        guard let first = fields.first(where: { !normalizesEmpty($0) }),
+              RowClassifier.periodLabels.contains(where: NameNormalizer.normalize(first).hasPrefix) else { return nil }
+        return TitleParser.period(in: fields.joined(separator: " "))?.yearMonth
     }
 
     /// An indicator name an investment warehouse might be meant to know (`固定资产投资（不含农户）`,

@@ -19,7 +19,9 @@ enum RowClassifier {
         "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
         // With their colon or bracket: a project may be called 填报说明书印刷厂.
         "填报单位:", "填报单位(", "填报说明:", "填表说明:", "报送日期:", "报出日期:", "统计负责人:",
-    ]
+    ] + periodLabels.map { $0 + ":" }
+    /// Labels of a row stating the sheet's period (`报告期：2022年1-9月`), above or below the data.
+    static let periodLabels = ["报告期", "统计期", "所属期", "报告月份", "统计时间", "报告时间"]
     /// Marks a clerk puts before a remark under the table (`*本月新增项目1个`, `※…`); only on a
     /// row without a key, since some sheets star new projects' names.
     static let remarkMarks: Set<Character> = ["*", "※", "★", "☆"]

@@ -30,8 +30,10 @@ public enum TitleParser {
     /// The first year-and-month in the text (`2022年1-6月`, `2022年6月`, `2022年上半年`,
     /// `2022-06`, `2022_06`, `2022.6`, `202206`, `20220630`); else a year on its own
     /// (`2022年`, a lone `2022`); else a month on its own (`1-6月`); nil when there is none.
+    /// A filing date (`填报日期：2022年10月8日`) and a date within a month (`20220705`, the day a
+    /// sheet was sent) name no period.
     public static func period(in text: String) -> PeriodText? {
-        let c = prepare(text)
+        let c = Array(withoutFilingDates(HeaderText.unifyDashes(NameNormalizer.normalize(text))))
         var yearOnly: Int?
         var i = 0
         while i < c.count {
@@ -43,7 +45,13 @@ public enum TitleParser {
             switch run.count {
             case 8, 6:
                 let y = Int(run.prefix(4))!, m = Int(run.dropFirst(4).prefix(2))!
-                if plausibleYear(y), (1...12).contains(m) { return PeriodText(year: y, month: m) }
+                guard plausibleYear(y), (1...12).contains(m) else { break }
+                // `20220630` ends June; `20220705` is the day the sheet was sent, not its period.
+                if run.count == 8, Int(run.suffix(2))! != lastDay(year: y, month: m) {
+                    if yearOnly == nil { yearOnly = y }
+                    break
+                }
+                return PeriodText(year: y, month: m)
             case 4:
                 let y = Int(run)!
                 guard plausibleYear(y) else { continue }
@@ -69,6 +77,46 @@ public enum TitleParser {
     }
 
     static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    static func lastDay(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Labels of the day a sheet was filled in or sent (`填报日期：2022年10月8日`): a September
+    /// sheet filed in October was loaded as October's, over its 报告期 row and its file name.
+    static let filingDateLabels = ["填报日期", "填表日期", "报送日期", "报出日期", "上报日期", "制表日期", "打印日期", "导出日期",
+                                   "填报时间", "填表时间", "报送时间", "上报时间", "制表时间"]
+
+    /// The (normalised) text without its filing dates: each label and the date after it.
+    static func withoutFilingDates(_ text: String) -> String {
+        guard text.contains("日期") || text.contains("时间") else { return text }
+        var s = text
+        for label in filingDateLabels {
+            while let r = s.range(of: label) {
+                var end = r.upperBound
+                if end < s.endIndex, s[end] == ":" { end = s.index(after: end) }
+                while end < s.endIndex, (s[end].isASCII && s[end].isNumber) || "年月日号-./".contains(s[end]) { end = s.index(after: end) }
+                s.removeSubrange(r.lowerBound..<end)
+            }
+        }
+        return s
+    }
+
+    /// Whether the text carries a filing date or a file name a day's date (for the message of a
+    /// sheet whose month could not be found).
+    static func hasSendingDate(_ text: String) -> Bool {
+        let s = NameNormalizer.normalize(text)
+        if filingDateLabels.contains(where: s.contains) { return true }
+        var run = 0
+        for ch in s {
+            if ch.isASCII, ch.isNumber { run += 1 } else { if run == 8 { return true }; run = 0 }
+        }
+        return run == 8
+    }
 
     /// After `年`: `6月`, `1-6月`, `1月-6月`, `上半年`…
     static func monthAfterYear(_ c: [Character], _ start: Int) -> Int? {

@@ -411,4 +411,32 @@ import Testing
         #expect(rows.map(\.ytdValue) == [D("600000")])
         #expect(out[2].skipped?.reason.contains("share or growth rate") == true)
     }
+
+    /// A filing date above the header is not the period: the 报告期 row, the file name or a
+    /// 统计期 row under the data gives it (the filing month was loaded, over all of them).
+    @Test(arguments: [
+        ([["钦北区重大项目投资进度表"], ["填报日期：2022年10月8日", "", "单位：万元"], ["报告期：2022年1-9月"]], [[String]](), "钦北区项目.csv"),
+        ([["钦北区重大项目投资进度表"], ["填报单位：钦北区发改局", "填报日期：2022年10月8日"]], [], "钦北区项目_2022年9月.csv"),
+        ([["钦北区重大项目投资进度表"], ["填报日期：2022年10月8日"]], [["统计期：2022年9月", "", ""]], "钦北区项目.csv"),
+    ] as [([[String]], [[String]], String)])
+    func filingDateIsNoPeriod(titles: [[String]], footer: [[String]], fileName: String) throws {
+        let (reader, out) = try readAll(titles + [
+            ["项目名称", "统一项目代码", "本年累计完成投资"],
+            ["钦北区物流园", "2021-450703-59-01-500001", "3000"],
+        ] + footer, fileName: fileName)
+        #expect(reader.info.month == YearMonth(year: 2022, month: 9))
+        #expect(reader.warnings.isEmpty)
+        #expect(out.compactMap(\.rejected).isEmpty)
+    }
+
+    /// A day's date in the file name (`…20220705`, the day it was sent) and no other period: the
+    /// file is rejected with the reason, not loaded as July's.
+    @Test func sendingDateInTheFileName() throws {
+        #expect {
+            _ = try readAll([["钦南区重大项目进度表"], ["项目名称", "项目代码", "本年累计完成投资"],
+                             ["甲", "2021-450700-13-03-670901", "100"]], fileName: "钦南区项目进度20220705.csv")
+        } throws: { error in
+            (error as? SheetError)?.code == .missingMonth && "\(error)".contains("when the sheet was sent")
+        }
+    }
 }
