@@ -19,6 +19,9 @@ enum RowClassifier {
         "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
         // With their colon or bracket: a project may be called 填报说明书印刷厂.
         "填报单位:", "填报单位(", "填报说明:", "填表说明:", "报送日期:", "报出日期:", "统计负责人:",
+        // The sign-off block of a bureau's form: who heads, handles, checks and approves it.
+        "主要负责人", "分管负责人", "经办人", "复核人", "核对人", "校对人", "制表人", "统计员", "审批人", "批准人", "签发人",
+        "附注", "联系方式", "报送单位:", "报送单位(",
     ] + periodLabels.map { $0 + ":" }
     /// Labels of a row stating the sheet's period (`报告期：2022年1-9月`), above or below the data.
     static let periodLabels = ["报告期", "统计期", "所属期", "报告月份", "统计时间", "报告时间"]
@@ -48,6 +51,12 @@ enum RowClassifier {
         guard !label.isEmpty else { return .blank }
         // A row number (`123`, the usual first cell of a data row) is no label of any kind.
         if label.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
+        // A date alone under the form (`2022年6月5日`, the day it was signed).
+        if label.first?.isASCII == true, label.contains(where: { "年-/.".contains($0) }),
+           cells[(first + 1)...].allSatisfy({ NameNormalizer.normalize($0).isEmpty }),
+           (try? ValueParser.date(label)) != nil {
+            return .note(label)
+        }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         if keyIsEmpty, let mark = label.first, remarkMarks.contains(mark) { return .note(label) }
         let bare = withoutCount(label.hasSuffix(":") ? String(label.dropLast()) : label)
