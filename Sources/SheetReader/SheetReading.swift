@@ -469,6 +469,8 @@ public final class SheetReading {
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
         case .note(let label)?:
             return .skipped(SkippedRow(line: line, kind: .note, reason: "note row '\(label.prefix(20))'"))
+        case .subtotal(let label, _)? where RowClassifier.isQualifiedTotal(label):
+            return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "subtotal row '\(label)' of the part it names: not checked"))
         case .subtotal(let label, let whole)?:
             if whole { sawTotal = true }
             checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))

@@ -30,7 +30,10 @@ enum RowClassifier {
     static let remarkMarks: Set<Character> = ["*", "※", "★", "☆"]
     static let wholeSheetLabels: Set<String> = [
         "合计", "总计", "全市合计", "全县合计", "全区合计", "总合计", "合计数", "全市总计", "累计合计",
+        "共计", "汇总", "全市汇总", "全县汇总", "全区汇总",
     ]
+    /// Endings of a subtotal's label (`工业项目小计`, `县区汇总`).
+    static let subtotalEndings = ["小计", "合计", "总计", "共计", "汇总"]
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     static func isBlank(_ cells: [String]) -> Bool {
@@ -64,7 +67,7 @@ enum RowClassifier {
         // last section.
         if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
-        if bare.count <= 16, bare.hasSuffix("小计") || bare.hasSuffix("合计") || bare.hasSuffix("总计") {
+        if bare.count <= 16, subtotalEndings.contains(where: bare.hasSuffix) || isQualifiedTotal(bare) {
             return .subtotal(label: bare, wholeSheet: false)
         }
         guard keyIsEmpty || isBareSection(cells, label: label, at: first) else { return nil }
@@ -83,8 +86,26 @@ enum RowClassifier {
         return nil
     }
 
-    /// A subtotal label without the count a clerk adds: `合计（4个）`, `总计(12个项目)` -> `合计`, `总计`.
+    /// A total of a part the label names (`合计（不含园区）`, `总计(含市本级)`): skipped as data, but
+    /// the rows it covers cannot be told, so it is not checked.
+    static func isQualifiedTotal(_ label: String) -> Bool {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return false }
+        let inner = label[label.index(after: open)...]
+        return subtotalEndings.contains(where: label[..<open].hasSuffix)
+            && ["含", "不含", "包括", "不包括", "扣除", "剔除"].contains(where: inner.hasPrefix)
+    }
+
+    /// A subtotal label without the count a clerk adds: `合计（4个）`, `总计(12个项目)`, `共计2个项目`
+    /// -> `合计`, `总计`, `共计`.
     static func withoutCount(_ label: String) -> String {
+        for unit in ["个项目", "个", "项"] where label.hasSuffix(unit) {
+            let rest = label.dropLast(unit.count)
+            let digits = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber }).count
+            guard digits > 0 else { continue }
+            var head = rest.dropLast(digits)
+            if head.hasSuffix(":") { head = head.dropLast() }
+            if subtotalEndings.contains(where: head.hasSuffix) { return String(head) }
+        }
         guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return label }
         let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
         guard inner.contains(where: { $0.isASCII && $0.isNumber }),

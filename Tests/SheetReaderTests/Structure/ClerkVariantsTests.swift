@@ -439,4 +439,32 @@ import Testing
             (error as? SheetError)?.code == .missingMonth && "\(error)".contains("when the sheet was sent")
         }
     }
+
+    /// Totals named 汇总 or 共计N个项目, above or below the rows, and a total of a part
+    /// (`合计（不含园区）`): skipped as data (they were rejected, or loaded as regions), and the
+    /// plain ones checked.
+    @Test func totalsByOtherWords() throws {
+        let (projects, out) = try readAll([
+            ["灵山县2022年1-10月重大项目进度表（万元）"],
+            ["序号", "项目名称", "项目代码", "1-10月完成投资"],
+            ["", "全县汇总", "", "3000"],
+            ["1", "灵山测试甲", "2021-450721-13-03-680001", "1000"],
+            ["2", "灵山测试乙", "2021-450721-13-03-680002", "2000"],
+            ["", "共计2个项目", "", "3100"],
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(out.compactMap(\.project).count == 2)
+        #expect(projects.warnings.map(\.line) == [6])
+
+        let (regions, rows) = try readAll([
+            ["2023年1-2月各县区固定资产投资（万元）"],
+            ["地区", "本年累计", "同比增长（%）"],
+            ["钦南区", "100", "1.0"],
+            ["钦北区", "200", "2.0"],
+            ["县区汇总", "300", ""],
+            ["合计（不含园区）", "250", ""],
+        ])
+        #expect(rows.compactMap(\.indicators).flatMap { $0 }.map(\.region) == ["钦南区", "钦北区"])
+        #expect(regions.warnings.isEmpty)
+    }
 }

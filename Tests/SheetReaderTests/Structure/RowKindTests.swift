@@ -50,6 +50,14 @@ import Testing
         (["2022年6月5日", "", ""], .note("2022年6月5日")),
         (["2022-06-05"], .note("2022-06-05")),
         (["2022年6月5日", "钦南区", "100"], nil),
+        // Totals by other words, with an unbracketed count, or of a part the label names.
+        (["", "全县汇总", "", "3000"], .subtotal(label: "全县汇总", wholeSheet: true)),
+        (["", "共计2个项目", "", "3000"], .subtotal(label: "共计", wholeSheet: true)),
+        (["合计：3个项目", "1"], .subtotal(label: "合计", wholeSheet: true)),
+        (["县区汇总", "300"], .subtotal(label: "县区汇总", wholeSheet: false)),
+        (["合计（不含园区）", "300"], .subtotal(label: "合计(不含园区)", wholeSheet: false)),
+        (["钦州港片区(含保税港区)", "300"], nil),
+        (["工业项目3个", "", "300"], nil),
     ]
 
     @Test(arguments: casesCases)
