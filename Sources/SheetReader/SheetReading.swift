@@ -40,6 +40,9 @@ public final class SheetReading {
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
+    /// The region or receiving unit of the last long-sheet row that had one, for the rows under
+    /// a merged cell (`钦南区 | 固定资产投资` then ` | 工业投资`, `钦南区 | 一般性转移支付` then ` | 专项…`).
+    private var keyAbove: String?
     /// The place a section row names (`三、钦州港片区`), for the rows under it.
     private var sectionRegion: String?
     /// Set once another table has begun below the sheet's own (its title or header).
@@ -472,6 +475,7 @@ public final class SheetReading {
         case .subtotal(let label, _)? where RowClassifier.isQualifiedTotal(label):
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "subtotal row '\(label)' of the part it names: not checked"))
         case .subtotal(let label, let whole)?:
+            keyAbove = nil
             if whole { sawTotal = true }
             checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
@@ -482,6 +486,7 @@ public final class SheetReading {
         case .section(let level, let name)?:
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
+            keyAbove = nil
             if info.layout == .projectProgress, TitleParser.region(in: name) == name {
                 // A city's sheet grouped by place (`三、钦州港片区`): the rows below are that
                 // place's (as under a merged 县区 cell), and the name is no project category —
@@ -617,6 +622,18 @@ public final class SheetReading {
     }
 
     static let unreadCellWarnings = 5
+
+    /// The row's key (`field`), or the one above it when a merged cell left it empty: only in a
+    /// sheet whose rows are keyed by a `second` column too (the indicator of a long sheet, the
+    /// fund category of a transfer sheet) and that names the row's.
+    func keyOrAbove(_ cells: [String], _ field: String, _ what: String, second: String) throws(CellError) -> String {
+        if let key = text(cells, field) {
+            keyAbove = key
+            return key
+        }
+        if let above = keyAbove, text(cells, second) != nil { return above }
+        throw CellError(column: info.columns[field], reason: "missing \(what)")
+    }
 
     func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let t = text(cells, field) else {
@@ -848,7 +865,7 @@ public final class SheetReading {
             // column; the sheet's region (checked when the file was opened) applies to every row.
             let region = info.columns["region"] == nil && info.region != nil
                 ? info.region!
-                : SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
+                : SheetReading.regionText(try keyOrAbove(cells, "region", "region (地区/县区)", second: "indicator"))
             if SheetReading.isCityOwnPart(region) {
                 skipReason = "'\(region)' is the city's own part, not a region: the city's figure is its 全市 row (or the sum of its regions)"
                 return nil
@@ -893,7 +910,7 @@ public final class SheetReading {
             return rows.isEmpty ? nil : .indicator(rows)
 
         case .transferPayments:
-            let unit = SheetReading.regionText(try required(cells, "unit", "receiving unit (单位/县区/部门)"))
+            let unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
                 TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },

@@ -467,4 +467,33 @@ import Testing
         #expect(rows.compactMap(\.indicators).flatMap { $0 }.map(\.region) == ["钦南区", "钦北区"])
         #expect(regions.warnings.isEmpty)
     }
+
+    /// A region or receiving unit merged over its rows (exported in the first row only) in a
+    /// long indicator sheet and a transfer sheet by category: the rows below take it, until a
+    /// subtotal ends the group (they were rejected for a missing region).
+    @Test func mergedKeyCellsInLongSheets() throws {
+        let (_, indicators) = try readAll([
+            ["2022年1-6月分县区主要投资指标"],
+            ["县区", "指标", "1-6月累计", "上年同期", "同比增长（%）"],
+            ["钦南区", "固定资产投资", "1500000", "1300000", "15.4"],
+            ["", "工业投资", "450000", "340000", "32.4"],
+            ["灵山县", "固定资产投资", "1100000", "1000000", "10.0"],
+            ["", "工业投资", "300000", "250000", "20.0"],
+        ])
+        let rows = indicators.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.region) == ["钦南区", "钦南区", "灵山县", "灵山县"])
+        #expect(rows.map(\.indicator) == ["fai", "industrial", "fai", "industrial"])
+
+        let (reader, transfers) = try readAll([
+            ["2022年1-3月争取上级转移支付资金情况（万元）"],
+            ["单位", "资金类别", "本年累计争取", "上年同期"],
+            ["钦南区", "一般性转移支付", "5000", "4000"],
+            ["", "专项转移支付", "3000", "2500"],
+            ["小计", "", "8000", "6500"],
+            ["", "专项转移支付", "2000", "2100"],
+        ])
+        #expect(transfers.compactMap(\.transfers).flatMap { $0 }.map(\.unit) == ["钦南区", "钦南区"])
+        #expect(transfers.compactMap(\.rejected).map(\.line) == [6])   // no unit above a subtotal
+        #expect(reader.warnings.isEmpty)
+    }
 }
