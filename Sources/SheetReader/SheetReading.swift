@@ -145,7 +145,7 @@ public final class SheetReading {
         // 3. Layout. The year the title or file name states tells this year's column from last
         // year's beside it (`2021年1-8月完成投资 | 2022年1-8月完成投资`).
         let titlePeriods = titles.compactMap(TitleParser.period(in:))
-        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
+        let filePeriod = TitleParser.period(inFileName: fileName)
         let statedYear = options.month?.year ?? titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year
         let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
@@ -253,7 +253,8 @@ public final class SheetReading {
         }
         if month == nil { month = titlePeriods.lazy.compactMap(\.yearMonth).first }
         if month == nil { month = filePeriod?.yearMonth }
-        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first,
+        // The month in one place and the year in the other (`钦南区2022年重大项目进度表` in `…进度表6月.csv`).
+        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month,
            let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year {
             month = YearMonth(year: y, month: m)
         }
@@ -273,6 +274,13 @@ public final class SheetReading {
                 peeked += 1
                 month = SheetReading.labelledPeriod(record.fields)
             }
+        }
+        // `2022年度…完成情况`: the whole year's report, December — said in the batch, as the
+        // title of a monthly sheet of the year's projects can read so too.
+        var wholeYear: YearMonth?
+        if month == nil, let y = titles.lazy.compactMap(TitleParser.wholeYear(in:)).first {
+            month = YearMonth(year: y, month: 12)
+            wholeYear = month
         }
         var yearAssumed: (text: Int, month: YearMonth)?
         if month == nil, let current = options.currentMonth,
@@ -296,6 +304,11 @@ public final class SheetReading {
            let fromName = filePeriod?.yearMonth, fromName != fromTitle {
             checker.warn(SheetWarning(line: titles.isEmpty ? header.record.line : nil, message:
                 "the title says \(fromTitle), the file name \(fromName): loaded as \(fromTitle); pass --month if the file name is right"))
+            warnings = checker.warnings
+        }
+        if let wholeYear {
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "no month in --month, the title or the file name: '\(wholeYear.year)年度' in the title is taken as the whole year, \(wholeYear); pass --month if the sheet is for another month"))
             warnings = checker.warnings
         }
         if let yearAssumed {

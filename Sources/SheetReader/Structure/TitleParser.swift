@@ -24,16 +24,17 @@ public enum TitleParser {
     ]
 
     static func prepare(_ text: String) -> [Character] {
-        Array(HeaderText.unifyDashes(NameNormalizer.normalize(text)))
+        Array(HeaderText.unifyDashes(arabicNumerals(NameNormalizer.normalize(text))))
     }
 
     /// The first year-and-month in the text (`2022年1-6月`, `2022年6月`, `2022年上半年`,
     /// `2022-06`, `2022_06`, `2022.6`, `202206`, `20220630`); else a year on its own
     /// (`2022年`, a lone `2022`); else a month on its own (`1-6月`); nil when there is none.
     /// A filing date (`填报日期：2022年10月8日`) and a date within a month (`20220705`, the day a
-    /// sheet was sent) name no period.
+    /// sheet was sent) name no period. Years and months may be written in Chinese numerals
+    /// (`二〇二二年一至六月`), a year with two digits before a month (`22年6月`).
     public static func period(in text: String) -> PeriodText? {
-        let c = Array(withoutFilingDates(HeaderText.unifyDashes(NameNormalizer.normalize(text))))
+        let c = Array(withoutFilingDates(String(prepare(text))))
         var yearOnly: Int?
         var i = 0
         while i < c.count {
@@ -52,6 +53,9 @@ public enum TitleParser {
                     break
                 }
                 return PeriodText(year: y, month: m)
+            case 2:
+                // `22年6月` (a file name); a two-digit year only with its month.
+                if j < c.count, c[j] == "年", let m = monthAfterYear(c, j + 1) { return PeriodText(year: 2000 + Int(run)!, month: m) }
             case 4:
                 let y = Int(run)!
                 guard plausibleYear(y) else { continue }
@@ -77,6 +81,79 @@ public enum TitleParser {
     }
 
     static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    /// The period in a file name: as in a title, and a bare month too (`…进度表6月`), which in a
+    /// title could be a column's or a remark's.
+    public static func period(inFileName fileName: String) -> PeriodText? {
+        let base = baseName(fileName)
+        let p = period(in: base)
+        guard p?.month == nil else { return p }
+        let c = Array(arabicNumerals(NameNormalizer.normalize(base)))
+        var month: Int?
+        for k in c.indices where c[k] == "月" && k > 0 && c[k - 1].isASCII && c[k - 1].isNumber {
+            var start = k - 1
+            while start > 0, c[start - 1].isASCII, c[start - 1].isNumber { start -= 1 }
+            if k - start <= 2, let m = Int(String(c[start..<k])), (1...12).contains(m) { month = m }
+        }
+        return month.map { PeriodText(year: p?.year, month: $0) } ?? p
+    }
+
+    /// The year of a title naming a whole year's report (`灵山县2022年度重大项目投资完成情况`) and no
+    /// month: December, but only when nothing else gives the month (a monthly sheet of the
+    /// year's projects can be titled so too).
+    public static func wholeYear(in text: String) -> Int? {
+        let s = arabicNumerals(NameNormalizer.normalize(text))
+        guard let r = s.range(of: "年度"), period(in: s)?.month == nil else { return nil }
+        let digits = s[..<r.lowerBound].reversed().prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, let y = Int(String(digits.reversed())), plausibleYear(y) else { return nil }
+        return y
+    }
+
+    static let chineseDigits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                                                  "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// Years and months in Chinese numerals as digits: `二〇二二年` -> `2022年`, `一至六月` -> `1至6月`,
+    /// `十二月` -> `12月`. Only a four-numeral run before 年, and a month (一 … 十二) before 月 or
+    /// before a connector and another month; other numerals (`一季度`, `三娘湾`) stay.
+    static func arabicNumerals(_ s: String) -> String {
+        guard s.contains(where: { chineseDigits[$0] != nil || $0 == "十" }) else { return s }
+        let c = Array(s)
+        var out = ""
+        var i = 0
+        while i < c.count {
+            var j = i
+            while j < c.count, chineseDigits[c[j]] != nil || c[j] == "十" { j += 1 }
+            guard j > i else { out.append(c[i]); i += 1; continue }
+            let run = Array(c[i..<j])
+            let next = j < c.count ? c[j] : nil
+            if run.count == 4, next == "年", !run.contains("十") {
+                out += run.map { String(chineseDigits[$0]!) }.joined()
+            } else if let m = chineseMonth(run), next == "月" || next == "份" || isConnectorToMonth(c, j) {
+                out += String(m)
+            } else {
+                out += String(run)
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// 一 … 九, 十, 十一, 十二.
+    static func chineseMonth(_ run: [Character]) -> Int? {
+        switch run.count {
+        case 1: return run[0] == "十" ? 10 : chineseDigits[run[0]].flatMap { $0 > 0 ? $0 : nil }
+        case 2 where run[0] == "十": return chineseDigits[run[1]].flatMap { (1...2).contains($0) ? 10 + $0 : nil }
+        default: return nil
+        }
+    }
+
+    /// A connector at `k` (`至`, `到`, `-`, `~`) followed by a month before 月 (`一至六月`, `一至12月`).
+    static func isConnectorToMonth(_ c: [Character], _ k: Int) -> Bool {
+        guard k < c.count, "至到-—~".contains(c[k]) else { return false }
+        var e = k + 1
+        while e < c.count, c[e].isNumber || chineseDigits[c[e]] != nil || c[e] == "十" { e += 1 }
+        return e > k + 1 && e < c.count && c[e] == "月"
+    }
 
     static func lastDay(year: Int, month: Int) -> Int {
         switch month {

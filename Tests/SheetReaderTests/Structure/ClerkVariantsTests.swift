@@ -496,4 +496,20 @@ import Testing
         #expect(transfers.compactMap(\.rejected).map(\.line) == [6])   // no unit above a subtotal
         #expect(reader.warnings.isEmpty)
     }
+
+    /// The period as clerks also write it: Chinese numerals, the year in the title and the month
+    /// in the file name, a two-digit year, a whole year's report (December, said in a warning).
+    @Test(arguments: [
+        ("钦南区二〇二二年1-6月重大项目进度表", "钦南区项目.csv", 6),
+        ("钦南区2022年一至六月重大项目进度表", "钦南区项目.csv", 6),
+        ("钦南区2022年重大项目进度表", "钦南区项目进度表6月.csv", 6),
+        ("钦南区重大项目进度表", "钦南区项目进度_22年6月.csv", 6),
+        ("灵山县2022年度重大项目投资完成情况", "灵山县项目.csv", 12),
+    ] as [(String, String, Int)])
+    func periodSpellings(title: String, fileName: String, month: Int) throws {
+        let (reader, _) = try readAll([[title], ["项目名称", "项目代码", "本年累计完成投资"],
+                                       ["甲", "2021-450702-13-03-600001", "3200"]], fileName: fileName)
+        #expect(reader.info.month == YearMonth(year: 2022, month: month))
+        #expect(reader.warnings.map { $0.message.contains("年度' in the title") } == (month == 12 ? [true] : []))
+    }
 }
