@@ -103,9 +103,10 @@ public final class SheetReading {
         }
         let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
         guard let header else {
+            let misdecoded = Mojibake.likely(in: seenText) ? Mojibake.hint(encoding: source.encoding, forced: options.encoding != nil) : ""
             throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
                              message: before.isEmpty ? "empty file: no header row"
-                                 : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)",
+                                 : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)\(misdecoded)",
                              seenHeaders: seenText)
         }
         let titles = before.compactMap { r -> String? in
