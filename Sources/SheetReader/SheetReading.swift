@@ -146,7 +146,7 @@ public final class SheetReading {
         // 3. Layout. The year the title or file name states tells this year's column from last
         // year's beside it (`2021年1-8月完成投资 | 2022年1-8月完成投资`).
         let titlePeriods = titles.compactMap(TitleParser.period(in:))
-        let filePeriod = TitleParser.period(inFileName: fileName)
+        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
         let statedYear = options.month?.year ?? titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year
         let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
@@ -255,7 +255,9 @@ public final class SheetReading {
         if month == nil { month = titlePeriods.lazy.compactMap(\.yearMonth).first }
         if month == nil { month = filePeriod?.yearMonth }
         // The month in one place and the year in the other (`钦南区2022年重大项目进度表` in `…进度表6月.csv`).
-        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month,
+        // A file name's bare month (`…进度表6月`) only here, after the title's month.
+        let fileMonth = filePeriod?.month ?? TitleParser.period(inFileName: fileName)?.month
+        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first ?? fileMonth,
            let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year {
             month = YearMonth(year: y, month: m)
         }
@@ -285,7 +287,7 @@ public final class SheetReading {
         }
         var yearAssumed: (text: Int, month: YearMonth)?
         if month == nil, let current = options.currentMonth,
-           let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month {
+           let m = titlePeriods.lazy.compactMap(\.month).first ?? fileMonth {
             // `灵山县6月份重大项目进度表` with no year anywhere: the latest June not after today.
             let assumed = YearMonth(year: m <= current.month ? current.year : current.year - 1, month: m)
             (month, yearAssumed) = (assumed, (m, assumed))
