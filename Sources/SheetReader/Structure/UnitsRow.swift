@@ -6,12 +6,14 @@ import Foundation
 extension SheetReading {
     /// The unit each cell names (normalised, brackets dropped; nil where empty), when every
     /// non-empty cell is a unit word and one is a unit of money or `%`; nil for any other row.
+    /// The first may label the row (`单位 | | 亿元 | 万元`).
     static func unitsRow(_ fields: [String]) -> [String?]? {
         var units: [String?] = []
         var money = false
         for field in fields {
             var t = NameNormalizer.normalize(field)
             if t.hasPrefix("("), t.hasSuffix(")") { t = String(t.dropFirst().dropLast()) }
+            if units.allSatisfy({ $0 == nil }), ["单位", "计量单位", "金额单位", "单位:", "计量单位:"].contains(t) { t = "" }
             if t.isEmpty { units.append(nil); continue }
             guard isUnitWord(t) else { return nil }
             if MoneyUnit(text: t) != nil || t == "%" { money = true }

@@ -363,7 +363,8 @@ import Testing
     /// A row of units under the header, bare or bracketed: each column's amounts are in its unit
     /// (the row was rejected as a project without a code and 亿元 read as 万元).
     @Test(arguments: [(["", "", "亿元", "亿元"], ["12.5", "0.58"]), (["", "", "亿元", "万元"], ["12.5", "5800"]),
-                      (["", "", "（亿元）", "（万元）"], ["12.5", "5800"])] as [([String], [String])])
+                      (["", "", "（亿元）", "（万元）"], ["12.5", "5800"]), (["单位：", "", "亿元", "万元"], ["12.5", "5800"])]
+          as [([String], [String])])
     func unitsRowUnderTheHeader(units: [String], values: [String]) throws {
         let (reader, out) = try readAll([
             ["灵山县2022年1-2月重点项目进度表"],
