@@ -60,7 +60,12 @@ public enum TitleParser {
                 let y = Int(run)!
                 guard plausibleYear(y) else { continue }
                 if j < c.count, c[j] == "年" {
-                    if let m = monthAfterYear(c, j + 1) { return PeriodText(year: y, month: m) }
+                    // `2022年10月8日` beside a title is the day it was signed; a month's last day or
+                    // a day things run to (`截至2022年10月8日`) ends the period.
+                    if let m = monthAfterYear(c, j + 1),
+                       dayAfterMonth(c, j + 1).map({ $0 == lastDay(year: y, month: m) || endsWithUntil(c[..<i]) }) ?? true {
+                        return PeriodText(year: y, month: m)
+                    }
                     if yearOnly == nil { yearOnly = y }
                 } else if j + 1 < c.count, ["-", "_", ".", "/"].contains(c[j]), c[j + 1].isASCII, c[j + 1].isNumber {
                     var k = j + 1
@@ -81,6 +86,20 @@ public enum TitleParser {
     }
 
     static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    /// The day of a `M月D日` (or `D号`) date at `start`; nil when there is none.
+    static func dayAfterMonth(_ c: [Character], _ start: Int) -> Int? {
+        var k = start
+        guard monthNumber(c, &k) != nil, k < c.count, c[k] == "月" else { return nil }
+        k += 1
+        guard let day = monthNumber(c, &k), k < c.count, c[k] == "日" || c[k] == "号", (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    static func endsWithUntil(_ c: ArraySlice<Character>) -> Bool {
+        let before = String(c.suffix(3)).replacingOccurrences(of: ":", with: "")
+        return ["截至", "截止", "至", "到"].contains(where: before.hasSuffix)
+    }
 
     /// The period in a file name: as in a title, and a bare month too (`…进度表6月`), which in a
     /// title could be a column's or a remark's.
