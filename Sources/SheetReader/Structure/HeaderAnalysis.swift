@@ -379,13 +379,27 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
     for c in roles.indices {
         if case .field(let f) = roles[c] { columns[f, default: []].append(c) }
     }
-    for cs in columns.values {
+    // Of two growth columns, one marked % is the rate: `同比增减 | 增幅（%）` without a unit on the
+    // first, which is then the change in money.
+    func isPercent(_ c: Int) -> Bool {
+        (sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil))?.header.isPercent ?? false
+    }
+    for (field, cs) in columns {
         var keep = cs[0]
         if cs.count > 1, let year, let named = namedYear(cs[0], top: top, sub: sub), named != year,
            let own = cs.first(where: { namedYear($0, top: top, sub: sub).map { $0 == year } ?? true }) {
             keep = own
         }
+        if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
         for c in cs where c != keep { roles[c] = nil }
+    }
+    var yoy: [String: [Int]] = [:]
+    for c in roles.indices {
+        if case .indicator(let code, .yoy) = roles[c] { yoy[code, default: []].append(c) }
+    }
+    for (code, cs) in yoy where cs.count > 1 && !isPercent(cs[0]) {
+        guard let rate = cs.first(where: isPercent) else { continue }
+        for c in cs where c < rate { roles[c] = .indicator(code, .change) }
     }
     return roles
 }

@@ -130,6 +130,13 @@ import Testing
          [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
         (["县区", "固定资产投资", "固定资产投资同比增长（万元）", "同比增长率"], .indicatorSummary,
          [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
+        // No unit on the change, but a % on the rate beside it.
+        (["单位", "本年累计争取", "上年同期", "同比增减", "增幅（%）"], .transferPayments,
+         [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), nil, .field("reported_yoy")]),
+        (["县区", "固定资产投资", "同比增减", "增速（%）"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
+        (["县区", "固定资产投资", "同比增长", "增速"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .yoy), .indicator("fai", .yoy)]),
     ] as [([String], SheetLayout, [ColumnRole?])])
     func changeInMoneyIsNoRate(header: [String], layout: SheetLayout, expected: [ColumnRole?]) {
         #expect(roles(header, nil, layout) == expected)
