@@ -40,8 +40,8 @@ public final class SheetReading {
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
-    /// The region or receiving unit of the last long-sheet row that had one, for the rows under
-    /// a merged cell (`钦南区 | 固定资产投资` then ` | 工业投资`, `钦南区 | 一般性转移支付` then ` | 专项…`).
+    /// The region or unit of the last long-sheet row that had one, for the rows under a merged
+    /// cell (`钦南区 | 固定资产投资` then ` | 工业投资`, `钦南区 | 一般性转移支付` then ` | 专项…`).
     private var keyAbove: String?
     /// The place a section row names (`三、钦州港片区`), for the rows under it.
     private var sectionRegion: String?
@@ -640,8 +640,8 @@ public final class SheetReading {
     static let unreadCellWarnings = 5
 
     /// The row's key (`field`), or the one above it when a merged cell left it empty: only in a
-    /// sheet whose rows are keyed by a `second` column too (the indicator of a long sheet, the
-    /// fund category of a transfer sheet) and that names the row's.
+    /// sheet whose rows are keyed by a `second` column too (the indicator of a long indicator or
+    /// targets sheet, the fund category of a transfer sheet) and that names the row's.
     func keyOrAbove(_ cells: [String], _ field: String, _ what: String, second: String) throws(CellError) -> String {
         if let key = text(cells, field) {
             keyAbove = key
@@ -953,7 +953,7 @@ public final class SheetReading {
             // unit column; the sheet's region applies to every row.
             let unit = info.columns["unit"] == nil && info.region != nil
                 ? info.region!
-                : SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
+                : SheetReading.regionText(try keyOrAbove(cells, "unit", "unit or region (单位/地区)", second: "indicator"))
             if SheetReading.isCityOwnPart(unit) {
                 skipReason = "'\(unit)' is the city's own part, not a region: the city's target is its 全市 row"
                 return nil

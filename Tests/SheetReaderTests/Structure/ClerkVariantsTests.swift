@@ -470,8 +470,8 @@ import Testing
     }
 
     /// A region or receiving unit merged over its rows (exported in the first row only) in a
-    /// long indicator sheet and a transfer sheet by category: the rows below take it, until a
-    /// subtotal ends the group (they were rejected for a missing region).
+    /// long indicator or targets sheet and a transfer sheet by category: the rows below take it,
+    /// until a subtotal ends the group (they were rejected for a missing region).
     @Test func mergedKeyCellsInLongSheets() throws {
         let (_, indicators) = try readAll([
             ["2022年1-6月分县区主要投资指标"],
@@ -496,6 +496,14 @@ import Testing
         #expect(transfers.compactMap(\.transfers).flatMap { $0 }.map(\.unit) == ["钦南区", "钦南区"])
         #expect(transfers.compactMap(\.rejected).map(\.line) == [6])   // no unit above a subtotal
         #expect(reader.warnings.isEmpty)
+
+        let (_, targets) = try readAll([
+            ["2022年各县区投资目标任务分解表"],
+            ["单位", "指标", "年度目标", "目标增速（%）"],
+            ["钦南区", "固定资产投资", "1700000", "15"],
+            ["", "工业投资", "600000", "30"],
+        ])
+        #expect(targets.compactMap(\.targets).flatMap { $0 }.map(\.unit) == ["钦南区", "钦南区"])
     }
 
     /// The period as clerks also write it: Chinese numerals, the year in the title and the month
