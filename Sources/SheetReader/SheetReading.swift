@@ -40,6 +40,9 @@ public final class SheetReading {
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
+    /// The region or unit of the last long-sheet row that had one, for the rows under a merged
+    /// cell (`钦南区 | 固定资产投资` then ` | 工业投资`, `钦南区 | 一般性转移支付` then ` | 专项…`).
+    private var keyAbove: String?
     /// The place a section row names (`三、钦州港片区`), for the rows under it.
     private var sectionRegion: String?
     /// Set once another table has begun below the sheet's own (its title or header).
@@ -100,9 +103,10 @@ public final class SheetReading {
         }
         let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
         guard let header else {
+            let misdecoded = Mojibake.likely(in: seenText) ? Mojibake.hint(encoding: source.encoding, forced: options.encoding != nil) : ""
             throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
                              message: before.isEmpty ? "empty file: no header row"
-                                 : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)",
+                                 : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)\(misdecoded)",
                              seenHeaders: seenText)
         }
         let titles = before.compactMap { r -> String? in
@@ -110,28 +114,44 @@ public final class SheetReading {
             return t.isEmpty ? nil : t
         }
 
-        // 2. A second header row: measure words, or text filling columns the first left empty.
+        // 2. A second header row: measure words, or text filling columns the first left empty;
+        // a row of units under either (`UnitsRow`).
         var sub: (record: CSVRecord, cells: [CellMatch])?
+        var top = header.cells
+        var unitsLine: Int?
         if let next = try source.next() {
             read += 1
             let cells = next.fields.map(analyzer.match)
             // Joined headers only when the row is no data row (a first data row's long names made
             // joining every file's second row the costliest step of opening it).
-            if SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields,
+            if SheetReading.unitsRow(next.fields) == nil, SheetReading.isSubHeader(cells, under: header.cells, raw: next.fields,
                                         joined: { [analyzer] in SheetReading.joinedHeaders(top: header.cells, sub: cells, analyzer: analyzer) }) {
                 sub = (next, cells)
             } else {
                 pending.append(next)
             }
         }
-        let top = header.cells, subCells = sub?.cells
+        if let next = try SheetReading.peek(0, pending: &pending, read: &read, source: source),
+           let units = SheetReading.unitsRow(next.fields) {
+            let folded = SheetReading.folding(units, top: (header.record.fields, top), sub: sub.map { ($0.record.fields, $0.cells) },
+                                              analyzer: analyzer)
+            top = folded.top
+            if let s = sub, let cells = folded.sub { sub = (s.record, cells) }
+            pending.removeFirst()
+            unitsLine = next.line
+        }
+        let subCells = sub?.cells
         let width = max(top.count, subCells?.count ?? 0)
 
-        // 3. Layout.
+        // 3. Layout. The year the title or file name states tells this year's column from last
+        // year's beside it (`2021年1-8月完成投资 | 2022年1-8月完成投资`).
+        let titlePeriods = titles.compactMap(TitleParser.period(in:))
+        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
+        let statedYear = options.month?.year ?? titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year
         let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
         for layout in SheetLayout.allCases {
-            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined)
+            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined, year: statedYear)
         }
         let headerTexts = (0..<width).map { c -> String in
             let t = c < top.count ? top[c].header.text : ""
@@ -193,7 +213,7 @@ public final class SheetReading {
                 case .yoy: if groups[i].yoy == nil { groups[i].yoy = c }
                 case .target: if groups[i].target == nil { groups[i].target = c }
                 case .rate: if groups[i].rate == nil { groups[i].rate = c }
-                case .share: break
+                case .share, .change: break
                 }
                 i = 0
             case .month(let n, let cumulative)?:
@@ -227,8 +247,6 @@ public final class SheetReading {
         }
 
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
-        let titlePeriods = titles.compactMap(TitleParser.period(in:))
-        let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
         var month: YearMonth? = options.month
         if month == nil, layout == .targets {
             let year = titlePeriods.first(where: { $0.year != nil })?.year ?? filePeriod?.year
@@ -236,7 +254,10 @@ public final class SheetReading {
         }
         if month == nil { month = titlePeriods.lazy.compactMap(\.yearMonth).first }
         if month == nil { month = filePeriod?.yearMonth }
-        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first,
+        // The month in one place and the year in the other (`钦南区2022年重大项目进度表` in `…进度表6月.csv`).
+        // A file name's bare month (`…进度表6月`) only here, after the title's month.
+        let fileMonth = filePeriod?.month ?? TitleParser.period(inFileName: fileName)?.month
+        if month == nil, let m = titlePeriods.lazy.compactMap(\.month).first ?? fileMonth,
            let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year {
             month = YearMonth(year: y, month: m)
         }
@@ -248,16 +269,34 @@ public final class SheetReading {
                 if periodColumn < record.fields.count, let p = TitleParser.period(in: record.fields[periodColumn]) { month = p.yearMonth }
             }
         }
+        if month == nil {
+            // A 报告期/统计期 row below the data of a short sheet (`统计期：2022年6月`), looked for as far
+            // as the look-ahead bound.
+            var peeked = 0
+            while month == nil, let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                peeked += 1
+                month = SheetReading.labelledPeriod(record.fields)
+            }
+        }
+        // `2022年度…完成情况`: the whole year's report, December — said in the batch, as the
+        // title of a monthly sheet of the year's projects can read so too.
+        var wholeYear: YearMonth?
+        if month == nil, let y = titles.lazy.compactMap(TitleParser.wholeYear(in:)).first {
+            month = YearMonth(year: y, month: 12)
+            wholeYear = month
+        }
         var yearAssumed: (text: Int, month: YearMonth)?
         if month == nil, let current = options.currentMonth,
-           let m = titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month {
+           let m = titlePeriods.lazy.compactMap(\.month).first ?? fileMonth {
             // `灵山县6月份重大项目进度表` with no year anywhere: the latest June not after today.
             let assumed = YearMonth(year: m <= current.month ? current.year : current.year - 1, month: m)
             (month, yearAssumed) = (assumed, (m, assumed))
         }
         guard let month else {
+            let dated = (titles + [TitleParser.baseName(fileName)]).contains(where: TitleParser.hasSendingDate)
             throw SheetError(code: .missingMonth, file: fileName, line: header.record.line,
-                             message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column",
+                             message: "no reporting month: not given by --month, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))), the file name or a 报告期/月份 column"
+                                 + (dated ? " (a 填报日期 or a day's date such as 20220705 is when the sheet was sent, not the month it reports)" : ""),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
@@ -268,6 +307,11 @@ public final class SheetReading {
            let fromName = filePeriod?.yearMonth, fromName != fromTitle {
             checker.warn(SheetWarning(line: titles.isEmpty ? header.record.line : nil, message:
                 "the title says \(fromTitle), the file name \(fromName): loaded as \(fromTitle); pass --month if the file name is right"))
+            warnings = checker.warnings
+        }
+        if let wholeYear {
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "no month in --month, the title or the file name: '\(wholeYear.year)年度' in the title is taken as the whole year, \(wholeYear); pass --month if the sheet is for another month"))
             warnings = checker.warnings
         }
         if let yearAssumed {
@@ -298,6 +342,7 @@ public final class SheetReading {
 
         var headerLines = [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
+        if let unitsLine { headerLines.append(unitsLine) }
         info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
                          month: month, region: region, unit: sheetUnit, headerLines: headerLines,
                          headers: headerTexts, columns: columns, titles: titles)
@@ -331,6 +376,7 @@ public final class SheetReading {
         }
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
+        if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
         for (c, role) in self.roles.enumerated() {
             guard let role else { amountSlots.append(.none); continue }
             // A key that does not change with the row's indicator is fixed for the column.
@@ -442,7 +488,10 @@ public final class SheetReading {
             return .skipped(SkippedRow(line: line, kind: .blank, reason: "empty row"))
         case .note(let label)?:
             return .skipped(SkippedRow(line: line, kind: .note, reason: "note row '\(label.prefix(20))'"))
+        case .subtotal(let label, _)? where RowClassifier.isQualifiedTotal(label):
+            return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "subtotal row '\(label)' of the part it names: not checked"))
         case .subtotal(let label, let whole)?:
+            keyAbove = nil
             if whole { sawTotal = true }
             checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
@@ -453,6 +502,7 @@ public final class SheetReading {
         case .section(let level, let name)?:
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
+            keyAbove = nil
             if info.layout == .projectProgress, TitleParser.region(in: name) == name {
                 // A city's sheet grouped by place (`三、钦州港片区`): the rows below are that
                 // place's (as under a merged 县区 cell), and the name is no project category —
@@ -553,7 +603,14 @@ public final class SheetReading {
     private func longRowIndicator(_ cells: [String], keeps: String) throws(CellError) -> String? {
         guard let ic = info.columns["indicator"] else { return titleIndicator }
         guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
-        if let code = indicatorCode(name) { return code }
+        let code = indicatorCode(name)
+        if code != nil || SheetReading.mayBeInvestment(name), info.layout == .indicatorSummary, namesARate(name) {
+            // `民间投资占比 | 40.0` loaded as 40 万元 of private investment, and the real row
+            // became its duplicate.
+            skipReason = "'\(name)' is a share or growth rate, not an amount; the indicator's own row carries its figures"
+            return nil
+        }
+        if let code { return code }
         if !SheetReading.mayBeInvestment(name) {
             skipReason = "'\(name)' is not an investment indicator; the warehouse keeps \(keeps) only"
             return nil
@@ -581,6 +638,18 @@ public final class SheetReading {
     }
 
     static let unreadCellWarnings = 5
+
+    /// The row's key (`field`), or the one above it when a merged cell left it empty: only in a
+    /// sheet whose rows are keyed by a `second` column too (the indicator of a long indicator or
+    /// targets sheet, the fund category of a transfer sheet) and that names the row's.
+    func keyOrAbove(_ cells: [String], _ field: String, _ what: String, second: String) throws(CellError) -> String {
+        if let key = text(cells, field) {
+            keyAbove = key
+            return key
+        }
+        if let above = keyAbove, text(cells, second) != nil { return above }
+        throw CellError(column: info.columns[field], reason: "missing \(what)")
+    }
 
     func required(_ cells: [String], _ field: String, _ what: String) throws(CellError) -> String {
         guard let t = text(cells, field) else {
@@ -692,6 +761,19 @@ public final class SheetReading {
 
     /// Indicator names repeat on every row of a long sheet; match each distinct text once.
     private var indicatorCache: [String: String?] = [:]
+    private var rateNameCache: [String: Bool] = [:]
+
+    /// A 指标 name of an indicator's share or rate (`民间投资占比`, `工业投资占固定资产投资比重（%）`,
+    /// `固定资产投资增速`), not of its amount.
+    private func namesARate(_ text: String) -> Bool {
+        if let cached = rateNameCache[text] { return cached }
+        let m = analyzer.match(text)
+        let rate = m.header.isPercent || [.share, .yoy, .rate, .change].contains(m.measure)
+            || SheetReading.rateWords.contains { m.header.text.contains($0) }
+        if rateNameCache.count < 1000 { rateNameCache[text] = rate }
+        return rate
+    }
+    static let rateWords = ["占比", "比重", "比例", "增速", "增幅", "增长率", "同比", "增长"]
 
     private func indicatorCode(_ text: String) -> String? {
         if let cached = indicatorCache[text] { return cached }
@@ -799,7 +881,7 @@ public final class SheetReading {
             // column; the sheet's region (checked when the file was opened) applies to every row.
             let region = info.columns["region"] == nil && info.region != nil
                 ? info.region!
-                : SheetReading.regionText(try required(cells, "region", "region (地区/县区)"))
+                : SheetReading.regionText(try keyOrAbove(cells, "region", "region (地区/县区)", second: "indicator"))
             if SheetReading.isCityOwnPart(region) {
                 skipReason = "'\(region)' is the city's own part, not a region: the city's figure is its 全市 row (or the sum of its regions)"
                 return nil
@@ -844,7 +926,7 @@ public final class SheetReading {
             return rows.isEmpty ? nil : .indicator(rows)
 
         case .transferPayments:
-            let unit = SheetReading.regionText(try required(cells, "unit", "receiving unit (单位/县区/部门)"))
+            let unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
                 TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
@@ -871,7 +953,7 @@ public final class SheetReading {
             // unit column; the sheet's region applies to every row.
             let unit = info.columns["unit"] == nil && info.region != nil
                 ? info.region!
-                : SheetReading.regionText(try required(cells, "unit", "unit or region (单位/地区)"))
+                : SheetReading.regionText(try keyOrAbove(cells, "unit", "unit or region (单位/地区)", second: "indicator"))
             if SheetReading.isCityOwnPart(unit) {
                 skipReason = "'\(unit)' is the city's own part, not a region: the city's target is its 全市 row"
                 return nil
@@ -1006,6 +1088,13 @@ public final class SheetReading {
     static func isUnitWord(_ text: String) -> Bool {
         MoneyUnit(text: text) != nil || ["%", "个", "项", "家", "人", "万人", "亩", "平方米", "万平方米", "吨", "万吨",
                                          "千瓦时", "万千瓦时", "辆", "户"].contains(text)
+    }
+
+    /// The period of a row labelled with it (`报告期：2022年1-9月`, `统计期 | 2022年6月`).
+    static func labelledPeriod(_ fields: [String]) -> YearMonth? {
+        guard let first = fields.first(where: { !normalizesEmpty($0) }),
+              RowClassifier.periodLabels.contains(where: NameNormalizer.normalize(first).hasPrefix) else { return nil }
+        return TitleParser.period(in: fields.joined(separator: " "))?.yearMonth
     }
 
     /// An indicator name an investment warehouse might be meant to know (`固定资产投资（不含农户）`,

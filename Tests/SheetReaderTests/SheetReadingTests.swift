@@ -137,6 +137,16 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         } catch let error as SheetError {
             #expect(error.code == .noHeader)
             #expect(error.seenHeaders == ["甲 乙", "1 2"])
+            #expect(!error.message.contains("--encoding"))
+        }
+    }
+
+    /// A Big5 file read as GB18030: no header, and the message says the encoding may be wrong.
+    @Test func noHeaderInMisdecodedText() throws {
+        #expect {
+            _ = try readAll([["艶郡20221-4る翴兜ヘ秈"], ["兜ヘ嘿", "兜ヘ絏", "1-4るЧΘщ戈窾じ"]], fileName: "x.csv")
+        } throws: { error in
+            (error as? SheetError)?.code == .noHeader && "\(error)".contains("the file may be in another encoding")
         }
     }
 

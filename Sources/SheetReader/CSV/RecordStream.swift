@@ -153,7 +153,8 @@ public final class RecordStream: RecordSource {
                     throw SheetError(code: .invalidEncoding, file: fileName, line: tokenizer.line,
                                      byteOffset: failure.byteOffset,
                                      message: failure.message + " (encoding \(encoding.rawValue)"
-                                        + (encoding == .utf8 ? "; if the file is GBK, force --encoding gb18030)" : ")"))
+                                        + (encoding == .utf8 ? "; if the file is GBK, force --encoding gb18030)"
+                                            : "; the file may be in another encoding: force one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")) with --encoding, or save it again as UTF-8)"))
                 }
                 if inputDone {
                     finished = true

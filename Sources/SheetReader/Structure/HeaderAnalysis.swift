@@ -3,6 +3,8 @@ import Foundation
 /// The measure a column of a wide sheet carries for its indicator.
 enum Measure: String, Sendable {
     case value, yoy, prior, share, target, rate
+    /// The change on the prior year in money (`同比增减（万元）`): not the rate, and not kept.
+    case change
 }
 
 /// What one header cell says, before the layout is known.
@@ -59,6 +61,12 @@ struct HeaderAnalyzer {
             }
         }
         m.monthly = HeaderAnalyzer.monthly(text)
+        // `同比增减（万元）`, `增长（亿元）`: a growth word with a money unit is the change in money,
+        // not the rate; the unit is all that tells them apart (it was loaded as a 2000% rate).
+        if header.unit != nil, !header.isPercent, m.measure == .yoy || m.fields.contains("reported_yoy") {
+            m.fields.removeAll { $0 == "reported_yoy" }
+            m.measure = .change
+        }
         return m
     }
 
@@ -264,8 +272,11 @@ func fundRole(sub s: CellMatch, owner: CellMatch?) -> ColumnRole? {
 /// without its own indicator belongs to the nearest indicator named to its left, on the same
 /// row or, for two-row headers, on the row above where a merged cell left the others empty).
 /// `joined[c]`: the match of the (merged) top cell's text followed by the sub cell's, for a sub
-/// cell that names no field alone (`1-6月` merged over `完成投资` | `本月完成`).
-func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil) -> [ColumnRole?] {
+/// cell that names no field alone (`1-6月` merged over `完成投资` | `本月完成`). `year`: the
+/// sheet's year when the title, file name or `--month` gives it, to tell this year's column
+/// from last year's beside it.
+func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil,
+                    year: Int? = nil) -> [ColumnRole?] {
     let width = max(top.count, sub?.count ?? 0)
     var roles: [ColumnRole?] = Array(repeating: nil, count: width)
     let dated = HeaderAnalyzer.yearColumns(top: top, sub: sub, layout: layout)
@@ -333,7 +344,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .prior: roles[c] = .field("prior_ytd")
             case .target: roles[c] = .field("annual_target")
             case .rate: roles[c] = .field("target_rate")
-            case .share: break
+            case .share, .change: break
             }
             continue
         }
@@ -348,7 +359,7 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .value: roles[c] = .field("ytd_amount")
             case .prior: roles[c] = .field("prior_ytd")
             case .yoy: roles[c] = .field("reported_yoy")
-            case .share, .target, .rate: roles[c] = nil
+            case .share, .change, .target, .rate: roles[c] = nil
             }
         }
     }
@@ -361,12 +372,41 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
        }) {
         roles[c] = .field("ytd_completed")
     }
-    // A field belongs to its first column; later duplicates are dropped.
-    var seen: Set<String> = []
+    // A field belongs to its first column; later duplicates are dropped. But a column naming
+    // another year than the sheet's gives way to one naming its year or none: `2021年1-8月完成投资
+    // | 2022年1-8月完成投资` in a 2022 sheet compares with last year (whose figure was loaded).
+    var columns: [String: [Int]] = [:]
     for c in roles.indices {
-        if case .field(let f) = roles[c] {
-            if seen.contains(f) { roles[c] = nil } else { seen.insert(f) }
+        if case .field(let f) = roles[c] { columns[f, default: []].append(c) }
+    }
+    // Of two growth columns, one marked % is the rate: `同比增减 | 增幅（%）` without a unit on the
+    // first, which is then the change in money.
+    func isPercent(_ c: Int) -> Bool {
+        (sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil))?.header.isPercent ?? false
+    }
+    for (field, cs) in columns {
+        var keep = cs[0]
+        if cs.count > 1, let year, let named = namedYear(cs[0], top: top, sub: sub), named != year,
+           let own = cs.first(where: { namedYear($0, top: top, sub: sub).map { $0 == year } ?? true }) {
+            keep = own
         }
+        if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
+        for c in cs where c != keep { roles[c] = nil }
+    }
+    var yoy: [String: [Int]] = [:]
+    for c in roles.indices {
+        if case .indicator(let code, .yoy) = roles[c] { yoy[code, default: []].append(c) }
+    }
+    for (code, cs) in yoy where cs.count > 1 && !isPercent(cs[0]) {
+        guard let rate = cs.first(where: isPercent) else { continue }
+        for c in cs where c < rate { roles[c] = .indicator(code, .change) }
     }
     return roles
+}
+
+/// The year a column's header names (`2021年1-8月完成投资`, or `2021年` merged over `1-8月完成投资`).
+private func namedYear(_ c: Int, top: [CellMatch], sub: [CellMatch]?) -> Int? {
+    if let s = sub, c < s.count, !s[c].isEmpty, let year = TitleParser.period(in: s[c].header.text)?.year { return year }
+    let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+    return owner.flatMap { TitleParser.period(in: $0.header.text)?.year }
 }

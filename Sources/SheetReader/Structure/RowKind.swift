@@ -19,13 +19,21 @@ enum RowClassifier {
         "制表", "负责人", "单位负责人", "分管领导", "填报日期", "填表日期", "报送时间", "数据来源", "资料来源",
         // With their colon or bracket: a project may be called 填报说明书印刷厂.
         "填报单位:", "填报单位(", "填报说明:", "填表说明:", "报送日期:", "报出日期:", "统计负责人:",
-    ]
+        // The sign-off block of a bureau's form: who heads, handles, checks and approves it.
+        "主要负责人", "分管负责人", "经办人", "复核人", "核对人", "校对人", "制表人", "统计员", "审批人", "批准人", "签发人",
+        "附注", "联系方式", "报送单位:", "报送单位(",
+    ] + periodLabels.map { $0 + ":" }
+    /// Labels of a row stating the sheet's period (`报告期：2022年1-9月`), above or below the data.
+    static let periodLabels = ["报告期", "统计期", "所属期", "报告月份", "统计时间", "报告时间"]
     /// Marks a clerk puts before a remark under the table (`*本月新增项目1个`, `※…`); only on a
     /// row without a key, since some sheets star new projects' names.
     static let remarkMarks: Set<Character> = ["*", "※", "★", "☆"]
     static let wholeSheetLabels: Set<String> = [
         "合计", "总计", "全市合计", "全县合计", "全区合计", "总合计", "合计数", "全市总计", "累计合计",
+        "共计", "汇总", "全市汇总", "全县汇总", "全区汇总",
     ]
+    /// Endings of a subtotal's label (`工业项目小计`, `县区汇总`).
+    static let subtotalEndings = ["小计", "合计", "总计", "共计", "汇总"]
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     static func isBlank(_ cells: [String]) -> Bool {
@@ -46,6 +54,12 @@ enum RowClassifier {
         guard !label.isEmpty else { return .blank }
         // A row number (`123`, the usual first cell of a data row) is no label of any kind.
         if label.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
+        // A date alone under the form (`2022年6月5日`, the day it was signed).
+        if label.first?.isASCII == true, label.contains(where: { "年-/.".contains($0) }),
+           cells[(first + 1)...].allSatisfy({ NameNormalizer.normalize($0).isEmpty }),
+           (try? ValueParser.date(label)) != nil {
+            return .note(label)
+        }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         if keyIsEmpty, let mark = label.first, remarkMarks.contains(mark) { return .note(label) }
         let bare = withoutCount(label.hasSuffix(":") ? String(label.dropLast()) : label)
@@ -53,7 +67,7 @@ enum RowClassifier {
         // last section.
         if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
-        if bare.count <= 16, bare.hasSuffix("小计") || bare.hasSuffix("合计") || bare.hasSuffix("总计") {
+        if bare.count <= 16, subtotalEndings.contains(where: bare.hasSuffix) || isQualifiedTotal(bare) {
             return .subtotal(label: bare, wholeSheet: false)
         }
         guard keyIsEmpty || isBareSection(cells, label: label, at: first) else { return nil }
@@ -72,8 +86,26 @@ enum RowClassifier {
         return nil
     }
 
-    /// A subtotal label without the count a clerk adds: `合计（4个）`, `总计(12个项目)` -> `合计`, `总计`.
+    /// A total of a part the label names (`合计（不含园区）`, `总计(含市本级)`): skipped as data, but
+    /// the rows it covers cannot be told, so it is not checked.
+    static func isQualifiedTotal(_ label: String) -> Bool {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return false }
+        let inner = label[label.index(after: open)...]
+        return subtotalEndings.contains(where: label[..<open].hasSuffix)
+            && ["含", "不含", "包括", "不包括", "扣除", "剔除"].contains(where: inner.hasPrefix)
+    }
+
+    /// A subtotal label without the count a clerk adds: `合计（4个）`, `总计(12个项目)`, `共计2个项目`
+    /// -> `合计`, `总计`, `共计`.
     static func withoutCount(_ label: String) -> String {
+        for unit in ["个项目", "个", "项"] where label.hasSuffix(unit) {
+            let rest = label.dropLast(unit.count)
+            let digits = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber }).count
+            guard digits > 0 else { continue }
+            var head = rest.dropLast(digits)
+            if head.hasSuffix(":") { head = head.dropLast() }
+            if subtotalEndings.contains(where: head.hasSuffix) { return String(head) }
+        }
         guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return label }
         let inner = label[label.index(after: open)..<label.index(before: label.endIndex)]
         guard inner.contains(where: { $0.isASCII && $0.isNumber }),

@@ -66,7 +66,10 @@ struct Amount: Sendable {
 /// subtotal row; `合计`/`总计`/`全市合计` the whole sheet; a section row that carries amounts
 /// (`一、产业项目,,1234`) the rows up to the next section of the same or a higher level. A
 /// subtotal that comes before the rows it covers (a 合计 right under the header) is checked
-/// when its scope ends.
+/// when its scope ends. So is a `小计` that does not add up to the rows above it: statistics
+/// bureaus put a group's total before its members (`其中：县区合计 | 钦南区 | 灵山县 | 园区合计 | …`),
+/// so it is checked against the rows below it too, and warned about (with the rows above) only
+/// when neither adds up.
 ///
 /// Tolerance: the values were rounded for display, so a subtotal may differ from the sum by
 /// at most the sum of every involved cell's rounding bound (half a unit of each cell's last
@@ -129,6 +132,9 @@ struct SubtotalChecker {
         var expected: [String: Amount]
         var scope: Scope
         var sums = Sums()
+        /// The rows above a subtotal that did not add up to them, for the warning when the rows
+        /// below do not either.
+        var above: Sums?
     }
 
     var names: [String: String] = [:]   // key -> column name for messages
@@ -184,7 +190,9 @@ struct SubtotalChecker {
         } else {
             close { $0 == .nextBoundary }
             if sinceBoundary.rows > 0 {
-                compare(label: label, line: line, expected: amounts, sums: sinceBoundary)
+                if !mismatches(amounts, sinceBoundary).isEmpty {
+                    open.append(Open(line: line, label: label, expected: amounts, scope: .nextBoundary, above: sinceBoundary))
+                }
             } else if !amounts.isEmpty {
                 open.append(Open(line: line, label: label, expected: amounts, scope: .nextBoundary))
             }
@@ -203,20 +211,38 @@ struct SubtotalChecker {
     private mutating func close(where shouldClose: (Scope) -> Bool) {
         var keep: [Open] = []
         for o in open {
-            if shouldClose(o.scope) { compare(label: o.label, line: o.line, expected: o.expected, sums: o.sums) }
-            else { keep.append(o) }
+            if !shouldClose(o.scope) { keep.append(o) }
+            else if let above = o.above {
+                // Warned about where it stands among the warnings, as if checked at once.
+                if !mismatches(o.expected, o.sums).isEmpty {
+                    let at = warnings.firstIndex { ($0.line ?? 0) > o.line } ?? warnings.count
+                    let before = warnings
+                    warnings = Array(before[..<at])
+                    compare(label: o.label, line: o.line, expected: o.expected, sums: above)
+                    warnings += before[at...]
+                }
+            } else {
+                compare(label: o.label, line: o.line, expected: o.expected, sums: o.sums)
+            }
         }
         open = keep
     }
 
-    private mutating func compare(label: String, line: Int, expected: [String: Amount], sums: Sums) {
-        for key in expected.keys.sorted() {
+    /// The keys whose subtotal differs from the sum beyond rounding, with the difference and tolerance.
+    private func mismatches(_ expected: [String: Amount], _ sums: Sums) -> [(key: String, sum: Amount, diff: Decimal, tolerance: Decimal)] {
+        expected.keys.sorted().compactMap { key in
             let e = expected[key]!
             let s = sums.value(slots[key])
             var diff = e.wan - s.wan
             if diff < 0 { diff = -diff }
             let tolerance = e.halfULP + s.halfULP
-            guard diff > tolerance else { continue }
+            return diff > tolerance ? (key, s, diff, tolerance) : nil
+        }
+    }
+
+    private mutating func compare(label: String, line: Int, expected: [String: Amount], sums: Sums) {
+        for (key, s, diff, tolerance) in mismatches(expected, sums) {
+            let e = expected[key]!
             let name = names[key] ?? key
             let covered = sums.rows == 0 ? "no data rows"
                 : "the \(sums.rows) data row\(sums.rows == 1 ? "" : "s") it covers (lines \(sums.firstLine!)–\(sums.lastLine!))"

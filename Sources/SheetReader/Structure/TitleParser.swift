@@ -24,14 +24,17 @@ public enum TitleParser {
     ]
 
     static func prepare(_ text: String) -> [Character] {
-        Array(HeaderText.unifyDashes(NameNormalizer.normalize(text)))
+        Array(HeaderText.unifyDashes(arabicNumerals(NameNormalizer.normalize(text))))
     }
 
     /// The first year-and-month in the text (`2022年1-6月`, `2022年6月`, `2022年上半年`,
     /// `2022-06`, `2022_06`, `2022.6`, `202206`, `20220630`); else a year on its own
     /// (`2022年`, a lone `2022`); else a month on its own (`1-6月`); nil when there is none.
+    /// A filing date (`填报日期：2022年10月8日`) and a date within a month (`20220705`, the day a
+    /// sheet was sent) name no period. Years and months may be written in Chinese numerals
+    /// (`二〇二二年一至六月`), a year with two digits before a month (`22年6月`).
     public static func period(in text: String) -> PeriodText? {
-        let c = prepare(text)
+        let c = Array(withoutFilingDates(String(prepare(text))))
         var yearOnly: Int?
         var i = 0
         while i < c.count {
@@ -43,12 +46,26 @@ public enum TitleParser {
             switch run.count {
             case 8, 6:
                 let y = Int(run.prefix(4))!, m = Int(run.dropFirst(4).prefix(2))!
-                if plausibleYear(y), (1...12).contains(m) { return PeriodText(year: y, month: m) }
+                guard plausibleYear(y), (1...12).contains(m) else { break }
+                // `20220630` ends June; `20220705` is the day the sheet was sent, not its period.
+                if run.count == 8, Int(run.suffix(2))! != lastDay(year: y, month: m) {
+                    if yearOnly == nil { yearOnly = y }
+                    break
+                }
+                return PeriodText(year: y, month: m)
+            case 2:
+                // `22年6月` (a file name); a two-digit year only with its month.
+                if j < c.count, c[j] == "年", let m = monthAfterYear(c, j + 1) { return PeriodText(year: 2000 + Int(run)!, month: m) }
             case 4:
                 let y = Int(run)!
                 guard plausibleYear(y) else { continue }
                 if j < c.count, c[j] == "年" {
-                    if let m = monthAfterYear(c, j + 1) { return PeriodText(year: y, month: m) }
+                    // `2022年10月8日` beside a title is the day it was signed; a month's last day or
+                    // a day things run to (`截至2022年10月8日`) ends the period.
+                    if let m = monthAfterYear(c, j + 1),
+                       dayAfterMonth(c, j + 1).map({ $0 == lastDay(year: y, month: m) || endsWithUntil(c[..<i]) }) ?? true {
+                        return PeriodText(year: y, month: m)
+                    }
                     if yearOnly == nil { yearOnly = y }
                 } else if j + 1 < c.count, ["-", "_", ".", "/"].contains(c[j]), c[j + 1].isASCII, c[j + 1].isNumber {
                     var k = j + 1
@@ -69,6 +86,133 @@ public enum TitleParser {
     }
 
     static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    /// The day of a `M月D日` (or `D号`) date at `start`; nil when there is none.
+    static func dayAfterMonth(_ c: [Character], _ start: Int) -> Int? {
+        var k = start
+        guard monthNumber(c, &k) != nil, k < c.count, c[k] == "月" else { return nil }
+        k += 1
+        guard let day = monthNumber(c, &k), k < c.count, c[k] == "日" || c[k] == "号", (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    static func endsWithUntil(_ c: ArraySlice<Character>) -> Bool {
+        let before = String(c.suffix(3)).replacingOccurrences(of: ":", with: "")
+        return ["截至", "截止", "至", "到"].contains(where: before.hasSuffix)
+    }
+
+    /// The period in a file name: as in a title, and a bare month too (`…进度表6月`), which in a
+    /// title could be a column's or a remark's.
+    public static func period(inFileName fileName: String) -> PeriodText? {
+        let base = baseName(fileName)
+        let p = period(in: base)
+        guard p?.month == nil else { return p }
+        let c = Array(arabicNumerals(NameNormalizer.normalize(base)))
+        var month: Int?
+        for k in c.indices where c[k] == "月" && k > 0 && c[k - 1].isASCII && c[k - 1].isNumber {
+            var start = k - 1
+            while start > 0, c[start - 1].isASCII, c[start - 1].isNumber { start -= 1 }
+            if k - start <= 2, let m = Int(String(c[start..<k])), (1...12).contains(m) { month = m }
+        }
+        return month.map { PeriodText(year: p?.year, month: $0) } ?? p
+    }
+
+    /// The year of a title naming a whole year's report (`灵山县2022年度重大项目投资完成情况`) and no
+    /// month: December, but only when nothing else gives the month (a monthly sheet of the
+    /// year's projects can be titled so too).
+    public static func wholeYear(in text: String) -> Int? {
+        let s = arabicNumerals(NameNormalizer.normalize(text))
+        guard let r = s.range(of: "年度"), period(in: s)?.month == nil else { return nil }
+        let digits = s[..<r.lowerBound].reversed().prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, let y = Int(String(digits.reversed())), plausibleYear(y) else { return nil }
+        return y
+    }
+
+    static let chineseDigits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                                                  "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// Years and months in Chinese numerals as digits: `二〇二二年` -> `2022年`, `一至六月` -> `1至6月`,
+    /// `十二月` -> `12月`. Only a four-numeral run before 年, and a month (一 … 十二) before 月 or
+    /// before a connector and another month; other numerals (`一季度`, `三娘湾`) stay.
+    static func arabicNumerals(_ s: String) -> String {
+        guard s.contains(where: { chineseDigits[$0] != nil || $0 == "十" }) else { return s }
+        let c = Array(s)
+        var out = ""
+        var i = 0
+        while i < c.count {
+            var j = i
+            while j < c.count, chineseDigits[c[j]] != nil || c[j] == "十" { j += 1 }
+            guard j > i else { out.append(c[i]); i += 1; continue }
+            let run = Array(c[i..<j])
+            let next = j < c.count ? c[j] : nil
+            if run.count == 4, next == "年", !run.contains("十") {
+                out += run.map { String(chineseDigits[$0]!) }.joined()
+            } else if let m = chineseMonth(run), next == "月" || next == "份" || isConnectorToMonth(c, j) {
+                out += String(m)
+            } else {
+                out += String(run)
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// 一 … 九, 十, 十一, 十二.
+    static func chineseMonth(_ run: [Character]) -> Int? {
+        switch run.count {
+        case 1: return run[0] == "十" ? 10 : chineseDigits[run[0]].flatMap { $0 > 0 ? $0 : nil }
+        case 2 where run[0] == "十": return chineseDigits[run[1]].flatMap { (1...2).contains($0) ? 10 + $0 : nil }
+        default: return nil
+        }
+    }
+
+    /// A connector at `k` (`至`, `到`, `-`, `~`) followed by a month before 月 (`一至六月`, `一至12月`).
+    static func isConnectorToMonth(_ c: [Character], _ k: Int) -> Bool {
+        guard k < c.count, "至到-—~".contains(c[k]) else { return false }
+        var e = k + 1
+        while e < c.count, c[e].isNumber || chineseDigits[c[e]] != nil || c[e] == "十" { e += 1 }
+        return e > k + 1 && e < c.count && c[e] == "月"
+    }
+
+    static func lastDay(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Labels of the day a sheet was filled in or sent (`填报日期：2022年10月8日`): a September
+    /// sheet filed in October was loaded as October's, over its 报告期 row and its file name.
+    static let filingDateLabels = ["填报日期", "填表日期", "报送日期", "报出日期", "上报日期", "制表日期", "打印日期", "导出日期",
+                                   "填报时间", "填表时间", "报送时间", "上报时间", "制表时间"]
+
+    /// The (normalised) text without its filing dates: each label and the date after it.
+    static func withoutFilingDates(_ text: String) -> String {
+        guard text.contains("日期") || text.contains("时间") else { return text }
+        var s = text
+        for label in filingDateLabels {
+            while let r = s.range(of: label) {
+                var end = r.upperBound
+                if end < s.endIndex, s[end] == ":" { end = s.index(after: end) }
+                while end < s.endIndex, (s[end].isASCII && s[end].isNumber) || "年月日号-./".contains(s[end]) { end = s.index(after: end) }
+                s.removeSubrange(r.lowerBound..<end)
+            }
+        }
+        return s
+    }
+
+    /// Whether the text carries a filing date or a file name a day's date (for the message of a
+    /// sheet whose month could not be found).
+    static func hasSendingDate(_ text: String) -> Bool {
+        let s = NameNormalizer.normalize(text)
+        if filingDateLabels.contains(where: s.contains) { return true }
+        var run = 0
+        for ch in s {
+            if ch.isASCII, ch.isNumber { run += 1 } else { if run == 8 { return true }; run = 0 }
+        }
+        return run == 8
+    }
 
     /// After `年`: `6月`, `1-6月`, `1月-6月`, `上半年`…
     static func monthAfterYear(_ c: [Character], _ start: Int) -> Int? {

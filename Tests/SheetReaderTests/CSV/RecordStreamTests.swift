@@ -95,6 +95,7 @@ func sheetError(_ body: () throws -> Void) -> SheetError? {
             #expect(error?.line == line, "chunk \(chunk)")
             #expect(error?.byteOffset == offset, "chunk \(chunk)")
             #expect(error?.file == "t.csv")
+            #expect(error?.message.contains("--encoding") == true)
         }
     }
 

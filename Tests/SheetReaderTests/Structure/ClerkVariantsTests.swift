@@ -319,4 +319,207 @@ import Testing
         #expect(rows.map(\.reportedYoYPct) == [D("7.7"), D("-2.3")])
         #expect(out.compactMap(\.rejected).isEmpty)
     }
+
+    /// `同比增减（万元）` before `增幅（%）`: the change in money is not the reported rate (it
+    /// loaded as a 2000% growth, which rankings and alerts use).
+    @Test func changeInMoneyBesideTheRate() throws {
+        let (_, out) = try readAll([
+            ["2022年1-6月争取上级转移支付资金情况", "", "", "", "", ""],
+            ["单位", "本年累计争取", "上年同期", "同比增减（万元）", "增幅（%）", "备注"],
+            ["钦南区", "12000", "10000", "2000", "20.0", ""],
+            ["灵山县", "9000", "10000", "-1000", "-10.0", ""],
+        ])
+        let rows = out.compactMap(\.transfers).flatMap { $0 }
+        #expect(rows.map(\.reportedYoYPct) == [D("20.0"), D("-10.0")])
+
+        let (_, wide) = try readAll([
+            ["2022年1-8月各县区固定资产投资完成情况（单位：万元）", "", "", ""],
+            ["县区", "固定资产投资", "", ""],
+            ["", "本年累计", "同比增减（万元）", "增速（%）"],
+            ["钦南区", "1500000", "200000", "15.4"],
+        ])
+        let fai = try #require(wide.compactMap(\.indicators).first?.first)
+        #expect(fai.ytdValue == D("1500000"))
+        #expect(fai.reportedYoYPct == D("15.4"))
+    }
+
+    /// This year's and last year's figures side by side: the column naming the sheet's year (or
+    /// none) is the year to date, whichever comes first (last year's was loaded).
+    @Test(arguments: [
+        (["2021年1-8月完成投资", "2022年1-8月完成投资"], ["1111", "3200"]),
+        (["2022年1-8月完成投资", "2021年1-8月完成投资"], ["3200", "1111"]),
+        (["上年同期完成投资", "2021年1-8月完成投资", "1-8月完成投资"], ["1000", "1111", "3200"]),
+    ] as [([String], [String])])
+    func lastYearsColumnBesideThisYears(columns: [String], values: [String]) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2022年1-8月项目进度表（万元）"],
+            ["项目名称", "统一项目代码"] + columns,
+            ["钦南区海产品加工", "2021-450702-13-03-600001"] + values,
+        ])
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D("3200"))
+        #expect(reader.warnings.isEmpty)
+    }
+
+    /// A row of units under the header, bare or bracketed: each column's amounts are in its unit
+    /// (the row was rejected as a project without a code and 亿元 read as 万元).
+    @Test(arguments: [(["", "", "亿元", "亿元"], ["12.5", "0.58"]), (["", "", "亿元", "万元"], ["12.5", "5800"]),
+                      (["", "", "（亿元）", "（万元）"], ["12.5", "5800"]), (["单位：", "", "亿元", "万元"], ["12.5", "5800"])]
+          as [([String], [String])])
+    func unitsRowUnderTheHeader(units: [String], values: [String]) throws {
+        let (reader, out) = try readAll([
+            ["灵山县2022年1-2月重点项目进度表"],
+            ["项目名称", "项目代码", "总投资", "1-2月完成投资"],
+            units,
+            ["灵山县荔枝产业园", "2021-450721-01-03-200001"] + values,
+        ])
+        #expect(reader.info.headerLines == [2, 3])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.totalInvestment == D("125000"))
+        #expect(row.ytdCompleted == D("5800"))
+    }
+
+    /// Units under a two-row header: the money unit of each measure, and a growth word over a
+    /// money unit is the change in money, not the rate.
+    @Test func unitsRowUnderATwoRowHeader() throws {
+        let (reader, out) = try readAll([
+            ["2022年1-8月各县区固定资产投资完成情况"],
+            ["县区", "固定资产投资", "", ""],
+            ["", "本年累计", "同比增减", "增速"],
+            ["", "亿元", "万元", "%"],
+            ["钦南区", "150", "200000", "15.4"],
+        ])
+        #expect(reader.info.headerLines == [2, 3, 4])
+        let fai = try #require(out.compactMap(\.indicators).first?.first)
+        #expect(fai.ytdValue == D("1500000"))
+        #expect(fai.reportedYoYPct == D("15.4"))
+    }
+
+    /// A long sheet's share and rate rows (`民间投资占比`, `…比重（%）`, `固定资产投资增速`) are not the
+    /// indicator's amount: skipped, so the amount row loads (a 40 万元 share took its place and
+    /// the real row was rejected as its duplicate).
+    @Test(arguments: ["民间投资占比", "民间投资占固定资产投资比重（%）", "民间投资增速", "民间投资（%）"])
+    func shareRowInALongSheet(name: String) throws {
+        let (_, out) = try readAll([
+            ["2022年1月分县区主要投资指标（万元）"],
+            ["县区", "指标", "本年累计", "上年同期", "同比增长（%）"],
+            ["钦南区", name, "40.0", "44.6", ""],
+            ["钦南区", "民间投资", "600000", "580000", "3.4"],
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        let rows = out.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.indicator) == ["private"])
+        #expect(rows.map(\.ytdValue) == [D("600000")])
+        #expect(out[2].skipped?.reason.contains("share or growth rate") == true)
+    }
+
+    /// A filing date above the header is not the period: the 报告期 row, the file name or a
+    /// 统计期 row under the data gives it (the filing month was loaded, over all of them).
+    @Test(arguments: [
+        ([["钦北区重大项目投资进度表"], ["填报日期：2022年10月8日", "", "单位：万元"], ["报告期：2022年1-9月"]], [[String]](), "钦北区项目.csv"),
+        ([["钦北区重大项目投资进度表"], ["填报单位：钦北区发改局", "填报日期：2022年10月8日"]], [], "钦北区项目_2022年9月.csv"),
+        ([["钦北区重大项目投资进度表"], ["填报日期：2022年10月8日"]], [["统计期：2022年9月", "", ""]], "钦北区项目.csv"),
+    ] as [([[String]], [[String]], String)])
+    func filingDateIsNoPeriod(titles: [[String]], footer: [[String]], fileName: String) throws {
+        let (reader, out) = try readAll(titles + [
+            ["项目名称", "统一项目代码", "本年累计完成投资"],
+            ["钦北区物流园", "2021-450703-59-01-500001", "3000"],
+        ] + footer, fileName: fileName)
+        #expect(reader.info.month == YearMonth(year: 2022, month: 9))
+        #expect(reader.warnings.isEmpty)
+        #expect(out.compactMap(\.rejected).isEmpty)
+    }
+
+    /// A day's date in the file name (`…20220705`, the day it was sent) and no other period: the
+    /// file is rejected with the reason, not loaded as July's.
+    @Test func sendingDateInTheFileName() throws {
+        #expect {
+            _ = try readAll([["钦南区重大项目进度表"], ["项目名称", "项目代码", "本年累计完成投资"],
+                             ["甲", "2021-450700-13-03-670901", "100"]], fileName: "钦南区项目进度20220705.csv")
+        } throws: { error in
+            (error as? SheetError)?.code == .missingMonth && "\(error)".contains("when the sheet was sent")
+        }
+    }
+
+    /// Totals named 汇总 or 共计N个项目, above or below the rows, and a total of a part
+    /// (`合计（不含园区）`): skipped as data (they were rejected, or loaded as regions), and the
+    /// plain ones checked.
+    @Test func totalsByOtherWords() throws {
+        let (projects, out) = try readAll([
+            ["灵山县2022年1-10月重大项目进度表（万元）"],
+            ["序号", "项目名称", "项目代码", "1-10月完成投资"],
+            ["", "全县汇总", "", "3000"],
+            ["1", "灵山测试甲", "2021-450721-13-03-680001", "1000"],
+            ["2", "灵山测试乙", "2021-450721-13-03-680002", "2000"],
+            ["", "共计2个项目", "", "3100"],
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(out.compactMap(\.project).count == 2)
+        #expect(projects.warnings.map(\.line) == [6])
+
+        let (regions, rows) = try readAll([
+            ["2023年1-2月各县区固定资产投资（万元）"],
+            ["地区", "本年累计", "同比增长（%）"],
+            ["钦南区", "100", "1.0"],
+            ["钦北区", "200", "2.0"],
+            ["县区汇总", "300", ""],
+            ["合计（不含园区）", "250", ""],
+        ])
+        #expect(rows.compactMap(\.indicators).flatMap { $0 }.map(\.region) == ["钦南区", "钦北区"])
+        #expect(regions.warnings.isEmpty)
+    }
+
+    /// A region or receiving unit merged over its rows (exported in the first row only) in a
+    /// long indicator or targets sheet and a transfer sheet by category: the rows below take it,
+    /// until a subtotal ends the group (they were rejected for a missing region).
+    @Test func mergedKeyCellsInLongSheets() throws {
+        let (_, indicators) = try readAll([
+            ["2022年1-6月分县区主要投资指标"],
+            ["县区", "指标", "1-6月累计", "上年同期", "同比增长（%）"],
+            ["钦南区", "固定资产投资", "1500000", "1300000", "15.4"],
+            ["", "工业投资", "450000", "340000", "32.4"],
+            ["灵山县", "固定资产投资", "1100000", "1000000", "10.0"],
+            ["", "工业投资", "300000", "250000", "20.0"],
+        ])
+        let rows = indicators.compactMap(\.indicators).flatMap { $0 }
+        #expect(rows.map(\.region) == ["钦南区", "钦南区", "灵山县", "灵山县"])
+        #expect(rows.map(\.indicator) == ["fai", "industrial", "fai", "industrial"])
+
+        let (reader, transfers) = try readAll([
+            ["2022年1-3月争取上级转移支付资金情况（万元）"],
+            ["单位", "资金类别", "本年累计争取", "上年同期"],
+            ["钦南区", "一般性转移支付", "5000", "4000"],
+            ["", "专项转移支付", "3000", "2500"],
+            ["小计", "", "8000", "6500"],
+            ["", "专项转移支付", "2000", "2100"],
+        ])
+        #expect(transfers.compactMap(\.transfers).flatMap { $0 }.map(\.unit) == ["钦南区", "钦南区"])
+        #expect(transfers.compactMap(\.rejected).map(\.line) == [6])   // no unit above a subtotal
+        #expect(reader.warnings.isEmpty)
+
+        let (_, targets) = try readAll([
+            ["2022年各县区投资目标任务分解表"],
+            ["单位", "指标", "年度目标", "目标增速（%）"],
+            ["钦南区", "固定资产投资", "1700000", "15"],
+            ["", "工业投资", "600000", "30"],
+        ])
+        #expect(targets.compactMap(\.targets).flatMap { $0 }.map(\.unit) == ["钦南区", "钦南区"])
+    }
+
+    /// The period as clerks also write it: Chinese numerals, the year in the title and the month
+    /// in the file name, a two-digit year, a whole year's report (December, said in a warning).
+    @Test(arguments: [
+        ("钦南区二〇二二年1-6月重大项目进度表", "钦南区项目.csv", 6),
+        ("钦南区2022年一至六月重大项目进度表", "钦南区项目.csv", 6),
+        ("钦南区2022年重大项目进度表", "钦南区项目进度表6月.csv", 6),
+        ("钦南区1-5月重大项目进度表", "2022年钦南区项目进度表6月.csv", 5),   // the title's month first
+        ("钦南区重大项目进度表", "钦南区项目进度_22年6月.csv", 6),
+        ("灵山县2022年度重大项目投资完成情况", "灵山县项目.csv", 12),
+    ] as [(String, String, Int)])
+    func periodSpellings(title: String, fileName: String, month: Int) throws {
+        let (reader, _) = try readAll([[title], ["项目名称", "项目代码", "本年累计完成投资"],
+                                       ["甲", "2021-450702-13-03-600001", "3200"]], fileName: fileName)
+        #expect(reader.info.month == YearMonth(year: 2022, month: month))
+        #expect(reader.warnings.map { $0.message.contains("年度' in the title") } == (month == 12 ? [true] : []))
+    }
 }

@@ -117,6 +117,36 @@ import Testing
         #expect(r == [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")])
     }
 
+    /// A growth word with a money unit is the change in money, not the rate: the rate column
+    /// beside it is the reported YoY, in whichever order they come.
+    @Test(arguments: [
+        (["单位", "本年累计争取", "上年同期", "同比增减（万元）", "增幅（%）"], SheetLayout.transferPayments,
+         [ColumnRole.field("unit"), .field("ytd_amount"), .field("prior_ytd"), nil, .field("reported_yoy")]),
+        (["单位", "本年累计争取", "上年同期", "增幅（%）", "比上年同期增减(亿元)"], .transferPayments,
+         [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy"), nil]),
+        (["单位", "本年累计争取", "上年同期", "增减额", "增减幅度（%）"], .transferPayments,
+         [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), nil, .field("reported_yoy")]),
+        (["县区", "固定资产投资", "同比增减（万元）", "增速（%）"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
+        (["县区", "固定资产投资", "固定资产投资同比增长（万元）", "同比增长率"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
+        // No unit on the change, but a % on the rate beside it.
+        (["单位", "本年累计争取", "上年同期", "同比增减", "增幅（%）"], .transferPayments,
+         [.field("unit"), .field("ytd_amount"), .field("prior_ytd"), nil, .field("reported_yoy")]),
+        (["县区", "固定资产投资", "同比增减", "增速（%）"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)]),
+        (["县区", "固定资产投资", "同比增长", "增速"], .indicatorSummary,
+         [.field("region"), .indicator("fai", .value), .indicator("fai", .yoy), .indicator("fai", .yoy)]),
+    ] as [([String], SheetLayout, [ColumnRole?])])
+    func changeInMoneyIsNoRate(header: [String], layout: SheetLayout, expected: [ColumnRole?]) {
+        #expect(roles(header, nil, layout) == expected)
+    }
+
+    @Test func changeInMoneyUnderAnIndicatorIsNoRate() {
+        let r = roles(["县区", "固定资产投资", "", ""], ["", "本年累计", "同比增减（万元）", "增速（%）"], .indicatorSummary)
+        #expect(r == [.field("region"), .indicator("fai", .value), .indicator("fai", .change), .indicator("fai", .yoy)])
+    }
+
     @Test func periodBeforeAMeasureAfterAnIndicator() {
         let r = roles(["县（市、区）", "固定资产投资1-11月累计增速（%）", "工业投资1-11月累计增速（%）"], nil, .indicatorSummary)
         #expect(r == [.field("region"), .indicator("fai", .yoy), .indicator("industrial", .yoy)])

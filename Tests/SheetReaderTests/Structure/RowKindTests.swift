@@ -41,6 +41,23 @@ import Testing
         (["※本表金额为快报数"], .note("※本表金额为快报数")),
         (["1", "灵山县荔枝深加工项目", ""], nil),
         (["钦南区", "120"], nil),
+        // A bureau form's sign-off block and the date it was signed.
+        (["主要负责人：黄某", "", "经办人：李某", "复核人：陈某"], .note("主要负责人:黄某")),
+        (["经办人：张三", "", "联系电话：0777-1234567"], .note("经办人:张三")),
+        (["附注：本表数据为快报数"], .note("附注:本表数据为快报数")),
+        (["报送单位：钦北区发展和改革局（盖章）"], .note("报送单位:钦北区发展和改革局(盖章)")),
+        (["统计期：2022年6月", ""], .note("统计期:2022年6月")),
+        (["2022年6月5日", "", ""], .note("2022年6月5日")),
+        (["2022-06-05"], .note("2022-06-05")),
+        (["2022年6月5日", "钦南区", "100"], nil),
+        // Totals by other words, with an unbracketed count, or of a part the label names.
+        (["", "全县汇总", "", "3000"], .subtotal(label: "全县汇总", wholeSheet: true)),
+        (["", "共计2个项目", "", "3000"], .subtotal(label: "共计", wholeSheet: true)),
+        (["合计：3个项目", "1"], .subtotal(label: "合计", wholeSheet: true)),
+        (["县区汇总", "300"], .subtotal(label: "县区汇总", wholeSheet: false)),
+        (["合计（不含园区）", "300"], .subtotal(label: "合计(不含园区)", wholeSheet: false)),
+        (["钦州港片区(含保税港区)", "300"], nil),
+        (["工业项目3个", "", "300"], nil),
     ]
 
     @Test(arguments: casesCases)

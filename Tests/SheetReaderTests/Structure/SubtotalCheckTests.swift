@@ -23,10 +23,12 @@ import Testing
         c.rejected()
         c.data(a("150.00"), line: 12)
         c.subtotal(label: "小计", wholeSheet: false, line: 13, amounts: a("1000.00"))
+        c.finish()
         #expect(c.warnings.first?.message.hasSuffix("; 1 rejected row in its range is not in the sum") == true)
         var clean = SubtotalChecker()
         clean.data(a("800.00"), line: 10)
         clean.subtotal(label: "小计", wholeSheet: false, line: 13, amounts: a("1000.00"))
+        clean.finish()
         #expect(clean.warnings.first?.message.contains("rejected") == false)
     }
 
@@ -36,6 +38,7 @@ import Testing
         c.data(a("800.00"), line: 10)
         c.data(a("150.00"), line: 12)
         c.subtotal(label: "小计", wholeSheet: false, line: 13, amounts: a("1000.00"))
+        c.finish()   // the rows below it could still add up (`groupTotalBeforeItsMembers`)
         #expect(c.warnings.count == 1)
         #expect(c.warnings.first?.line == 13)
         #expect(c.warnings.first?.message.contains("1-6月完成投资") == true)
@@ -85,5 +88,29 @@ import Testing
         c.data(a("8"), line: 6)
         c.finish()
         #expect(c.warnings.map(\.line) == [5])
+    }
+
+    /// A statistics bureau's order, each group's total before its members: checked against the
+    /// rows below it when the rows above do not add up; warned about (with the rows above) when
+    /// neither does, in its place among the warnings.
+    @Test func groupTotalBeforeItsMembers() {
+        var c = SubtotalChecker()
+        c.data(a("30"), line: 3)                                             // 全市
+        c.subtotal(label: "其中:县区合计", wholeSheet: false, line: 4, amounts: a("24"))
+        c.data(a("14"), line: 5)
+        c.data(a("10"), line: 6)
+        c.subtotal(label: "园区合计", wholeSheet: false, line: 7, amounts: a("6"))
+        c.data(a("6"), line: 8)
+        c.finish()
+        #expect(c.warnings.isEmpty)
+
+        var wrong = SubtotalChecker()
+        wrong.data(a("1"), line: 2)
+        wrong.subtotal(label: "小计", wholeSheet: false, line: 3, amounts: a("5"))
+        wrong.data(a("2"), line: 4)
+        wrong.warn(SheetWarning(line: 4, message: "a later warning"))
+        wrong.finish()
+        #expect(wrong.warnings.map(\.line) == [3, 4])
+        #expect(wrong.warnings.first?.message.contains("lines 2–2") == true)
     }
 }

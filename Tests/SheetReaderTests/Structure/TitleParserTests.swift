@@ -37,6 +37,25 @@ import Testing
         ("2023年9月至今", 2023, 9),
         ("浦北县2023年截至10月底重大项目进展", 2023, 10),
         ("中马钦州产业园区重大项目进度表（截止10月31日）", nil, 10),
+        // The day a sheet was filled in or sent is not its period.
+        ("填报单位：钦北区发改局 填报日期：2022年10月8日 单位：万元", nil, nil),
+        ("填报日期：2022年10月8日 报告期：2022年1-9月", 2022, 9),
+        ("钦南区项目进度20220705", 2022, nil),
+        ("报表20240229", 2024, 2),
+        ("填报单位：灵山县发改局（盖章） 2022年10月8日", 2022, nil),
+        ("截至2022年10月8日", 2022, 10),
+        ("截止：2022年9月25日", 2022, 9),
+        ("2022年9月30日", 2022, 9),
+        // Chinese numerals, a two-digit year before its month.
+        ("钦南区二〇二二年1-6月重大项目进度表", 2022, 6),
+        ("钦南区2022年一至六月重大项目进度表", 2022, 6),
+        ("二○二二年十二月", 2022, 12),
+        ("2022年十一月份", 2022, 11),
+        ("2022年一月至十月", 2022, 10),
+        ("2023年一季度投资完成情况", 2023, 3),
+        ("三娘湾旅游管理区2022年1-6月", 2022, 6),
+        ("钦南区项目进度_22年6月", 2022, 6),
+        ("灵山县2022年度重大项目1-6月进展情况", 2022, 6),
     ]
 
     @Test(arguments: periodsCases)
@@ -44,6 +63,21 @@ import Testing
         let p = TitleParser.period(in: text)
         #expect(p?.year == year)
         #expect(p?.month == month)
+    }
+
+    /// A file name's bare month (`…进度表6月`) counts; in a title it could be a column's.
+    @Test(arguments: [("钦南区项目进度表6月.csv", nil, 6), ("2022年钦南区项目进度表6月.csv", 2022, 6),
+                      ("钦南区_2022年1-6月.csv", 2022, 6), ("钦南区项目进度表.csv", nil, nil)] as [(String, Int?, Int?)])
+    func periodInFileName(name: String, year: Int?, month: Int?) {
+        let p = TitleParser.period(inFileName: name)
+        #expect(p?.year == year)
+        #expect(p?.month == month)
+    }
+
+    @Test(arguments: [("灵山县2022年度重大项目投资完成情况", 2022), ("二〇二二年度投资完成情况", 2022),
+                      ("灵山县2022年度重大项目1-6月进展情况", nil), ("2022年重大项目", nil)] as [(String, Int?)])
+    func wholeYear(text: String, year: Int?) {
+        #expect(TitleParser.wholeYear(in: text) == year)
     }
 
     @Test(arguments: ["附件1", "项目进度表", "2020-450721-13-03-012345", "第13期"])
