@@ -622,6 +622,36 @@ public final class SheetReading {
     private var rowUnit: MoneyUnit?
     /// Why `parse` returned no row, when it is not simply "no values".
     private var skipReason: String?
+    /// How the targets sheet's month columns read, once a row's annual target proved it.
+    private var monthReading: (reading: TargetMonths.Reading, line: Int)?
+
+    /// A targets row's month columns as cumulative targets: the reading its annual target
+    /// proves (`TargetMonths`), else the one an earlier row proved, else each period's own
+    /// (summed from January, as documented). A reading that does not end at the annual target
+    /// in December is a warning; so, once, is a sheet of cumulative columns.
+    private func monthlyTargets(_ months: [TargetMonths.Cell], annual: Decimal?, line: Int) -> [Int: Decimal] {
+        if let proven = TargetMonths.proven(months, annual: annual) {
+            if monthReading == nil {
+                monthReading = (proven, line)
+                if proven == .cumulative {
+                    checker.warn(SheetWarning(line: line, message:
+                        "the month columns are cumulative targets (they rise to the annual target \(annual ?? 0) instead of adding up to it): each is read as the target from January to the end of its period"))
+                    warnings = checker.warnings
+                }
+            }
+            return TargetMonths.ytd(months, proven)
+        }
+        let reading = monthReading?.reading ?? .perPeriod
+        let ytd = TargetMonths.ytd(months, reading)
+        if let annual, let last = months.last, last.month == 12, let december = ytd[12], abs(december - annual) > max(1, annual / 1000) {
+            let sum = TargetMonths.ytd(months, .perPeriod)[12] ?? 0
+            checker.warn(SheetWarning(line: line, message:
+                "the month columns neither add up to the annual target \(annual) (their sum is \(sum)) nor rise to it (the last is \(last.value)): read as "
+                + (reading == .perPeriod ? "each period's own, summed from January" : "cumulative, like line \(monthReading!.line)")))
+            warnings = checker.warnings
+        }
+        return ytd
+    }
 
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
@@ -884,15 +914,12 @@ public final class SheetReading {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try percent(cells, info.columns["target_rate"])
-                var monthly: [Int: Decimal] = [:]
-                var running: Decimal = 0
+                var months: [TargetMonths.Cell] = []
                 for m in monthColumns {
                     guard let v = try money(cells, m.column, nonNegative: true) else { continue }
-                    // A cumulative column restarts the sum the month columns after it add to
-                    // (`1-6月 | 7月`, `上半年 | 三季度`).
-                    running = m.cumulative ? v : running + v
-                    monthly[m.month] = running
+                    months.append((m.month, m.cumulative, v))
                 }
+                let monthly = monthlyTargets(months, annual: annual, line: line)
                 if annual != nil || rate != nil || !monthly.isEmpty {
                     rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
                                           ratePct: rate, monthlyYTD: monthly))
