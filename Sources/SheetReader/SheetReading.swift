@@ -51,6 +51,8 @@ public final class SheetReading {
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
     /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
     private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
+    /// A targets sheet's rate columns and how they read (`TargetRates`).
+    private let rateColumns: [Int: TargetRates.Column]
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
     /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
     private let projectColumns: ProjectColumns
@@ -226,6 +228,28 @@ public final class SheetReading {
             }
         }
 
+        // A targets sheet's rate columns, read ahead (bounded): fractions (`0.15`) or percents.
+        var rateColumns: [Int: TargetRates.Column] = [:]
+        if layout == .targets {
+            for rc in Set([columns["target_rate"]].compactMap { $0 } + groups.compactMap { $0.rate ?? $0.yoy }).sorted() {
+                var rates: [(value: Decimal, percentSign: Bool)] = []
+                var peeked = 0
+                while let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                    peeked += 1
+                    guard rc < record.fields.count, let v = try? SheetReading.percent(record.fields[rc]) else { continue }
+                    rates.append((v, TargetRates.hasPercentSign(record.fields[rc])))
+                }
+                let column = TargetRates.column(rates)
+                rateColumns[rc] = column
+                if column == .fractions {
+                    let shown = rates.prefix(4).map { "\($0.value)" }.joined(separator: ", ") + (rates.count > 4 ? ", …" : "")
+                    checker.warn(SheetWarning(line: header.record.line, message:
+                        "\(headerTexts[rc]): every rate is between -1 and 1 (\(shown)): read as fractions, ×100 (0.15 is 15 %)"))
+                    warnings = checker.warnings
+                }
+            }
+        }
+
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
         let titlePeriods = titles.compactMap(TitleParser.period(in:))
         let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
@@ -319,6 +343,7 @@ public final class SheetReading {
             }
         }
         self.fundGroups = funds
+        self.rateColumns = rateColumns
         self.projectColumns = ProjectColumns(columns)
         self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
             : layout == .indicatorSummary ? (columns["region"] ?? columns["indicator"]) : columns["unit"]
@@ -702,9 +727,30 @@ public final class SheetReading {
         return Amount(wan: value, halfULP: unit == .wan ? half : half * unit.toWan)
     }
 
+    /// A targets row's rate in percent: ×100 in a column of fractions, unless the cell wrote
+    /// its `%`; a bare rate below 1 among whole percents is read as written, with a warning.
+    private func targetRate(_ cells: [String], _ c: Int?, line: Int) throws(CellError) -> Decimal? {
+        guard let c, let v = try percent(cells, c), abs(v) < 1, !TargetRates.hasPercentSign(cells[c]) else { return try percent(cells, c) }
+        switch rateColumns[c] {
+        case .fractions?: return v * 100
+        case .percents(wholeSeen: true)? where v != 0:
+            checker.warn(SheetWarning(line: line, message:
+                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents; if it is a fraction (\(v * 100) %), write \(v * 100)"))
+            warnings = checker.warnings
+            return v
+        default: return v
+        }
+    }
+
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
-        var t = cells[c]
+        do { return try SheetReading.percent(cells[c]) } catch {
+            throw CellError(column: c, reason: "\(error.description); expected a percentage")
+        }
+    }
+
+    static func percent(_ cell: String) throws(ValueError) -> Decimal? {
+        var t = cell
         // `增长18.2%`, `下降2.5%`, and the arrows of statistical tables (`↑3.1`, `▼2.0`).
         for prefix in ["增长", "下降", "↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
             let rest = String(NameNormalizer.normalize(t).dropFirst(prefix.count))
@@ -715,9 +761,7 @@ public final class SheetReading {
             let rest = String(NameNormalizer.normalize(t).dropLast(suffix.count))
             t = ["↓", "▼"].contains(suffix) && !rest.hasPrefix("-") ? "-" + rest : rest
         }
-        do { return try ValueParser.percent(t) } catch {
-            throw CellError(column: c, reason: "\(error.description); expected a percentage")
-        }
+        return try ValueParser.percent(t)
     }
 
     /// Indicator names repeat on every row of a long sheet; match each distinct text once.
@@ -913,7 +957,7 @@ public final class SheetReading {
             if let code {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
-                let rate = try percent(cells, info.columns["target_rate"])
+                let rate = try targetRate(cells, info.columns["target_rate"], line: line)
                 var months: [TargetMonths.Cell] = []
                 for m in monthColumns {
                     guard let v = try money(cells, m.column, nonNegative: true) else { continue }
@@ -927,7 +971,7 @@ public final class SheetReading {
             }
             for g in indicatorGroups {
                 let annual = try money(cells, g.target ?? g.value, nonNegative: true)
-                let rate = try percent(cells, g.rate ?? g.yoy)
+                let rate = try targetRate(cells, g.rate ?? g.yoy, line: line)
                 guard annual != nil || rate != nil else { continue }
                 rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
             }
