@@ -295,7 +295,7 @@ public struct TransferRow: Sendable, Equatable {
 
 /// A unit's annual target for one indicator (`targets`), optionally decomposed by month:
 /// `monthlyYTD[m]` is the cumulative target for months 1…m (a `1月…12月` sheet with
-/// per-month amounts is accumulated by the reader).
+/// per-month amounts is accumulated by the reader; cumulative ones are taken as they are).
 public struct TargetRow: Sendable, Equatable {
     public var line: Int
     public var unit: String

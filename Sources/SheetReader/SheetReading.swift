@@ -54,6 +54,8 @@ public final class SheetReading {
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
     /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
     private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
+    /// A targets sheet's rate columns and how they read (`TargetRates`).
+    private let rateColumns: [Int: TargetRates.Column]
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
     /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
     private let projectColumns: ProjectColumns
@@ -246,6 +248,28 @@ public final class SheetReading {
             }
         }
 
+        // A targets sheet's rate columns, read ahead (bounded): fractions (`0.15`) or percents.
+        var rateColumns: [Int: TargetRates.Column] = [:]
+        if layout == .targets {
+            for rc in Set([columns["target_rate"]].compactMap { $0 } + groups.compactMap { $0.rate ?? $0.yoy }).sorted() {
+                var rates: [(value: Decimal, percentSign: Bool)] = []
+                var peeked = 0
+                while let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                    peeked += 1
+                    guard rc < record.fields.count, let v = try? SheetReading.percent(record.fields[rc]) else { continue }
+                    rates.append((v, TargetRates.hasPercentSign(record.fields[rc])))
+                }
+                let column = TargetRates.column(rates)
+                rateColumns[rc] = column
+                if column == .fractions {
+                    let shown = rates.prefix(4).map { "\($0.value)" }.joined(separator: ", ") + (rates.count > 4 ? ", …" : "")
+                    checker.warn(SheetWarning(line: header.record.line, message:
+                        "\(headerTexts[rc]): every rate is between -1 and 1 (\(shown)): read as fractions, ×100 (0.15 is 15 %)"))
+                    warnings = checker.warnings
+                }
+            }
+        }
+
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
         var month: YearMonth? = options.month
         if month == nil, layout == .targets {
@@ -364,6 +388,7 @@ public final class SheetReading {
             }
         }
         self.fundGroups = funds
+        self.rateColumns = rateColumns
         self.projectColumns = ProjectColumns(columns)
         self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
             : layout == .indicatorSummary ? (columns["region"] ?? columns["indicator"]) : columns["unit"]
@@ -691,6 +716,36 @@ public final class SheetReading {
     private var rowUnit: MoneyUnit?
     /// Why `parse` returned no row, when it is not simply "no values".
     private var skipReason: String?
+    /// How the targets sheet's month columns read, once a row's annual target proved it.
+    private var monthReading: (reading: TargetMonths.Reading, line: Int)?
+
+    /// A targets row's month columns as cumulative targets: the reading its annual target
+    /// proves (`TargetMonths`), else the one an earlier row proved, else each period's own
+    /// (summed from January, as documented). A reading that does not end at the annual target
+    /// in December is a warning; so, once, is a sheet of cumulative columns.
+    private func monthlyTargets(_ months: [TargetMonths.Cell], annual: Decimal?, line: Int) -> [Int: Decimal] {
+        if let proven = TargetMonths.proven(months, annual: annual) {
+            if monthReading == nil {
+                monthReading = (proven, line)
+                if proven == .cumulative {
+                    checker.warn(SheetWarning(line: line, message:
+                        "the month columns are cumulative targets (they rise to the annual target \(annual ?? 0) instead of adding up to it): each is read as the target from January to the end of its period"))
+                    warnings = checker.warnings
+                }
+            }
+            return TargetMonths.ytd(months, proven)
+        }
+        let reading = monthReading?.reading ?? .perPeriod
+        let ytd = TargetMonths.ytd(months, reading)
+        if let annual, let last = months.last, last.month == 12, let december = ytd[12], abs(december - annual) > max(1, annual / 1000) {
+            let sum = TargetMonths.ytd(months, .perPeriod)[12] ?? 0
+            checker.warn(SheetWarning(line: line, message:
+                "the month columns neither add up to the annual target \(annual) (their sum is \(sum)) nor rise to it (the last is \(last.value)): read as "
+                + (reading == .perPeriod ? "each period's own, summed from January" : "cumulative, like line \(monthReading!.line)")))
+            warnings = checker.warnings
+        }
+        return ytd
+    }
 
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
@@ -741,9 +796,30 @@ public final class SheetReading {
         return Amount(wan: value, halfULP: unit == .wan ? half : half * unit.toWan)
     }
 
+    /// A targets row's rate in percent: ×100 in a column of fractions, unless the cell wrote
+    /// its `%`; a bare rate below 1 among whole percents is read as written, with a warning.
+    private func targetRate(_ cells: [String], _ c: Int?, line: Int) throws(CellError) -> Decimal? {
+        guard let c, let v = try percent(cells, c), abs(v) < 1, !TargetRates.hasPercentSign(cells[c]) else { return try percent(cells, c) }
+        switch rateColumns[c] {
+        case .fractions?: return v * 100
+        case .percents(wholeSeen: true)? where v != 0:
+            checker.warn(SheetWarning(line: line, message:
+                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents; if it is a fraction (\(v * 100) %), write \(v * 100)"))
+            warnings = checker.warnings
+            return v
+        default: return v
+        }
+    }
+
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
-        var t = cells[c]
+        do { return try SheetReading.percent(cells[c]) } catch {
+            throw CellError(column: c, reason: "\(error.description); expected a percentage")
+        }
+    }
+
+    static func percent(_ cell: String) throws(ValueError) -> Decimal? {
+        var t = cell
         // `增长18.2%`, `下降2.5%`, and the arrows of statistical tables (`↑3.1`, `▼2.0`).
         for prefix in ["增长", "下降", "↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
             let rest = String(NameNormalizer.normalize(t).dropFirst(prefix.count))
@@ -754,9 +830,7 @@ public final class SheetReading {
             let rest = String(NameNormalizer.normalize(t).dropLast(suffix.count))
             t = ["↓", "▼"].contains(suffix) && !rest.hasPrefix("-") ? "-" + rest : rest
         }
-        do { return try ValueParser.percent(t) } catch {
-            throw CellError(column: c, reason: "\(error.description); expected a percentage")
-        }
+        return try ValueParser.percent(t)
     }
 
     /// Indicator names repeat on every row of a long sheet; match each distinct text once.
@@ -965,16 +1039,13 @@ public final class SheetReading {
             if let code {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
-                let rate = try percent(cells, info.columns["target_rate"])
-                var monthly: [Int: Decimal] = [:]
-                var running: Decimal = 0
+                let rate = try targetRate(cells, info.columns["target_rate"], line: line)
+                var months: [TargetMonths.Cell] = []
                 for m in monthColumns {
                     guard let v = try money(cells, m.column, nonNegative: true) else { continue }
-                    // A cumulative column restarts the sum the month columns after it add to
-                    // (`1-6月 | 7月`, `上半年 | 三季度`).
-                    running = m.cumulative ? v : running + v
-                    monthly[m.month] = running
+                    months.append((m.month, m.cumulative, v))
                 }
+                let monthly = monthlyTargets(months, annual: annual, line: line)
                 if annual != nil || rate != nil || !monthly.isEmpty {
                     rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
                                           ratePct: rate, monthlyYTD: monthly))
@@ -982,7 +1053,7 @@ public final class SheetReading {
             }
             for g in indicatorGroups {
                 let annual = try money(cells, g.target ?? g.value, nonNegative: true)
-                let rate = try percent(cells, g.rate ?? g.yoy)
+                let rate = try targetRate(cells, g.rate ?? g.yoy, line: line)
                 guard annual != nil || rate != nil else { continue }
                 rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
             }

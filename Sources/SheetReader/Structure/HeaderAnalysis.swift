@@ -372,6 +372,15 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
        }) {
         roles[c] = .field("ytd_completed")
     }
+    // A targets sheet of departments (`责任单位 | 指标 | 全年目标任务`) names its units in a
+    // department column when it has no 单位/地区 one: a unit that is no known region is a
+    // department (DESIGN §5). The column took no role, and each row became the city's target.
+    if layout == .targets, !roles.contains(.field("unit")),
+       let c = roles.indices.first(where: { c in
+           roles[c] == nil && [top[safe: c], sub?[safe: c]].contains { $0?.fields.contains("department") ?? false }
+       }) {
+        roles[c] = .field("unit")
+    }
     // A field belongs to its first column; later duplicates are dropped. But a column naming
     // another year than the sheet's gives way to one naming its year or none: `2021年1-8月完成投资
     // | 2022年1-8月完成投资` in a 2022 sheet compares with last year (whose figure was loaded).

@@ -102,6 +102,21 @@ import Testing
         #expect(row.monthlyYTD == [2: D("700000"), 3: D("1050000"), 4: D("1400000")])
     }
 
+    /// City departments' targets under `责任单位`, no 单位 column and no place in the title: each
+    /// row is its department's (was a rejection without --region, and the city's target with it).
+    @Test func departmentTargetsUnderResponsibleUnit() throws {
+        let (reader, out) = try readAll([
+            ["2022年市直部门固定资产投资目标任务分解表"],
+            ["单位：万元"],
+            ["责任单位", "指标", "全年目标任务"],
+            ["市交通运输局", "固定资产投资", "200000"],
+            ["市水利局", "固定资产投资", "80000"],
+        ])
+        #expect(reader.info.layout == .targets)
+        #expect(out.compactMap(\.targets).map { $0[0].unit } == ["市交通运输局", "市水利局"])
+        #expect(out.compactMap(\.rejected).isEmpty)
+    }
+
     /// Columns named by their periods, this year's and last year's in either order; a 单位
     /// column giving each row's unit.
     @Test(arguments: [false, true])

@@ -25,6 +25,18 @@ import Testing
         #expect(Self.analyzer.match(header).fields.first == field)
     }
 
+    /// A targets sheet of departments (`责任单位 | 指标 | 全年目标任务`): the department column is
+    /// the unit column when there is no 单位/地区 one (it took no role: each row became the city's).
+    @Test(arguments: [
+        (["责任单位", "指标", "全年目标任务"], [ColumnRole.field("unit"), .field("indicator"), .field("annual_target")]),
+        (["牵头单位", "指标", "年度目标"], [.field("unit"), .field("indicator"), .field("annual_target")]),
+        (["单位", "责任单位", "指标", "年度目标"], [.field("unit"), nil, .field("indicator"), .field("annual_target")]),
+        (["地区", "牵头部门", "指标", "年度目标"], [.field("unit"), nil, .field("indicator"), .field("annual_target")]),
+    ] as [([String], [ColumnRole?])])
+    func departmentColumnIsATargetsUnit(header: [String], expected: [ColumnRole?]) {
+        #expect(roles(header, nil, .targets) == expected)
+    }
+
     /// A period (or a measure) merged over sub cells that name the rest: the two read as one header.
     @Test(arguments: [
         (["1-6月", ""], ["完成投资", "本月完成"], ["ytd_completed", "month_completed"]),

@@ -1,0 +1,47 @@
+import Foundation
+
+/// How a targets row's month columns read. `1月 … 12月` and `一季度 … 四季度` are written both
+/// ways: each period's own amount (summed from January, the documented reading) or the
+/// cumulative target to the end of the period (`10000 | 30000 | … | 230000`, 12月 = the annual
+/// target). Only the annual target tells them apart, so the row proves its reading by it.
+enum TargetMonths {
+    enum Reading: Equatable { case perPeriod, cumulative }
+
+    /// A month column's cell: its month, whether its header counts from January (`1-6月`,
+    /// `上半年`), and its amount.
+    typealias Cell = (month: Int, cumulative: Bool, value: Decimal)
+
+    /// The cumulative target per month under a reading: per period, a column counting from
+    /// January restarts the running sum (`1-6月 | 7月`); cumulative, every column is its month's.
+    static func ytd(_ cells: [Cell], _ reading: Reading) -> [Int: Decimal] {
+        var out: [Int: Decimal] = [:]
+        var running: Decimal = 0
+        for c in cells {
+            running = reading == .cumulative || c.cumulative ? c.value : running + c.value
+            out[c.month] = running
+        }
+        return out
+    }
+
+    /// The reading the annual target proves: nil when the two readings agree (nothing to
+    /// decide) or when nothing proves either. With the columns running to December, the
+    /// cumulative one ends at the target and never falls, the per-period one adds up to it;
+    /// with fewer, a per-period sum above the target while the cumulative figures stay within
+    /// it proves them cumulative.
+    static func proven(_ cells: [Cell], annual: Decimal?) -> Reading? {
+        let perPeriod = ytd(cells, .perPeriod), cumulative = ytd(cells, .cumulative)
+        guard perPeriod != cumulative, let annual, annual > 0, let last = cells.last else { return nil }
+        let rising = zip(cells, cells.dropFirst()).allSatisfy { $0.value <= $1.value }
+        let tolerance = max(1, annual / 1000)   // figures rounded to whole 万元
+        func near(_ x: Decimal?) -> Bool { x.map { abs($0 - annual) <= tolerance } ?? false }
+        if last.month == 12 {
+            if near(perPeriod[12]) { return .perPeriod }
+            if rising, near(last.value) { return .cumulative }
+            return nil
+        }
+        if let sum = perPeriod[last.month], sum > annual + tolerance, rising, last.value <= annual + tolerance {
+            return .cumulative
+        }
+        return nil
+    }
+}
