@@ -65,6 +65,12 @@ import Testing
             #expect(status.exitCode == 0, "\(status)")
             #expect(status.stdout.contains("check lines_read = loaded + skipped + rejected: ok"), "\(status)")
             #expect(status.stdout.contains("last successful run: run 1 (load)"), "\(status)")
+            // Months in JSON as everywhere else (`run` and the reports): "YYYY-MM", not 202206.
+            let json = try Subprocess.run(executable, ["status", "--database-url", url, "--format", "json"])
+            let batches = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(batches.contains { ($0["month"] as? String)?.range(of: #"^\d{4}-\d{2}$"#, options: .regularExpression) != nil },
+                    "\(json.stdout)")
+            #expect(!batches.contains { $0["month"] is NSNumber })
 
             let usage = try Subprocess.run(executable, ["load", "--database-url", url, "--month", "2022-13", good.path])
             #expect(usage.exitCode == 64, "\(usage)")

@@ -11,7 +11,8 @@ public enum StatusQuery {
 
     public static func batches(on connection: Connection, limit: Int) throws -> Listing {
         let result = try connection.query("""
-            SELECT b.batch_key, b.status, b.layout, r.name AS region, b.month_key, b.lines_read, b.rows_loaded,
+            SELECT b.batch_key, b.status, b.layout, r.name AS region,
+                   to_char(to_date(b.month_key::text, 'YYYYMM'), 'YYYY-MM') AS month, b.lines_read, b.rows_loaded,
                    b.rows_skipped, b.rows_rejected,
                    CASE WHEN b.status IN ('loaded', 'superseded') AND b.lines_read = b.rows_loaded + b.rows_skipped + b.rows_rejected
                         THEN 'ok' WHEN b.status IN ('loaded', 'superseded') THEN 'MISMATCH' ELSE '-' END AS check_text,
@@ -25,12 +26,12 @@ public enum StatusQuery {
             LIMIT \(limit)
             """)
         let rows = result.rows.map { row -> [String?] in
-            [row["batch_key"], row["status"], row["layout"], row["region"], row["month_key"], row["lines_read"],
+            [row["batch_key"], row["status"], row["layout"], row["region"], row["month"], row["lines_read"],
              row["rows_loaded"], row["rows_skipped"], row["rows_rejected"], row["check_text"], row["warnings"],
              row["superseded_by"], row["finished_at"], row["file_name"]]
         }
         return Listing(columns: columns, rows: rows,
-                       numeric: ["batch", "month", "lines_read", "loaded", "skipped", "rejected", "warnings", "superseded_by"])
+                       numeric: ["batch", "lines_read", "loaded", "skipped", "rejected", "warnings", "superseded_by"])
     }
 
     /// Warnings of the recent batches, one line each.
