@@ -747,7 +747,7 @@ public final class SheetReading {
         case .fractions?: return v * 100
         case .percents(wholeSeen: true)? where v != 0:
             checker.warn(SheetWarning(line: line, message:
-                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents; if it is a fraction (\(v * 100) %), write \(v * 100)"))
+                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents (a load reads it as \(v * 100) % when the annual target is last year's figure × (1 + \(v))); if it is a fraction, write \(v * 100)"))
             warnings = checker.warnings
             return v
         default: return v
