@@ -31,6 +31,14 @@ import Testing
         #expect(reader.warnings.isEmpty)
     }
 
+    /// A project list with its funding (`项目名称 | 总投资 | 到位资金`) is no unit's transfer sheet.
+    @Test(arguments: ["到位资金", "争取资金"])
+    func projectFundingIsNoTransferSheet(amount: String) throws {
+        let rows = [["灵山县2022年1-5月重点项目资金情况"], ["项目名称", "总投资", amount], ["某项目", "100", "50"]]
+        let layout = try? SheetReading(source: ArrayRecordSource(rows: rows), fileName: "t.csv", options: ReadOptions()).info.layout
+        #expect(layout != .transferPayments)
+    }
+
     /// With nothing naming the unit, the rejection says what is missing (it blamed the layout).
     @Test func noUnitAnywhere() throws {
         #expect {
