@@ -54,6 +54,8 @@ public final class SheetReading {
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
     /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
     private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
+    /// The unit of a transfer sheet without a 单位 column (its region, or the department whose own sheet it is).
+    private let transferUnit: String?
     /// A targets sheet's rate columns and how they read (`TargetRates`).
     private let rateColumns: [Int: TargetRates.Column]
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
@@ -357,10 +359,19 @@ public final class SheetReading {
         }
 
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
+        // A transfer sheet without a 单位 column is one unit's own: a department's when an office
+        // other than the finance bureau (which reports its region's) names it in the title, the
+        // 填报单位 row or the file name (`市交通运输局2022年1-5月争取上级资金情况`), else the region's.
+        let oneUnitTransfer = layout == .transferPayments && columns["unit"] == nil
         let region = options.region ?? TitleParser.sheetRegion(titles: titles, fileName: fileName)
-        if layout == .indicatorSummary && columns["region"] == nil || layout == .targets && columns["unit"] == nil, region == nil {
+        let office = oneUnitTransfer ? TitleParser.department(titles: titles, fileName: fileName).flatMap { $0.contains("财政") ? nil : $0 } : nil
+        let transferUnit = office ?? (oneUnitTransfer ? region : nil)
+        if (layout == .indicatorSummary && columns["region"] == nil || layout == .targets && columns["unit"] == nil) && region == nil
+            || oneUnitTransfer && transferUnit == nil {
+            let sheet = layout == .transferPayments ? "transfer sheet (no 单位/县区/部门 column)"
+                : "\(layout == .targets ? "targets" : "indicator") sheet (no 地区/县区 column)"
             throw SheetError(code: .missingRegion, file: fileName, line: header.record.line,
-                             message: "one-region \(layout == .targets ? "targets" : "indicator") sheet (no 地区/县区 column) but no region in --region, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))) or the file name",
+                             message: "one-\(oneUnitTransfer ? "unit" : "region") \(sheet) but no \(oneUnitTransfer ? "region or department" : "region") in --region, the title rows (\(titles.isEmpty ? "none" : titles.joined(separator: " / "))) or the file name",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
@@ -389,6 +400,7 @@ public final class SheetReading {
         }
         self.fundGroups = funds
         self.rateColumns = rateColumns
+        self.transferUnit = transferUnit
         self.projectColumns = ProjectColumns(columns)
         self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
             : layout == .indicatorSummary ? (columns["region"] ?? columns["indicator"]) : columns["unit"]
@@ -804,7 +816,7 @@ public final class SheetReading {
         case .fractions?: return v * 100
         case .percents(wholeSeen: true)? where v != 0:
             checker.warn(SheetWarning(line: line, message:
-                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents; if it is a fraction (\(v * 100) %), write \(v * 100)"))
+                "\(names[c]): \(v) is read as \(v) %, while the column's other rates are whole percents (a load reads it as \(v * 100) % when the annual target is last year's figure × (1 + \(v))); if it is a fraction, write \(v * 100)"))
             warnings = checker.warnings
             return v
         default: return v
@@ -1000,7 +1012,11 @@ public final class SheetReading {
             return rows.isEmpty ? nil : .indicator(rows)
 
         case .transferPayments:
-            let unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
+            // One unit's own sheet (资金类别 | 本年累计争取 | …): the sheet's unit receives every row.
+            let unit: String
+            if let transferUnit { unit = transferUnit } else {
+                unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
+            }
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
                 TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
@@ -1235,6 +1251,16 @@ public final class SheetReading {
            !has(.indicatorSummary, "indicator") {
             return .transferPayments
         }
+        // One unit's own sheet (a county finance bureau's, a department's): 资金类别 | 本年累计争取 |
+        // 上年同期, the unit in the title or file name. Only columns no other sheet has decide: a
+        // fund category, or an amount 争取 from above beside no project name (到位资金 is also a
+        // project's funding).
+        let transferOnly = has(.transferPayments, "category")
+            || headerTexts.contains { $0.contains("争取") } && !has(.projectProgress, "project_name")
+        if !has(.transferPayments, "unit"), has(.transferPayments, "ytd_amount") && transferOnly || fundColumns,
+           !has(.indicatorSummary, "indicator"), !has(.indicatorSummary, "region") {
+            return .transferPayments
+        }
         if has(.indicatorSummary, "region"), has(.indicatorSummary, "indicator") || indicators(.indicatorSummary, [.value, .yoy, .prior]) > 0 {
             return .indicatorSummary
         }
@@ -1281,7 +1307,7 @@ public final class SheetReading {
                 } else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
             }
         case .transferPayments:
-            if !has("unit") { missing.append("unit (单位/县区/部门)") }
+            // Without 单位, one unit's own sheet (the unit from --region, the title or the file name).
             let fundColumns = roles.contains { if case .field(let f)? = $0 { return FundColumn.parse(f) != nil } else { return false } }
             if !has("ytd_amount") && !fundColumns {
                 missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计, or a column per fund category: 一般性转移支付 | 专项转移支付)")

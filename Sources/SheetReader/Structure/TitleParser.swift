@@ -392,6 +392,35 @@ public enum TitleParser {
         return candidates.first(where: { !$0.hasSuffix("市") }) ?? candidates.first
     }
 
+    /// The department whose own sheet this is, when no place names it: the office name that
+    /// begins a title (`市交通运输局2022年1-5月争取上级资金情况`) or follows a 填报单位 label, else
+    /// a part of the file name (`市交通运输局转移支付`). Only text: the loader decides it is no region.
+    public static func department(titles: [String], fileName: String) -> String? {
+        let reporting = titles.compactMap { t -> String? in
+            let n = NameNormalizer.normalize(t)
+            guard let label = reportingLabels.lazy.compactMap({ n.range(of: $0) }).first else { return nil }
+            let rest = n[label.upperBound...]
+            return String(rest.drop { $0 == ":" || $0 == "(" || $0 == ")" || $0 == "盖" || $0 == "章" })
+        }
+        let parts = baseName(fileName).split(whereSeparator: { "_- .、（）()[]【】".contains($0) }).map(String.init)
+        return (reporting + titles.map(NameNormalizer.normalize) + parts).lazy.compactMap(office(at:)).first
+    }
+
+    /// The office name a text begins with: Han characters up to the first office word.
+    static func office(at text: String) -> String? {
+        let c = Array(text.prefix(30))
+        var end = 0
+        while end < c.count, isHan(c[end]) { end += 1 }
+        for k in 1..<max(1, end) {
+            for word in officeWords where k + word.count <= end && String(c[k..<(k + word.count)]) == word {
+                return String(c[0..<(k + word.count)])
+            }
+        }
+        return nil
+    }
+    /// Longest first where one begins another (`委员会` before `委`).
+    static let officeWords = ["委员会", "管委会", "办公室", "局", "委", "办", "厅", "中心", "公司", "集团"]
+
     static func isHan(_ ch: Character) -> Bool {
         guard let v = ch.unicodeScalars.first?.value else { return false }
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)

@@ -318,8 +318,9 @@ public final class Loader {
         }
         var touched = ledger.pairs
         // Figures another scope's file gave (a city's sheet restating a county's own): latest
-        // wins, and the batch says whose figures it replaced.
-        let replaced = try merge.replacedElsewhere(scope: scope)
+        // wins, and the batch says whose figures it replaced; also a target rate the annual
+        // target proves a fraction (`0.15` among whole percents).
+        let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates()
         result.warnings += replaced
         if info.layout == .projectProgress {
             let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,

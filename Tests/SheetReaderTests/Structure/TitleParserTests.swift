@@ -135,6 +135,18 @@ import Testing
         #expect(TitleParser.sheetRegion(titles: titles, fileName: fileName) == expected)
     }
 
+    /// The office whose own sheet it is: at the start of a title, after 填报单位, or in the file name.
+    @Test(arguments: [
+        (["市交通运输局2022年1-5月争取上级资金情况", "单位：万元"], "2022.csv", "市交通运输局"),
+        (["2022年1-5月争取上级资金情况", "填报单位（盖章）：市发展和改革委员会"], "2022.csv", "市发展和改革委员会"),
+        (["2022年1-5月争取上级资金情况"], "e22c_市水利局转移支付_2022年5月.csv", "市水利局"),
+        (["灵山县2022年1-5月争取上级转移支付资金情况表"], "灵山县转移支付_2022年5月.csv", nil),
+        (["2022年1-5月各县区转移支付"], "转移支付_2022年5月.csv", nil),
+    ] as [([String], String, String?)])
+    func department(titles: [String], fileName: String, expected: String?) {
+        #expect(TitleParser.department(titles: titles, fileName: fileName) == expected)
+    }
+
     @Test(arguments: [("填报单位：灵山县发展和改革局  单位：万元", MoneyUnit.wan), ("（单位：亿元）", .yi), ("金额单位：元", .yuan),
                       ("单位：亿", .yi), ("单位：万", .wan), ("单位：千元", .qian), ("单位：百万元", .baiwan), ("单位：亿元、%", .yi),
                       ("单位：%、亿元", .yi), ("单位：(亿元)", .yi), ("单位：绝对额亿元，增速%", .yi), ("（亿元）", .yi),
