@@ -66,12 +66,15 @@ extension SheetReading {
         do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
     }
 
-    /// The 开工时间 cell: a date, or words saying whether the project has started — clerks write
-    /// 已开工 when they do not know the day, 未开工 or 拟10月开工 before it starts. Other text is
-    /// rejected as not a date.
+    /// The 开工时间 cell: a date (a part of a month as the month), or words saying whether the
+    /// project has started — clerks write 已开工 when they do not know the day, 未开工 or 拟10月开工
+    /// before it starts. Other text is rejected as not a date.
     func startCell(_ cells: [String]) throws(CellError) -> (date: String?, started: Bool?) {
         do { return (try date(cells, "start_date"), nil) } catch {
-            guard let c = info.columns["start_date"], let word = Self.startedWord(cells[c]) else { throw error }
+            guard let c = info.columns["start_date"] else { throw error }
+            // A part of a month (`2022年7月上旬`, `2022年7月底`) is the month, as in project sheets.
+            if let month = ValueParser.roughDate(cells[c]) { return (month, nil) }
+            guard let word = Self.startedWord(cells[c]) else { throw error }
             return (nil, word)
         }
     }

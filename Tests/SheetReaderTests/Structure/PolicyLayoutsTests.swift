@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: [
         ("已开工", nil, true), ("部分开工", nil, true), ("在建", nil, true), ("已竣工", nil, true),
         ("未开工", nil, false), ("尚未开工", nil, false), ("拟10月开工", nil, false), ("计划2023年开工", nil, false),
-        ("2022.6", "2022-06-01", nil), ("", nil, nil),
+        ("2022.6", "2022-06-01", nil), ("", nil, nil), ("2022年7月上旬", "2022-07-01", nil), ("2022年7月底", "2022-07-01", nil),
     ] as [(String, String?, Bool?)])
     func centralBudgetStartInWords(_ cell: String, _ date: String?, _ started: Bool?) throws {
         let (_, out) = try Self.read([
