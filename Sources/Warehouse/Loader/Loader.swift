@@ -322,6 +322,13 @@ public final class Loader {
         // target proves a fraction (`0.15` among whole percents).
         let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates()
         result.warnings += replaced
+        let unrelated = try merge.unrelatedProjectBatches(scope: scope)
+        result.warnings += unrelated.map { old in
+            SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同县区同月但无一个相同项目：两份都保留 / shares no project "
+                         + "with batch \(old.batch) (\(old.file), \(old.rows) rows) of the same region and month, so it does not "
+                         + "replace it (another bureau's sheet?): both are kept; if this file does replace it, "
+                         + "invest-etl batch revert \(old.batch)")
+        }
         if info.layout == .projectProgress {
             let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,
                                                     direct: projects.direct, returnKeys: ledgerKnows && !projects.misses.isEmpty)
@@ -334,7 +341,7 @@ public final class Loader {
             try merge.upsertFacts()
         }
         FaultPoint.reach(.supersede, file: url.path)
-        let superseded = try merge.supersede(scope: scope, indicators: indicators)
+        let superseded = try merge.supersede(scope: scope, indicators: indicators, keep: unrelated.map(\.batch))
         touched.formUnion(superseded.pairs)
         let mixed = try merge.unitsMixingFiles()
         result.warnings += mixed
@@ -342,7 +349,8 @@ public final class Loader {
         try merge.discardStaging()
         result.supersededBatches = superseded.batches
         try finishBatch(batch, status: "loaded", result: result,
-                        warnings: replaced.isEmpty && mixed.isEmpty ? warningsJSON : try Self.warningsJSON(result.warnings),
+                        warnings: replaced.isEmpty && mixed.isEmpty && unrelated.isEmpty
+                            ? warningsJSON : try Self.warningsJSON(result.warnings),
                         message: nil)
         result.outcome = .loaded
         return result

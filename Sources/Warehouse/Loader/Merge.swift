@@ -432,18 +432,44 @@ struct Merge {
         }
     }
 
+    /// The loaded project batches of this scope that share no project with this batch's staged
+    /// rows: another bureau's sheet of the same county and month (the 发改局's key projects, the
+    /// 工信局's industrial ones), not an earlier version of this one. Superseding them deleted a
+    /// bureau's month without a word; they stay, with a warning each. Call before the facts are
+    /// merged (a restated fact then still names the earlier batch). Every row is staged when the
+    /// scope has a loaded batch (its region and month have facts: no row is copied directly).
+    func unrelatedProjectBatches(scope: String) throws -> [(batch: Int, file: String, rows: Int)] {
+        guard layout == .projectProgress else { return [] }
+        return try connection.query("""
+            SELECT b.batch_key, b.file_name, b.rows_loaded
+            FROM etl.load_batch b
+            WHERE b.scope = \(scope) AND b.status = 'loaded' AND b.batch_key <> \(batch) AND b.rows_loaded > 0
+              AND NOT EXISTS (
+                  SELECT 1 FROM etl.stage_project s
+                  JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+                  JOIN dw.fact_project_month f ON f.region_key = p.region_key AND f.project_key = p.project_key
+                                              AND f.month_key = s.month_key
+                  WHERE s.batch_key = \(batch) AND f.batch_key = b.batch_key)
+            ORDER BY b.batch_key
+            """).rows.map { row in
+                (try row.int("batch_key") ?? 0, (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? "",
+                 try row.int("rows_loaded") ?? 0)
+            }
+    }
+
     // MARK: - supersede and summaries
 
     /// Marks the loaded batches of the same scope superseded by this one and deletes their
     /// facts that this batch did not restate (restated ones already point here). Returns the
     /// superseded batches and the (region, month) pairs of the project facts it removed.
-    func supersede(scope: String, indicators: String?) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
+    /// `keep`: loaded batches of the scope that stay loaded all the same (`unrelatedProjectBatches`).
+    func supersede(scope: String, indicators: String?, keep: [Int] = []) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
         let old = try connection.query("""
             SELECT batch_key FROM etl.load_batch
             WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch)
               AND \(Self.coveredBy(indicators))
             ORDER BY batch_key
-            """).rows.compactMap { try $0.int("batch_key") }
+            """).rows.compactMap { try $0.int("batch_key") }.filter { !keep.contains($0) }
         guard !old.isEmpty else { return ([], []) }
         let list = "{" + old.map(String.init).joined(separator: ",") + "}"
         var touched = Set<RegionMonth>()

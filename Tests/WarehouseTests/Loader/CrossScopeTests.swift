@@ -77,6 +77,37 @@ import Testing
         }
     }
 
+    /// Two bureaus' sheets for the same county and month (the 发改局's key projects, the 工信局's
+    /// industrial ones) share no project: the second does not replace the first (it deleted the
+    /// first's month), and says so; a corrected second sheet replaces the second only.
+    @Test func anotherBureausSheetOfTheMonthDoesNotReplaceTheFirst() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func sheet(_ name: String, _ rows: [(String, String)]) throws -> URL {
+            let file = directory.appendingPathComponent(name)
+            try Data(("浦北县2022年1-9月重大项目进度表\n项目代码,项目名称,本年累计完成投资\n"
+                      + rows.map { "\($0.0),项目\($0.0.suffix(2)),\($0.1)\n" }.joined()).utf8).write(to: file)
+            return file
+        }
+        let code = { (i: Int) in String(format: "2022-450722-36-01-%06d", i) }
+        let development = try sheet("2022-09_浦北县_重大项目进度_发改局.csv", [(code(1), "400"), (code(2), "500"), (code(3), "300")])
+        let industry = try sheet("2022-09_浦北县_工业项目进度_工信局.csv", [(code(4), "200"), (code(5), "100")])
+        let industryCorrected = try sheet("2022-09_浦北县_工业项目进度_工信局_更正.csv", [(code(4), "210"), (code(5), "100")])
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let first = try loader.load(file: development)
+            let second = try loader.load(file: industry)
+            #expect(second.outcome == .loaded && second.supersededBatches.isEmpty)
+            #expect(second.warnings.contains { $0.message.contains("shares no project with batch \(first.batchKey!)") })
+            #expect(try LoaderFixtures.int(connection, "SELECT sum(ytd_completed_wan)::integer AS n FROM dw.fact_project_month") == 1500)
+            let third = try loader.load(file: industryCorrected)
+            #expect(third.supersededBatches == [second.batchKey!])
+            #expect(try LoaderFixtures.int(connection, "SELECT sum(ytd_completed_wan)::integer AS n FROM dw.fact_project_month") == 1510)
+            #expect(try connection.query("SELECT status FROM etl.load_batch ORDER BY batch_key").rows.compactMap { $0["status"] }
+                    == ["loaded", "superseded", "loaded"])
+        }
+    }
+
     /// A one-project sheet under `title`, written to `file`.
     @discardableResult
     static func projectSheet(_ file: URL, title: String, code: String, ytd: String) throws -> URL {
