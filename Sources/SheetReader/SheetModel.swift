@@ -205,8 +205,12 @@ public struct ProjectProgressRow: Sendable, Equatable {
     public var regionAbove: String?
     public var department: String?
     public var industry: String?
-    /// The category set by the nearest section row above (`（一）工业项目` -> `工业项目`).
+    /// The category set by the nearest section row above (`（一）工业项目` -> `工业项目`); a
+    /// sub-section that only names a stage (`（一）新建项目` under `一、工业项目`) keeps its section's.
     public var category: String?
+    /// The level-1 section (`二、基础设施项目`) above a level-2 category of its own
+    /// (`（一）市政交通项目`), whose kind the project shares; nil otherwise.
+    public var section: String?
     public var isPrivate: Bool?
     public var nature: String?
     public var totalInvestment: Decimal?
@@ -225,8 +229,9 @@ public struct ProjectProgressRow: Sendable, Equatable {
                 isPrivate: Bool? = nil, nature: String? = nil, totalInvestment: Decimal? = nil,
                 annualPlan: Decimal? = nil, ytdCompleted: Decimal, monthCompleted: Decimal? = nil,
                 status: String? = nil, stallReason: String? = nil, startDate: String? = nil,
-                plannedRestart: String? = nil, regionAbove: String? = nil) {
+                plannedRestart: String? = nil, regionAbove: String? = nil, section: String? = nil) {
         self.line = line
+        self.section = section
         self.projectCode = projectCode
         self.projectName = projectName
         self.region = region

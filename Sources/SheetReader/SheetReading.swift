@@ -546,10 +546,12 @@ public final class SheetReading {
                 // it cleared the industrial flags of every project under it.
                 sectionRegion = name
                 if level <= 1 { category = nil; topCategory = nil }
-            } else {
+            } else if level <= 1 || !SheetReading.namesAStage(name) || topCategory == nil {
                 category = name
                 if level <= 1 { topCategory = name; sectionRegion = nil }
             }
+            // else a stage under a kind (`一、工业项目` / `（一）新建项目`): the rows stay the
+            // kind's (they became 新建项目, an industrial plant and a road in one category).
             checker.section(level: level, label: name, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
             return .skipped(SkippedRow(line: line, kind: .section, reason: "section row: category '\(name)' for the rows below"))
@@ -610,6 +612,16 @@ public final class SheetReading {
     func date(_ cells: [String], _ c: Int?) throws(CellError) -> String? {
         guard let c, c < cells.count else { return nil }
         do { return try ValueParser.date(cells[c]) } catch { throw CellError(column: c, reason: error.description) }
+    }
+
+    /// A sub-section that names a stage of the work, not a kind of project: `（一）新建项目`,
+    /// `（二）续建项目（12个）`, `前期项目`, `竣工投产项目`.
+    static func namesAStage(_ name: String) -> Bool {
+        var text = NameNormalizer.normalize(name)
+        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }) { text = String(text[..<open]) }
+        for suffix in ["项目", "类"] where text.hasSuffix(suffix) && text.count > suffix.count { text.removeLast(suffix.count) }
+        return ["新建", "续建", "新开工", "计划新开工", "拟新开工", "在建", "续建在建", "竣工", "已竣工", "竣工投产", "投产",
+                "建成", "前期", "前期工作", "预备", "储备", "谋划", "拟建", "计划开工", "已开工", "未开工"].contains(text)
     }
 
     /// A project row's 开工时间 or 计划复工时间, descriptive dates a row's figures should not be
@@ -960,7 +972,7 @@ public final class SheetReading {
                 isPrivate: isPrivate, nature: text(cells, col.nature),
                 totalInvestment: total, annualPlan: plan, ytdCompleted: ytd, monthCompleted: monthAmount,
                 status: text(cells, col.status).map(ValueParser.projectStatus), stallReason: text(cells, col.stall), startDate: start,
-                plannedRestart: restart, regionAbove: above))
+                plannedRestart: restart, regionAbove: above, section: topCategory == category ? nil : topCategory))
 
         case .indicatorSummary:
             // A one-region long sheet (`灵山县主要投资指标…`: 指标名称 | 本月止累计 | …) has no region

@@ -117,6 +117,23 @@ public enum ProjectClassifier {
         return division
     }
 
+    /// With the level-1 section above the category (`二、基础设施项目` over `（一）市政交通项目`): the
+    /// project is of the section's kinds too (infrastructure of type 市政交通; industrial under
+    /// `一、工业项目`), besides what its category, industry and code say.
+    static func classify(category: String?, section: String?, industry: String?, division: Int?) -> ProjectFlags {
+        var flags = classify(category: category, industry: industry, division: division)
+        guard let section, section != category else { return flags }
+        let parent = classify(category: section, industry: nil)
+        if parent.infrastructure, !flags.infrastructure {
+            flags.infrastructure = true
+            flags.infrastructureType = category.flatMap(typeName) ?? parent.infrastructureType
+        }
+        if parent.manufacturing { flags.manufacturing = true }
+        if parent.industrial { flags.industrial = true }
+        if parent.realEstate { flags.realEstate = true }
+        return flags
+    }
+
     public static func classify(category: String?, industry: String?) -> ProjectFlags {
         let category = category ?? ""
         let industry = industry ?? ""
@@ -126,16 +143,21 @@ public enum ProjectClassifier {
         let infrastructure = has(text, "基础设施") || has(text, "基建")
         var type: String?
         if infrastructure {
-            let source = has(category, "基础设施") || has(category, "基建") ? category : industry
-            var trimmed = source
-            for suffix in ["项目", "类"] where trimmed.hasSuffix(suffix) && trimmed.count > suffix.count {
-                trimmed = String(trimmed.dropLast(suffix.count))
-            }
-            type = trimmed.isEmpty ? nil : trimmed
+            type = typeName(has(category, "基础设施") || has(category, "基建") ? category : industry)
         }
         return ProjectFlags(
             industrial: industrial, manufacturing: manufacturing, infrastructure: infrastructure,
             infrastructureType: type, realEstate: has(text, "房地产"))
+    }
+
+    /// An infrastructure type from a category: without a trailing 项目 or 类 (`交通基础设施项目` →
+    /// `交通基础设施`); nil when empty.
+    static func typeName(_ source: String) -> String? {
+        var trimmed = source
+        for suffix in ["项目", "类"] where trimmed.hasSuffix(suffix) && trimmed.count > suffix.count {
+            trimmed = String(trimmed.dropLast(suffix.count))
+        }
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// Substring test on UTF-8 bytes (Foundation's `contains` bridges to NSString: 14% of
@@ -168,6 +190,7 @@ extension ProjectClassifier {
     final class Memo {
         private struct Key: Hashable {
             var category: String?
+            var section: String?
             var industry: String?
             var division: Int?
         }
@@ -175,11 +198,11 @@ extension ProjectClassifier {
         /// A sheet with more distinct combinations than this is classified row by row past it.
         static let capacity = 4096
 
-        func classify(category: String?, industry: String?, projectCode: String?) -> ProjectFlags {
-            let key = Key(category: category, industry: industry,
+        func classify(category: String?, industry: String?, projectCode: String?, section: String? = nil) -> ProjectFlags {
+            let key = Key(category: category, section: section, industry: industry,
                           division: ProjectClassifier.industryDivision(ofProjectCode: projectCode))
             if let flags = known[key] { return flags }
-            let flags = ProjectClassifier.classify(category: category, industry: industry, division: key.division)
+            let flags = ProjectClassifier.classify(category: category, section: section, industry: industry, division: key.division)
             if known.count < Self.capacity { known[key] = flags }
             return flags
         }

@@ -84,7 +84,8 @@ struct StagingRows {
                         classifier: ProjectClassifier.Memo) -> [String?] {
         let category = clean(row.category)
         let industry = clean(row.industry)
-        let flags = classifier.classify(category: category, industry: industry, projectCode: row.projectCode)
+        let flags = classifier.classify(category: category, industry: industry, projectCode: row.projectCode,
+                                        section: clean(row.section))
         let department = department(row.department)
         return [
             text(batch), text(region), text(row.line), text(month),

@@ -174,6 +174,27 @@ import Testing
 
     /// A 县区 cell merged over a group ends at the next section row: the rows under the section
     /// have no region above them (they take their code's, else the sheet's).
+    /// Sub-sections that name a stage (`（一）新建项目`) keep their section's category; a
+    /// sub-section of its own kind (`（一）市政交通项目`) is the category, its section the row's
+    /// `section` (the project is infrastructure too).
+    @Test func stageSubSectionsKeepTheirSectionsCategory() throws {
+        let (_, out) = try readAll([
+            ["浦北县2022年1-9月重大项目进度表", "", ""],
+            ["项目代码", "项目名称", "本年累计完成投资"],
+            ["一、工业项目", "", ""],
+            ["（一）新建项目（1个）", "", ""],
+            ["2022-450722-36-01-000001", "甲厂", "300"],
+            ["（二）续建项目", "", ""],
+            ["2021-450722-36-01-000002", "乙厂", "500"],
+            ["二、基础设施项目", "", ""],
+            ["（一）市政交通项目", "", ""],
+            ["2022-450722-48-01-000003", "城北大道", "400"],
+        ])
+        let rows = out.compactMap(\.project)
+        #expect(rows.map(\.category) == ["工业项目", "工业项目", "市政交通项目"])
+        #expect(rows.map(\.section) == [nil, nil, "基础设施项目"])
+    }
+
     @Test func mergedRegionEndsAtASection() throws {
         let (_, out) = try readAll([
             ["2023年1-9月钦州市重大项目进度表"],

@@ -60,6 +60,18 @@ import Testing
 
     /// The per-file memo answers as the rule does, whatever order the rows come in, for codes
     /// that share a division and codes that do not, and past its capacity.
+    /// A category under a section of another kind (`二、基础设施项目` / `（一）市政交通项目`) is of
+    /// the section's kind too, typed by the category.
+    @Test func aSectionGivesItsKindToTheCategoriesUnderIt() {
+        let road = ProjectClassifier.classify(category: "市政交通项目", section: "基础设施项目", industry: nil, division: nil)
+        #expect(road.infrastructure && road.infrastructureType == "市政交通" && !road.industrial)
+        let plant = ProjectClassifier.classify(category: "新材料项目", section: "工业项目", industry: nil, division: nil)
+        #expect(plant.industrial && !plant.infrastructure)
+        let alone = ProjectClassifier.classify(category: "市政交通项目", section: nil, industry: nil, division: nil)
+        #expect(!alone.infrastructure)
+        #expect(ProjectClassifier.Memo().classify(category: "市政交通项目", industry: nil, projectCode: nil, section: "基础设施项目") == road)
+    }
+
     @Test func memoAnswersAsTheRule() {
         let categories: [String?] = [nil, "工业项目", "交通基础设施项目", "房地产开发项目", "服务业项目"]
         let industries: [String?] = [nil, "制造业", "新能源", "批发和零售业", "采矿业", "新材料"]
