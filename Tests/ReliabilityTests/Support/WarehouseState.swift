@@ -57,8 +57,10 @@ enum WarehouseState {
         ("dw.agg_project_category_month", "SELECT to_jsonb(a) AS j FROM dw.agg_project_category_month a"),
         ("etl.load_batch", """
             SELECT to_jsonb(b) - ARRAY['batch_key','source_file_key','run_key','started_at','finished_at',
-                                       'supersedes','superseded_by','file_name']
-                   || jsonb_build_object('file', \(batchFile),
+                                       'supersedes','superseded_by','file_name','warnings']
+                   -- Warnings name other batches by key, which a killed attempt moves on.
+                   || jsonb_build_object('warnings', regexp_replace(b.warnings::text, '(batch|批次|revert) [0-9]+', '\\1 #', 'g'),
+                                         'file', \(batchFile),
                                          'supersedes', regexp_replace(s.file_name, '^.*/', ''),
                                          'superseded_by', regexp_replace(sb.file_name, '^.*/', '')) AS j
             FROM etl.load_batch b
