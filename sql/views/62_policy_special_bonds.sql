@@ -86,7 +86,7 @@ COMMENT ON COLUMN analyst.special_bond_project.lagging IS '是否滞后 / Laggin
 CREATE VIEW analyst.special_bond_batch AS
 SELECT b.city_key, c.region_code AS city_code, c.name AS city,
        string_agg(DISTINCT b.bond_batch, ' / ' ORDER BY b.bond_batch) AS bond_batch, b.month_key, b.month, b.year,
-       b.issue_date, min(b.issue_half) AS issue_half, min(b.use_by_date) AS use_by_date,
+       b.batch_date AS issue_date, min(b.issue_half) AS issue_half, min(b.use_by_date) AS use_by_date,
        min(b.use_by_date) - min(b.month_end) AS days_to_deadline,
        min(b.month_end) >= min(b.use_by_date) AS deadline_passed,
        sum(b.issued_wan) AS issued_wan, coalesce(sum(b.used_wan), 0) AS used_wan,
@@ -97,9 +97,19 @@ SELECT b.city_key, c.region_code AS city_code, c.name AS city,
        count(*) FILTER (WHERE b.started)::integer AS started_count,
        round(count(*) FILTER (WHERE b.started) * 100.0 / count(*), 2) AS start_rate_pct,
        count(*) FILTER (WHERE b.lagging)::integer AS lagging_count
-FROM analyst.special_bond_project b
+FROM (
+    -- A county that wrote only the month (`2022年3月`, stored as the 1st) means the issuance of
+    -- that month the other sheets date exactly (2022-03-18): one batch, not two.
+    SELECT p.*,
+           CASE WHEN extract(day FROM p.issue_date) = 1
+                THEN coalesce(min(p.issue_date) FILTER (WHERE extract(day FROM p.issue_date) <> 1)
+                                  OVER (PARTITION BY p.city_key, p.month_key, date_trunc('month', p.issue_date)),
+                              p.issue_date)
+                ELSE p.issue_date END AS batch_date
+    FROM analyst.special_bond_project p
+) b
 JOIN dw.dim_region c ON c.region_key = b.city_key
-GROUP BY b.city_key, c.region_code, c.name, b.issue_date, b.month_key, b.month, b.year;
+GROUP BY b.city_key, c.region_code, c.name, b.batch_date, b.month_key, b.month, b.year;
 COMMENT ON VIEW analyst.special_bond_batch IS '专项债券按发行批次（发行日）汇总（每个市、批次、报告期一行）：使用率与使用期限、开工率、滞后项目数 / Special bonds per issuance batch, city and month: usage rate against the deadline, start rate, lagging projects';
 COMMENT ON COLUMN analyst.special_bond_batch.city_key IS '市代理键 / City key';
 COMMENT ON COLUMN analyst.special_bond_batch.city_code IS '市代码 / City code';
