@@ -220,10 +220,15 @@ public final class Loader {
            try merge.noProjectFactsYet([RegionMonth(region: region, month: info.month.key)]) {
             projects.directRegion = region
         }
+        // An older month's file (re-sent, or loaded late) may state attributes the projects have
+        // since lost: nothing of it is cached (nor copied past the merge).
+        let olderMonth = try info.layout == .projectProgress && reuseBatch == nil && merge.laterMonthLoaded(than: info.month.key)
+        if olderMonth { projects.directRegion = nil }
         do {
             try connection.withTransaction {
                 ledger = ProjectLedger()
                 projects.reset()
+                if olderMonth { projects.stopKeepingKeys() }
                 try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,
                           city: city, skipped: skipped, rejected: rejected, ledger: &ledger, projects: &projects,
                           url: url, totalBytes: result.bytes)

@@ -108,6 +108,17 @@ struct Merge {
         return "{" + codes.joined(separator: ",") + "}"
     }
 
+    /// Whether a loaded batch of projects (progress or policy sheets) is of a later month than
+    /// `month`: this file is then an older month, whose rows may be older than the projects'
+    /// current attributes (`upsertProjects` leaves those), so `ProjectCache` must not learn them.
+    func laterMonthLoaded(than month: Int) throws -> Bool {
+        try connection.query("""
+            SELECT EXISTS (SELECT 1 FROM etl.load_batch
+                           WHERE status = 'loaded' AND month_key > \(month)
+                             AND layout IN ('project-progress', 'central-budget', 'special-bonds', 'reserve-pool')) AS later
+            """).first?.bool("later") ?? true
+    }
+
     /// The normalised names of the departments a targets or transfer batch staged, sorted; nil
     /// for the other layouts.
     func stagedDepartments() throws -> [String]? {
@@ -186,8 +197,8 @@ struct Merge {
             """)
     }
 
-    /// Projects: attributes the file gives replace the stored ones (latest wins); what it
-    /// leaves empty keeps its earlier value. One `MERGE`: one probe of `dim_project` per staged
+    /// Projects: attributes the file gives replace the stored ones (latest wins) unless the
+    /// project was last changed by a later month's file; what it leaves empty keeps its earlier value. One `MERGE`: one probe of `dim_project` per staged
     /// row for both the known and the new projects (an UPDATE and an anti-join INSERT probed
     /// twice). A staged (region, project) is unique (`ProjectLedger` rejects repeats; one month
     /// per file), so no project is matched twice.
@@ -223,7 +234,10 @@ struct Merge {
                    WHERE s.batch_key = \(batch)) s
             ON p.region_key = s.region_key AND p.project_code = s.project_code
             WHEN MATCHED AND (\(unsafeRaw: assignments.map { "p." + $0.column }.joined(separator: ", ")))
-                    IS DISTINCT FROM (\(unsafeRaw: stored.joined(separator: ", "))) THEN UPDATE SET
+                    IS DISTINCT FROM (\(unsafeRaw: stored.joined(separator: ", ")))
+                 -- A re-sent older month does not turn a project back into what it was then.
+                 AND s.month_key >= coalesce((SELECT b.month_key FROM etl.load_batch b WHERE b.batch_key = p.last_batch_key), 0)
+                 THEN UPDATE SET
                 \(unsafeRaw: set),
                 last_batch_key = \(batch)
             WHEN NOT MATCHED THEN INSERT

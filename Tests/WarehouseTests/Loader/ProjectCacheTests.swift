@@ -171,6 +171,36 @@ import TestSupport
         }
     }
 
+    /// An older month re-sent after a later one (a corrected August after September) replaces
+    /// August's figures but does not turn the projects back into what they were in August; the
+    /// month after, with one loader for the run, still merges what changes.
+    @Test func anOlderMonthDoesNotTurnProjectsBack() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let august: [Project] = [(Self.code(1), "医院综合楼", "县卫健局", "100", "在建"), (Self.code(2), "乙项目", "县交通局", "200", "在建")]
+        var september = august
+        september[0].name = "人民医院门诊综合楼建设项目"
+        september[0].ytd = "150"
+        var augustAgain = august
+        augustAgain[1].ytd = "210"
+        var october = september
+        october[1].name = "乙项目（二期）"
+        let files = try [Self.projectSheet(directory, month: 8, august), Self.projectSheet(directory, month: 9, september),
+                         Self.projectSheet(directory, month: 8, augustAgain, name: "2022-08_灵山县_重大项目进度（重报）.csv"),
+                         Self.projectSheet(directory, month: 10, october)]
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let results = try Self.loadInOneRun(files, connection)
+            #expect(results.map(\.outcome) == [.loaded, .loaded, .loaded, .loaded])
+            #expect(results[2].supersededBatches == [try #require(results[0].batchKey)])
+            let names = try connection.query("SELECT project_name FROM dw.dim_project ORDER BY project_code").rows.compactMap { $0["project_name"] }
+            #expect(names == ["人民医院门诊综合楼建设项目", "乙项目（二期）"])
+            #expect(try LoaderFixtures.int(connection, """
+                SELECT ytd_completed_wan::integer AS n FROM dw.fact_project_month f JOIN dw.dim_project p USING (region_key, project_key)
+                WHERE f.month_key = 202208 AND p.project_code = \(Self.code(2))
+                """) == 210)
+        }
+    }
+
     /// A file too large for the client to find its repeats: the rows held for copying go to
     /// staging when the ledger overflows, and a repeat of one of them is rejected by the server.
     @Test func rowsHeldForCopyingAreStagedWhenTheFileOutgrowsTheLedger() throws {
