@@ -63,7 +63,8 @@ struct Amount: Sendable {
 /// Checks subtotal rows against the sum of the data rows they cover (DESIGN §5).
 ///
 /// Coverage: `小计` (and `X小计`/`X合计`) covers the data rows since the previous section or
-/// subtotal row; `合计`/`总计`/`全市合计` the whole sheet; a section row that carries amounts
+/// subtotal row, or, when those do not add up, since the level-1 section it closes (a `小计`
+/// under `（一）新建 … （二）续建 …` is the whole `一、工业项目`'s); `合计`/`总计`/`全市合计` the whole sheet; a section row that carries amounts
 /// (`一、产业项目,,1234`) the rows up to the next section of the same or a higher level. A
 /// subtotal that comes before the rows it covers (a 合计 right under the header) is checked
 /// when its scope ends. So is a `小计` that does not add up to the rows above it: statistics
@@ -141,6 +142,9 @@ struct SubtotalChecker {
     private(set) var warnings: [SheetWarning] = []
     private var whole = Sums()
     private var sinceBoundary = Sums()
+    /// Rows since the last level-1 section or subtotal: a `小计` after sub-sections
+    /// (`一、工业项目 / （一）新建 / （二）续建 / 小计`) is the whole section's.
+    private var sinceTopSection = Sums()
     private var open: [Open] = []
     /// Amount keys by slot, and back.
     private var keys: [String] = []
@@ -164,18 +168,21 @@ struct SubtotalChecker {
     mutating func rejected() {
         whole.rejected += 1
         sinceBoundary.rejected += 1
+        sinceTopSection.rejected += 1
         for i in open.indices { open[i].sums.rejected += 1 }
     }
 
     mutating func data(_ amounts: RowAmounts, line: Int) {
         whole.add(amounts, line: line)
         sinceBoundary.add(amounts, line: line)
+        sinceTopSection.add(amounts, line: line)
         for i in open.indices { open[i].sums.add(amounts, line: line) }
     }
 
     mutating func section(level: Int, label: String, line: Int, amounts: [String: Amount]) {
         close { $0 == .nextBoundary || { if case .section(let l) = $0 { return l >= level } else { return false } }($0) }
         sinceBoundary = Sums()
+        if level <= 1 { sinceTopSection = Sums() }
         if !amounts.isEmpty { open.append(Open(line: line, label: label, expected: amounts, scope: .section(level: level))) }
     }
 
@@ -190,7 +197,8 @@ struct SubtotalChecker {
         } else {
             close { $0 == .nextBoundary }
             if sinceBoundary.rows > 0 {
-                if !mismatches(amounts, sinceBoundary).isEmpty {
+                let wholeSection = sinceTopSection.rows > sinceBoundary.rows && mismatches(amounts, sinceTopSection).isEmpty
+                if !mismatches(amounts, sinceBoundary).isEmpty && !wholeSection {
                     open.append(Open(line: line, label: label, expected: amounts, scope: .nextBoundary, above: sinceBoundary))
                 }
             } else if !amounts.isEmpty {
@@ -198,6 +206,7 @@ struct SubtotalChecker {
             }
         }
         sinceBoundary = Sums()
+        sinceTopSection = Sums()
     }
 
     mutating func warn(_ warning: SheetWarning) {
