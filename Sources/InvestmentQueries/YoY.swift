@@ -117,7 +117,7 @@ extension InvestmentQueries {
             """
         if let indicator { sql.append(" AND y.indicator_key = \(indicator.key)") }
         sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = y.indicator_key), rank NULLS LAST, ytd_value_wan DESC, grp")
-        let result = try rows(sql).map { row in
+        var result = try rows(sql).map { row in
             GroupYoYRow(
                 scopeRegion: row["scope_region"] ?? "", scopeRegionCode: row["scope_region_code"] ?? "",
                 group: row["grp"] ?? "", indicator: row["indicator_code"] ?? "",
@@ -129,7 +129,33 @@ extension InvestmentQueries {
         if result.isEmpty {
             throw try emptyMonthError(month, report: "project (\(breakdown.rawValue))", monthsWithData: Self.projectMonths)
         }
+        result += try vanishedGroups(view: view, groupColumn: groupColumn, month: month, scopeKey: scopeKey,
+                                     indicator: indicator, like: result[0])
         return result
+    }
+
+    /// Departments or categories with projects at this month last year and none now (a project
+    /// completed, or moved to another category): 0 against last year's figure, −100 %, after the
+    /// others. The views hold this year's groups only (a month's filter must reach both years);
+    /// without these rows a category's projects that moved showed as another's growth.
+    private func vanishedGroups(view: String, groupColumn: String, month: ReportMonth, scopeKey: Int,
+                                indicator: IndicatorRef?, like row: GroupYoYRow) throws -> [GroupYoYRow] {
+        var sql: SQL = """
+            SELECT l.\(unsafeRaw: groupColumn) AS grp, l.indicator_code, l.indicator_name, l.ytd_value_wan
+            FROM \(unsafeRaw: view) l
+            WHERE l.month_key = \(month.key - 100) AND l.scope_region_key = \(scopeKey) AND l.ytd_value_wan <> 0
+              AND NOT EXISTS (SELECT 1 FROM \(unsafeRaw: view) y
+                              WHERE y.month_key = \(month.key) AND y.scope_region_key = \(scopeKey)
+                                AND y.indicator_key = l.indicator_key AND y.\(unsafeRaw: groupColumn) = l.\(unsafeRaw: groupColumn))
+            """
+        if let indicator { sql.append(" AND l.indicator_key = \(indicator.key)") }
+        sql.append(" ORDER BY (SELECT i.sort_order FROM analyst.indicator i WHERE i.indicator_key = l.indicator_key), grp")
+        return try rows(sql).map { r in
+            GroupYoYRow(scopeRegion: row.scopeRegion, scopeRegionCode: row.scopeRegionCode, group: r["grp"] ?? "",
+                        indicator: r["indicator_code"] ?? "", indicatorName: r["indicator_name"] ?? "", month: row.month,
+                        ytdValue: 0, priorYTDValue: try r.decimal("ytd_value_wan"), yoyPct: -100, yoyNullReason: nil,
+                        projectCount: 0, rank: nil)
+        }
     }
 
     /// `AND …` for the optional indicator and region (the region and its direct sub-regions).

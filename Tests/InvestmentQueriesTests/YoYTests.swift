@@ -186,6 +186,28 @@ struct YoYTests {
         }
     }
 
+    /// A department with projects last year and none now (its project completed): listed at
+    /// 0 against last year's figure, −100 %, after the others (it was left out, its prior lost).
+    @Test("a department with last year's projects only is shown at -100%")
+    func vanishedDepartment() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            let p1 = try f.project(pubei, "2020-450722-48-01-000001", department: "市工业和信息化局", category: "工业项目", industrial: true)
+            let p2 = try f.project(pubei, "2020-450722-48-01-000002", department: "市交通运输局", category: "基础设施")
+            try f.progress(pubei, project: p1, 202106, ytd: 300)
+            try f.progress(pubei, project: p2, 202106, ytd: 100)
+            try f.progress(pubei, project: p1, 202206, ytd: 360)
+            let fai = try f.queries.indicator(code: "fai")
+            let departments = try f.queries.yoy(month: month("2022-06"), by: .department, indicator: fai)
+            #expect(departments.map(\.group) == ["市工业和信息化局", "市交通运输局"])
+            #expect(departments.map(\.yoyPct) == [20, -100])
+            #expect(departments.map(\.priorYTDValue) == [300, 100])
+            #expect(departments.last?.ytdValue == 0 && departments.last?.projectCount == 0)
+            let categories = try f.queries.yoy(month: month("2022-06"), by: .category, indicator: fai)
+            #expect(categories.map(\.group) == ["工业项目", "基础设施"])
+        }
+    }
+
     @Test("unknown region, indicator, month and an empty month are clear errors")
     func errors() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
