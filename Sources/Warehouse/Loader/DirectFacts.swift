@@ -92,11 +92,18 @@ struct StagedProjects {
     var misses: [Int: (code: String, attributes: Int)] = [:]
     /// False once the file's `ProjectLedger` overflowed: rows no longer bypass staging, nor are cached.
     private(set) var keepsKeys = true
+    /// Regions of staged rows where the warehouse has projects under temporary codes, which a
+    /// unified code in this file may replace (`Merge.relinkTemporaryCodes`).
+    var relinkRegions: Set<Int> = []
+    /// Regions of rows that came with a temporary (not unified) code.
+    var temporaryCodeRegions: Set<Int> = []
 
     mutating func reset() {
         direct = DirectFacts()
         misses = [:]
         keepsKeys = true
+        relinkRegions = []
+        temporaryCodeRegions = []
     }
 
     mutating func stopKeepingKeys() {

@@ -35,6 +35,10 @@ public final class Loader {
     private var synonymCache: (files: [URL], text: String)?
     /// The projects merged so far by this loader, whose unchanged restatements skip staging.
     let projectCache = ProjectCache()
+    /// Regions with projects under temporary codes (`ProjectCodes.isUnified` false), read once
+    /// per run and grown by committed files: only their files look for a unified code replacing one.
+    private var temporaryCodeRegions: Set<Int>?
+    private var pendingTemporaryCodeRegions: Set<Int> = []
 
     /// Bytes per `etl.source_file_chunk` row (bytea values must stay well below 1 GB).
     public static let chunkSize = 1 << 20
@@ -112,7 +116,11 @@ public final class Loader {
             return loaded
         }
         // Committed: what the file merged into dim_project is now the server's.
-        if loaded.outcome == .loaded { projectCache.commit() }
+        if loaded.outcome == .loaded {
+            projectCache.commit()
+            temporaryCodeRegions?.formUnion(pendingTemporaryCodeRegions)
+        }
+        pendingTemporaryCodeRegions = []
         return loaded
     }
 
@@ -335,6 +343,14 @@ public final class Loader {
                          + "invest-etl batch revert \(old.batch)")
         }
         if info.layout == .projectProgress {
+            pendingTemporaryCodeRegions = projects.temporaryCodeRegions
+            for relinked in try merge.relinkTemporaryCodes(regions: projects.relinkRegions) {
+                projectCache.forget(region: relinked.region, code: relinked.old)
+                result.warnings.append(SheetWarning(line: relinked.line, message:
+                    "项目“\(relinked.name)”的代码由 \(relinked.old) 改为统一项目代码 \(relinked.new)，沿用原项目 / the project "
+                    + "\(relinked.name) had the temporary code \(relinked.old) and now its unified code \(relinked.new): "
+                    + "the same project, its months kept"))
+            }
             let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,
                                                     direct: projects.direct, returnKeys: ledgerKnows && !projects.misses.isEmpty)
             for key in keys {
@@ -384,10 +400,17 @@ public final class Loader {
         let classifier = ProjectClassifier.Memo()
         // Rows the read-ahead thread already turned into staging bytes with these same regions.
         let prepared = sheet as? ReadAheadSource  // its lines were prepared with these regions (loadRows)
+        // Read before the COPY starts: the connection runs one statement at a time.
+        let relinkable = info.layout == .projectProgress ? try temporaryCodeRegionsOfRun() : []
         try connection.copyIn("COPY \(unsafeRaw: table) (\(unsafeRaw: columns)) FROM STDIN") { copy in
             let writer = StagingWriter(copy)
             /// A project row placed: copied as a fact later if the cache knows its project unchanged, else staged.
             func stageProject(_ row: PreparedRow, line: Int) throws {
+                if ProjectCodes.isUnified(row.code) {
+                    if relinkable.contains(row.region) { projects.relinkRegions.insert(row.region) }
+                } else {
+                    projects.temporaryCodeRegions.insert(row.region)
+                }
                 if row.ledgerOverflowed, projects.keepsKeys {
                     // Too many projects to find repeats on the client: every row to the server.
                     try projects.direct.drain(into: writer, batch: batch)
@@ -534,6 +557,19 @@ public final class Loader {
         // Every staged project row came prepared (a row the read-ahead could not place is
         // rejected above): the read-ahead's ledger is the file's.
         if let preparedLedger = prepared?.preparedLedger, ledger.lines == 0 { ledger = preparedLedger }
+    }
+
+    /// `temporaryCodeRegions`, read from the warehouse on first use.
+    private func temporaryCodeRegionsOfRun() throws -> Set<Int> {
+        if let known = temporaryCodeRegions { return known }
+        var regions = Set<Int>()
+        for row in try connection.query(SQL(unsafeRaw: """
+            SELECT DISTINCT region_key FROM dw.dim_project WHERE project_code !~ '\(ProjectCodes.unifiedPattern)'
+            """)).rows {
+            if let key = try row.int("region_key") { regions.insert(key) }
+        }
+        temporaryCodeRegions = regions
+        return regions
     }
 
     // MARK: - dry run

@@ -471,6 +471,44 @@ struct Merge {
             }
     }
 
+    /// A project first reported under a temporary code (`灵山临时-2021-07`) that now comes with its
+    /// unified code (`2021-450721-36-03-000102`) under the same name, in the same region, the
+    /// temporary code gone from the file: the project takes the unified code and keeps its months
+    /// (it became a second project, its key-project and stalled histories restarting). Only when
+    /// the match is one to one and the unified code is new to the warehouse. Before the merge.
+    func relinkTemporaryCodes(regions: Set<Int>) throws -> [(region: Int, old: String, new: String, name: String, line: Int)] {
+        guard layout == .projectProgress, !regions.isEmpty else { return [] }
+        let list = "{" + regions.sorted().map(String.init).joined(separator: ",") + "}"
+        let unified = ProjectCodes.unifiedPattern
+        return try connection.query("""
+            WITH old AS (
+                SELECT p.region_key, p.project_key, p.project_code, p.project_name
+                FROM dw.dim_project p
+                WHERE p.region_key = ANY(\(list)::bigint[]) AND p.project_code !~ \(unified)
+                  AND NOT EXISTS (SELECT 1 FROM etl.stage_project o WHERE o.batch_key = \(batch)
+                                  AND o.region_key = p.region_key AND o.project_code = p.project_code)
+            ), cand AS (
+                SELECT o.region_key, o.project_key, o.project_code AS old_code, s.project_code AS new_code,
+                       s.project_name, s.line_no
+                FROM old o
+                JOIN etl.stage_project s ON s.batch_key = \(batch) AND s.region_key = o.region_key
+                                        AND s.project_name = o.project_name
+                WHERE s.project_code ~ \(unified)
+                  AND NOT EXISTS (SELECT 1 FROM dw.dim_project q WHERE q.region_key = s.region_key AND q.project_code = s.project_code)
+            ), one AS (
+                SELECT c.* FROM cand c
+                WHERE (SELECT count(*) FROM cand d WHERE d.region_key = c.region_key AND d.new_code = c.new_code) = 1
+                  AND (SELECT count(*) FROM cand d WHERE d.project_key = c.project_key) = 1
+            )
+            UPDATE dw.dim_project p SET project_code = one.new_code, last_batch_key = \(batch)
+            FROM one WHERE p.region_key = one.region_key AND p.project_key = one.project_key
+            RETURNING one.region_key, one.old_code, one.new_code, one.project_name, one.line_no
+            """).rows.map { row in
+                (try row.int("region_key") ?? 0, row["old_code"] ?? "", row["new_code"] ?? "", row["project_name"] ?? "",
+                 try row.int("line_no") ?? 0)
+            }
+    }
+
     // MARK: - supersede and summaries
 
     /// Marks the loaded batches of the same scope superseded by this one and deletes their

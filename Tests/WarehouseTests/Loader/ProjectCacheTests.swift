@@ -201,6 +201,39 @@ import TestSupport
         }
     }
 
+    /// A project reported under a temporary code, then under its unified code (same name, same
+    /// county, the temporary code gone): one project, both months its own, in one run or in two.
+    /// Two projects of one name under temporary codes are left alone (which one?).
+    @Test(arguments: [true, false])
+    func aTemporaryCodeReplacedByTheUnifiedOneKeepsTheProject(oneRun: Bool) throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let july: [Project] = [("灵山临时-2021-07", "新材料产业园标准厂房", "县工信局", "380", "在建"),
+                               ("灵山临时-2021-08", "同名项目", "县工信局", "10", "在建"),
+                               ("灵山临时-2021-09", "同名项目", "县交通局", "20", "在建"),
+                               (Self.code(1), "甲项目", "县发改局", "100", "在建")]
+        let august: [Project] = [(Self.code(102), "新材料产业园标准厂房", "县工信局", "460", "在建"),
+                                 (Self.code(103), "同名项目", "县工信局", "15", "在建"),
+                                 (Self.code(1), "甲项目", "县发改局", "120", "在建")]
+        let files = try [Self.projectSheet(directory, month: 7, july), Self.projectSheet(directory, month: 8, august)]
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let results = oneRun ? try Self.loadInOneRun(files, connection)
+                                 : try files.map { try Loader(connection: connection).load(file: $0) }
+            #expect(results.map(\.outcome) == [.loaded, .loaded])
+            let relinked = results[1].warnings.filter { $0.message.contains("temporary code") }
+            #expect(relinked.count == 1)
+            #expect(relinked.first?.message.contains(
+                "新材料产业园标准厂房 had the temporary code 灵山临时-2021-07 and now its unified code \(Self.code(102))") == true)
+            let months = try connection.query("""
+                SELECT p.project_code, string_agg(f.month_key::text, ',' ORDER BY f.month_key) AS m
+                FROM dw.dim_project p JOIN dw.fact_project_month f USING (region_key, project_key)
+                GROUP BY p.project_code ORDER BY 1
+                """).rows.map { "\($0["project_code"] ?? ""):\($0["m"] ?? "")" }
+            #expect(months == ["\(Self.code(1)):202207,202208", "\(Self.code(102)):202207,202208", "\(Self.code(103)):202208",
+                               "灵山临时-2021-08:202207", "灵山临时-2021-09:202207"])
+        }
+    }
+
     /// A file too large for the client to find its repeats: the rows held for copying go to
     /// staging when the ledger overflows, and a repeat of one of them is rejected by the server.
     @Test func rowsHeldForCopyingAreStagedWhenTheFileOutgrowsTheLedger() throws {
