@@ -204,7 +204,7 @@ public final class Loader {
         let info = sheet.info
         let sheetRegion = regions.sheetRegion(info)
         let city = regions.city(for: sheetRegion)
-        var scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month, fileName: url.lastPathComponent)
+        let scope = Self.scope(layout: info.layout, region: sheetRegion, month: info.month, fileName: url.lastPathComponent)
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
@@ -272,13 +272,6 @@ public final class Loader {
         if let indicators {
             try connection.execute("UPDATE etl.load_batch SET indicators = \(indicators)::text[] WHERE batch_key = \(batch)")
         }
-        // A department's targets or transfers replace that department's earlier sheet, not the
-        // region's sheet of the same month (a city department's targets superseded the counties'
-        // decomposition, both being the city's targets of the year).
-        if let departments = try merge.stagedDepartments(), !departments.isEmpty {
-            scope = Self.scope(scope, departments: departments)
-            try connection.execute("UPDATE etl.load_batch SET scope = \(scope) WHERE batch_key = \(batch)")
-        }
 
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
@@ -335,12 +328,12 @@ public final class Loader {
         // target proves a fraction (`0.15` among whole percents).
         let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates()
         result.warnings += replaced
-        let unrelated = try merge.unrelatedProjectBatches(scope: scope)
+        let unrelated = try merge.unrelatedBatches(scope: scope)
         result.warnings += unrelated.map { old in
-            SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同县区同月但无一个相同项目：两份都保留 / shares no project "
-                         + "with batch \(old.batch) (\(old.file), \(old.rows) rows) of the same region and month, so it does not "
-                         + "replace it (another bureau's sheet?): both are kept; if this file does replace it, "
-                         + "invest-etl batch revert \(old.batch)")
+            SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同一范围，但未重报其大部分\(old.what)：两份都保留 / restates "
+                         + "\(old.shared) of the \(old.units) \(old.whatEnglish) of batch \(old.batch) (\(old.file)) of the same "
+                         + "region and month, so it does not replace it (another bureau's or department's sheet?): both are "
+                         + "kept; if this file does replace it, invest-etl batch revert \(old.batch)")
         }
         if info.layout == .projectProgress {
             pendingTemporaryCodeRegions = projects.temporaryCodeRegions
@@ -720,11 +713,6 @@ public final class Loader {
             return "\(layout.rawValue)/-/\(month.key)/\(fileName)"
         }
         return "\(layout.rawValue)/\(region?.code ?? "-")/\(month.key)"
-    }
-
-    /// The scope of a targets or transfer sheet that names departments: theirs are part of it.
-    static func scope(_ scope: String, departments: [String]) -> String {
-        scope + "/部门:" + departments.joined(separator: "、")
     }
 
     static func keyField(_ layout: SheetLayout) -> String {

@@ -119,14 +119,6 @@ struct Merge {
             """).first?.bool("later") ?? true
     }
 
-    /// The normalised names of the departments a targets or transfer batch staged, sorted; nil
-    /// for the other layouts.
-    func stagedDepartments() throws -> [String]? {
-        guard layout == .targets || layout == .transferPayments else { return nil }
-        return try connection.query(SQL(unsafeRaw: "SELECT DISTINCT department_norm AS d FROM \(stage)")
-            + " WHERE batch_key = \(batch) AND department_norm IS NOT NULL ORDER BY 1").rows.compactMap { $0["d"] }
-    }
-
     /// The condition on an earlier batch (`etl.load_batch` row) of the same scope that this batch,
     /// covering `indicators`, replaces: all of it when either side has no indicator list (other
     /// layouts, batches from before V012), else only when it covers every indicator of the earlier.
@@ -446,28 +438,55 @@ struct Merge {
         }
     }
 
-    /// The loaded project batches of this scope that share no project with this batch's staged
-    /// rows: another bureau's sheet of the same county and month (the 发改局's key projects, the
-    /// 工信局's industrial ones), not an earlier version of this one. Superseding them deleted a
-    /// bureau's month without a word; they stay, with a warning each. Call before the facts are
-    /// merged (a restated fact then still names the earlier batch). Every row is staged when the
-    /// scope has a loaded batch (its region and month have facts: no row is copied directly).
-    func unrelatedProjectBatches(scope: String) throws -> [(batch: Int, file: String, rows: Int)] {
-        guard layout == .projectProgress else { return [] }
-        return try connection.query("""
-            SELECT b.batch_key, b.file_name, b.rows_loaded
-            FROM etl.load_batch b
-            WHERE b.scope = \(scope) AND b.status = 'loaded' AND b.batch_key <> \(batch) AND b.rows_loaded > 0
-              AND NOT EXISTS (
-                  SELECT 1 FROM etl.stage_project s
-                  JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
-                  JOIN dw.fact_project_month f ON f.region_key = p.region_key AND f.project_key = p.project_key
-                                              AND f.month_key = s.month_key
-                  WHERE s.batch_key = \(batch) AND f.batch_key = b.batch_key)
-            ORDER BY b.batch_key
-            """).rows.map { row in
+    /// The loaded batches of this scope that this batch does not revise: it restates fewer than
+    /// half of their units — projects of a project sheet, receiving units (region and department)
+    /// of a transfer or targets sheet. Another bureau's project sheet of the same county and month
+    /// (the 工信局's industrial projects beside the 发改局's key projects), a department's own
+    /// transfers or targets beside the city's sheet of the counties, or another department's:
+    /// superseding them deleted their figures without a word. A corrected sheet that drops or adds
+    /// a row restates most of its predecessor's and still replaces it. Call before the facts are
+    /// merged (a restated fact then still names the earlier batch). A project file with a loaded
+    /// batch of its scope stages every row (no row of a month with facts is copied directly).
+    func unrelatedBatches(scope: String) throws -> [(batch: Int, file: String, shared: Int, units: Int, what: String, whatEnglish: String)] {
+        let units: String, restated: String, what: String, whatEnglish: String
+        switch layout {
+        case .projectProgress:
+            units = "SELECT DISTINCT f.region_key, f.project_key AS unit FROM dw.fact_project_month f WHERE f.batch_key = b.batch_key"
+            restated = """
+                EXISTS (SELECT 1 FROM etl.stage_project s
+                        JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+                        WHERE s.batch_key = \(batch) AND p.region_key = u.region_key AND p.project_key = u.unit)
+                """
+            (what, whatEnglish) = ("项目", "projects")
+        case .transferPayments, .targets:
+            let (facts, stage) = layout == .targets ? ("dw.fact_target", "etl.stage_target")
+                                                    : ("dw.fact_transfer_payment_month", "etl.stage_transfer")
+            units = "SELECT DISTINCT f.region_key, coalesce(f.department_key, 0) AS unit FROM \(facts) f WHERE f.batch_key = b.batch_key"
+            restated = """
+                EXISTS (SELECT 1 FROM \(stage) s
+                        LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
+                        WHERE s.batch_key = \(batch) AND s.region_key = u.region_key AND coalesce(a.department_key, 0) = u.unit)
+                """
+            (what, whatEnglish) = ("单位", "receiving units")
+        default:
+            return []
+        }
+        let query = SQL(unsafeRaw: """
+            SELECT x.batch_key, x.file_name, x.shared, x.units FROM (
+                SELECT b.batch_key, b.file_name,
+                       (SELECT count(*) FILTER (WHERE \(restated)) FROM (\(units)) u) AS shared,
+                       (SELECT count(*) FROM (\(units)) u) AS units
+                FROM etl.load_batch b
+                WHERE b.status = 'loaded' AND b.rows_loaded > 0 AND b.scope = 
+            """) + "\(scope) AND b.batch_key <> \(batch)" + SQL(unsafeRaw: """
+
+            ) x
+            WHERE x.units > 0 AND x.shared * 2 < x.units
+            ORDER BY x.batch_key
+            """)
+        return try connection.query(query).rows.map { row in
                 (try row.int("batch_key") ?? 0, (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? "",
-                 try row.int("rows_loaded") ?? 0)
+                 try row.int("shared") ?? 0, try row.int("units") ?? 0, what, whatEnglish)
             }
     }
 
@@ -514,7 +533,7 @@ struct Merge {
     /// Marks the loaded batches of the same scope superseded by this one and deletes their
     /// facts that this batch did not restate (restated ones already point here). Returns the
     /// superseded batches and the (region, month) pairs of the project facts it removed.
-    /// `keep`: loaded batches of the scope that stay loaded all the same (`unrelatedProjectBatches`).
+    /// `keep`: loaded batches of the scope that stay loaded all the same (`unrelatedBatches`).
     func supersede(scope: String, indicators: String?, keep: [Int] = []) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
         let old = try connection.query("""
             SELECT batch_key FROM etl.load_batch

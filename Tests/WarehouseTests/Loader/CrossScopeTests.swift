@@ -98,7 +98,7 @@ import Testing
             let first = try loader.load(file: development)
             let second = try loader.load(file: industry)
             #expect(second.outcome == .loaded && second.supersededBatches.isEmpty)
-            #expect(second.warnings.contains { $0.message.contains("shares no project with batch \(first.batchKey!)") })
+            #expect(second.warnings.contains { $0.message.contains("restates 0 of the 3 projects of batch \(first.batchKey!)") })
             #expect(try LoaderFixtures.int(connection, "SELECT sum(ytd_completed_wan)::integer AS n FROM dw.fact_project_month") == 1500)
             let third = try loader.load(file: industryCorrected)
             #expect(third.supersededBatches == [second.batchKey!])
