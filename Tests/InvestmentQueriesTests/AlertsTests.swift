@@ -28,6 +28,27 @@ struct AlertsTests {
         Dictionary(uniqueKeysWithValues: rows.map { ($0.regionCode, $0.action?.rawValue ?? "none") })
     }
 
+    /// DESIGN §6's previous reported month of a February is last December: a reminder then and
+    /// now, and last now, is an interview across the year (judged by each year's own rate).
+    @Test("a February reminder after a December reminder, while last, is an interview")
+    func interviewAcrossTheYear() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            for (code, december, february) in [(qinnan, 20, 18), (lingshan, 10, 9), (qinbei, 0, 1), (pubei, -10, -8)] {
+                try f.summary(code, 202112, ytd: 1000, prior: 900, reportedYoY: Decimal(december))
+                try f.summary(code, 202202, ytd: 200, prior: 190, reportedYoY: Decimal(february))
+            }
+            let february = try f.queries.alerts(month: month("2022-02"), indicator: try f.queries.indicator(code: "fai"))
+            #expect(actions(february.filter { $0.level == "county" })[pubei] == "interview")
+            #expect(actions(february.filter { $0.level == "county" })[qinbei] == "reminder")  // not last
+            let prev = try db.query("""
+                SELECT prev_month_key FROM analyst.region_alerts
+                WHERE month_key = 202202 AND region_code = \(pubei) AND indicator_code = 'fai'
+                """).first?.int("prev_month_key")
+            #expect(prev == 202112)
+        }
+    }
+
     @Test("praise, reminder, and an interview after two reminders while last")
     func alerts() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in

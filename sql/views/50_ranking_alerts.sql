@@ -7,15 +7,15 @@
 -- official rate and the rank on the same indicator:
 --   praise    official ≥ rate and progress_pct ≥ 100
 --   reminder  rate − official ≥ reminder_gap_pp (dw.report_setting, 10 by default)
---   interview a reminder this month and in the previous reported month of the same year
---             (the latest earlier month with an official rate for the region and indicator: a
---             month with a figure but no prior-year base neither breaks nor makes a series), and last
---             in the ranking this month (with at least two ranked peers); replaces the reminder.
+--   interview a reminder this month and in the previous reported month (the latest earlier
+--             month with an official rate for the region and indicator, last year's December for
+--             a February, judged by its own year's rate; a month with a figure but no prior-year
+--             base neither breaks nor makes a series), and last in the ranking this month (with
+--             at least two ranked peers); replaces the reminder.
 -- A region ranked alone (peer_count < 2: the city in a city's warehouse) gets no action: the
 -- city does not praise, remind or interview itself.
--- February, the first report of a year, cannot bring an interview: December belongs to the
--- previous year's targets. The previous month is an index probe (no window over the year), so
--- `WHERE month_key = …` reaches every part of the view.
+-- The previous month is an index probe (no window over the year), so `WHERE month_key = …`
+-- reaches every part of the view.
 
 CREATE VIEW analyst.region_ranking AS
 SELECT y.indicator_code, y.indicator_name, y.month_key, y.month, y.parent_key,
@@ -58,7 +58,7 @@ SELECT s.region_key, s.region_code, s.region, s.level, s.parent_key, s.sort_orde
 FROM (
     SELECT t.*, pm.month_key AS prev_month_key,
            CASE WHEN pm.month_key IS NOT NULL THEN
-               coalesce(t.rate_pct - pm.official_yoy_pct
+               coalesce(pm.rate_pct - pm.official_yoy_pct
                         >= (SELECT value FROM dw.report_setting WHERE name = 'reminder_gap_pp'), false) END AS prev_reminder_level
     FROM (
         SELECT y.region_key, y.region_code, y.region, y.level, y.parent_key, y.sort_order,
@@ -72,11 +72,19 @@ FROM (
           ON tp.region_key = y.region_key AND tp.indicator_key = y.indicator_key AND tp.month_key = y.month_key
         WHERE tp.rate_pct IS NOT NULL
     ) t
-    -- The previous reported month of the year: the latest earlier month of the series. Its
-    -- target rate is this month's (the rate depends on region, indicator and year only), so
-    -- only its official rate is needed: reported, else computed as in analyst.yoy_region.
+    -- The previous reported month: the latest earlier month of the series, this year or last
+    -- (a February's is December). Its official rate is reported, else computed as in
+    -- analyst.yoy_region; its target rate is this month's within the year (the rate depends on
+    -- region, indicator and year only), else last year's as analyst.target_progress takes it.
     LEFT JOIN LATERAL (
-        SELECT q.month_key, q.official_yoy_pct
+        SELECT q.month_key, q.official_yoy_pct,
+               CASE WHEN q.month_key / 100 = t.year THEN t.rate_pct
+                    ELSE coalesce((SELECT ta.rate_pct FROM dw.fact_target ta
+                                   WHERE ta.region_key = t.region_key AND ta.department_key IS NULL
+                                     AND ta.indicator_key = t.indicator_key AND ta.year = q.month_key / 100
+                                     AND ta.month_no = 0),
+                                  (SELECT ir.rate_pct FROM analyst.indicator_rate ir
+                                   WHERE ir.indicator_key = t.indicator_key AND ir.year = q.month_key / 100)) END AS rate_pct
         FROM (
             SELECT p.month_key,
                    coalesce(p.reported_yoy_pct,
@@ -86,7 +94,7 @@ FROM (
             LEFT JOIN dw.agg_ytd_region_month ly
                    ON ly.region_key = p.region_key AND ly.indicator_key = p.indicator_key AND ly.month_key = p.month_key - 100
             WHERE p.region_key = t.region_key AND p.indicator_key = t.indicator_key
-              AND p.month_key < t.month_key AND p.month_key > t.year * 100
+              AND p.month_key < t.month_key AND p.month_key > (t.year - 1) * 100
         ) q
         WHERE q.official_yoy_pct IS NOT NULL
         ORDER BY q.month_key DESC
@@ -115,6 +123,6 @@ COMMENT ON COLUMN analyst.region_alerts.rank IS '同指标排名 / Rank on the s
 COMMENT ON COLUMN analyst.region_alerts.peer_count IS '参与排名的地区数 / Ranked peers';
 COMMENT ON COLUMN analyst.region_alerts.is_last IS '是否末位 / Ranks last';
 COMMENT ON COLUMN analyst.region_alerts.is_reminder_level IS '本月低于目标达提醒阈值 / Below the target by at least the reminder gap this month';
-COMMENT ON COLUMN analyst.region_alerts.prev_month_key IS '本年上一报告月 / Previous reported month of the year';
+COMMENT ON COLUMN analyst.region_alerts.prev_month_key IS '上一报告月（2月为上年12月） / Previous reported month (December of last year for a February)';
 COMMENT ON COLUMN analyst.region_alerts.prev_reminder_level IS '上一报告月是否达提醒阈值 / Reminder level in the previous reported month';
 COMMENT ON COLUMN analyst.region_alerts.action IS '通报类型 praise 表扬 / reminder 提醒函 / interview 约谈 / 空 / Action';
