@@ -123,8 +123,9 @@ struct BulletinBuilder {
             goal: 100, goalLabel: "全年目标", timeProgress: fai.first?.timeProgressPct)
         var paragraphs: [String] = []
         if let city = fai.first(where: { $0.level == "city" }), let ahead = city.aheadOfTimePP {
-            let word = ahead >= 0 ? "超过" : "落后"
-            paragraphs.append("\(city.region)固定资产投资完成年度目标 \(pct(city.annualCompletionPct))，\(word)时间进度 \(pct(abs(ahead)).replacingOccurrences(of: "%", with: "")) 个百分点。")
+            let pace = ahead == 0 ? "与时间进度持平"
+                : "\(ahead > 0 ? "超过" : "落后")时间进度 \(pct(abs(ahead)).replacingOccurrences(of: "%", with: "")) 个百分点"
+            paragraphs.append("\(city.region)固定资产投资完成年度目标 \(pct(city.annualCompletionPct))，\(pace)。")
         }
         return BulletinSection(heading: heading, paragraphs: paragraphs, charts: [.progress(chart)],
                                tables: [Tables.targets(rows, month: month).compact(
@@ -137,7 +138,14 @@ struct BulletinBuilder {
         guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无转移支付数据。"]) }
         var paragraphs: [String] = []
         if let total = rows.first(where: \.isTotal) {
-            paragraphs.append("\(total.unit)累计争取 \(displayText(.decimal(total.ytdAmount ?? 0), kind: .money)) 万元，同比增长 \(pct(total.yoyPct))，目标 \(pct(total.targetPct))，\(total.meetsTarget == true ? "达到" : "未达到")目标。")
+            // No growth rate (no prior-year amount): no verdict either, with the reason.
+            let verdict: String
+            switch total.meetsTarget {
+            case true?: verdict = "达到目标"
+            case false?: verdict = "未达到目标"
+            case nil: verdict = "无法判断是否达到目标" + (total.yoyNullReason.map { "（\(Self.nullReason($0))）" } ?? "")
+            }
+            paragraphs.append("\(total.unit)累计争取 \(displayText(.decimal(total.ytdAmount ?? 0), kind: .money)) 万元，同比增长 \(pct(total.yoyPct))，目标 \(pct(total.targetPct))，\(verdict)。")
         }
         return BulletinSection(heading: heading, paragraphs: paragraphs,
                                tables: [Tables.transfers(rows, month: month).compact(

@@ -107,6 +107,20 @@ struct InvestReportTests {
         }
     }
 
+    /// No prior-year transfers: the city total has no growth, and the bulletin gives no verdict
+    /// either (it said 未达到目标 beside a table of dashes).
+    @Test("the bulletin gives no transfer verdict without a growth rate")
+    func bulletinTransfersWithoutPrior() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            try db.execute("DELETE FROM dw.fact_transfer_payment_month WHERE month_key = 202106")
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(md.exitCode == 0, "\(md)")
+            #expect(md.stdout.contains("同比增长 无数据，目标 6.0%，无法判断是否达到目标（无上年同期数）。"), "\(md.stdout)")
+            #expect(!md.stdout.contains("未达到目标"))
+        }
+    }
+
     /// A targets sheet gave 钦南 a 16% rate (钦北 keeps the default 15%): the bulletin judges each
     /// county by its own rate, lists them, and draws no single target line.
     @Test("the bulletin judges each region by its own target rate")

@@ -46,7 +46,7 @@ func textChart(_ chart: BulletinChart) -> String {
         if let t = c.timeProgress { reference.append(c.timeProgressLabel + " " + formatDecimal(t, scale: 1) + unit) }
         // Before December nobody has reached the year's goal: measure against time progress.
         if let t = c.timeProgress, t < c.goal {
-            verdict = { $0 >= t ? "超过时间进度" : "落后时间进度" }
+            verdict = { $0 > t ? "超过时间进度" : $0 == t ? "与时间进度持平" : "落后时间进度" }
         } else {
             verdict = { $0 >= c.goal ? "达标" : "未达标" }
         }

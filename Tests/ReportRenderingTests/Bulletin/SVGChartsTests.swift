@@ -82,6 +82,11 @@ func elements(_ tag: String, class cls: String, in svg: String) -> [[String: Str
         #expect(svgProgressChart(chart).contains("超过时间进度"))
         let text = textChart(.progress(chart))
         #expect(text.contains("超过时间进度") && text.contains("落后时间进度") && !text.contains("未达标"))
+        // Exactly on pace (690 of 1380 at June): neither ahead nor behind.
+        let even = ProgressChart(title: "完成率", bars: [ChartBar(label: "钦南区", value: 50)], goal: 100, goalLabel: "全年目标",
+                                 timeProgress: 50)
+        #expect(textChart(.progress(even)).contains("与时间进度持平"))
+        #expect(!textChart(.progress(even)).contains("超过时间进度"))
     }
 
     @Test(arguments: [[dec("16.3"), dec("-3")], [dec("0.02"), dec("0.01")], [dec("1234567.89")], []])
