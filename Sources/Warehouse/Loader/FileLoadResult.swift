@@ -53,6 +53,12 @@ public struct FileLoadResult: Sendable {
         linesRead == rowsLoaded + rowsSkipped + rowsRejected
     }
 
+    /// `rowsLoaded` when the file loaded (or would, in a dry run); 0 when it loaded nothing
+    /// (`rowsLoaded` then counts its valid rows, which went nowhere).
+    public var rowsActuallyLoaded: Int {
+        outcome == .loaded || outcome == .validated ? rowsLoaded : 0
+    }
+
     /// One line for a summary: `file: loaded batch 12 (layout, region, month): 40 lines = 30 loaded + 8 skipped + 2 rejected`.
     public var summaryLine: String {
         var scope: [String] = []
@@ -75,7 +81,8 @@ public struct FileLoadResult: Sendable {
         case .rejected:
             return "\(file): REJECTED as batch \(batchKey ?? 0): \(message ?? "")"
         case .tooManyRejects:
-            return "\(file): REJECTED as batch \(batchKey ?? 0)\(scopeText): \(message ?? ""); \(counts); nothing loaded"
+            return "\(file): REJECTED as batch \(batchKey ?? 0)\(scopeText): \(message ?? ""); \(linesRead) lines = "
+                + "\(rowsLoaded) valid + \(rowsSkipped) skipped + \(rowsRejected) rejected; nothing loaded"
         case .validated:
             return "\(file): dry run OK\(scopeText): \(counts) (nothing written)"
         case .unreadable:

@@ -18,7 +18,8 @@ public struct LoadSummary: Sendable {
     public var filesAlreadyLoaded: Int { results.filter { $0.outcome == .alreadyLoaded }.count }
     public var filesValidated: Int { results.filter { $0.outcome == .validated }.count }
     public var filesRejected: Int { results.filter(\.isFailure).count }
-    public var rowsLoaded: Int { results.reduce(0) { $0 + $1.rowsLoaded } }
+    /// Rows loaded (or, in a dry run, that would load): a file over --max-rejects loads none.
+    public var rowsLoaded: Int { results.reduce(0) { $0 + $1.rowsActuallyLoaded } }
     public var rowsSkipped: Int { results.reduce(0) { $0 + $1.rowsSkipped } }
     public var rowsRejected: Int { results.reduce(0) { $0 + $1.rowsRejected } }
     public var warnings: Int { results.reduce(0) { $0 + $1.warnings.count } }
@@ -91,7 +92,7 @@ public struct LoadSummary: Sendable {
                 FileJSON(file: r.file, outcome: r.outcome.rawValue, batch: r.batchKey, earlier_batch: r.earlierBatchKey,
                          superseded_batches: r.supersededBatches, layout: r.layout?.rawValue, region: r.region,
                          month: r.month?.description, sha256: r.sha256, bytes: r.bytes, lines_read: r.linesRead,
-                         rows_loaded: r.rowsLoaded, rows_skipped: r.rowsSkipped, rows_rejected: r.rowsRejected,
+                         rows_loaded: r.rowsActuallyLoaded, rows_skipped: r.rowsSkipped, rows_rejected: r.rowsRejected,
                          warnings: r.warnings.map { ($0.line.map { "line \($0): " } ?? "") + $0.message },
                          message: r.message)
             })
