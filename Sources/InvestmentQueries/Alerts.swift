@@ -53,7 +53,8 @@ extension InvestmentQueries {
                 previousReminder: try row.bool("prev_reminder_level") ?? false,
                 action: row["action"].flatMap(AlertAction.init(rawValue:)))
         }
-        if result.isEmpty { throw try emptyMonthError(month, report: "alert", monthsWithData: Self.seriesMonths) }
+        if result.isEmpty { throw try emptyMonthError(month, report: "alert", monthsWithData: Self.seriesMonths,
+                                                               indicator: region == nil ? indicator : nil) }
         return result
     }
 }

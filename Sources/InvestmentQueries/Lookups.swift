@@ -69,8 +69,22 @@ extension InvestmentQueries {
 
     /// Why a report for `month` came back empty: an unknown month, January merged into
     /// February, or simply no data (listing the months that have some).
-    func emptyMonthError(_ month: ReportMonth, report: String, monthsWithData: SQL) throws -> QueryError {
+    /// `indicator`: the one the report was asked for; when the month has data but none for it,
+    /// the indicator is what is wrong (a usage error), not the month.
+    func emptyMonthError(_ month: ReportMonth, report: String, monthsWithData: SQL,
+                         indicator: IndicatorRef? = nil) throws -> QueryError {
         let months = try rows(monthsWithData).compactMap { $0["month"] }
+        if let indicator, months.contains(month.description) {
+            let hint: String
+            switch (indicator.code, report) {
+            case ("transfer_payment", _): hint = "transfer payments are answered by invest-report transfers"
+            case (_, "target"), (_, "alert"):
+                hint = "targets and alerts cover the indicators with a growth target (fai 15%, industrial 30% by default; "
+                    + "a targets sheet or dw.indicator_target_rate can set one)"
+            default: hint = "the month's sheets give no figure for it"
+            }
+            return QueryError(.noDataForIndicator, "no \(report) data for \(indicator.code) (\(indicator.name)) in \(month): \(hint)")
+        }
         let known = try rows("SELECT month, is_report_month FROM analyst.report_month WHERE month_key = \(month.key)")
         guard let row = known.first else {
             return QueryError(.unknownMonth, "unknown month \(month): the calendar covers 2015-01 to 2035-12", available: months)

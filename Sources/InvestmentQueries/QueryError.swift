@@ -10,6 +10,9 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case januaryMerged
         /// The month exists but holds no data for the report.
         case noData
+        /// The month holds data for the report, but none for the indicator asked (a usage error
+        /// where a person named the indicator; a missing part where a report asked for it).
+        case noDataForIndicator
         case unknownRegion
         case unknownIndicator
         /// The report cannot be broken down that way (e.g. transfers by category).
@@ -28,6 +31,9 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
         self.available = available
     }
+
+    /// Nothing to show for what was asked: the month's, or the indicator's within it.
+    public var isNoData: Bool { code == .noData || code == .noDataForIndicator }
 
     public var description: String {
         guard !available.isEmpty else { return message }

@@ -55,7 +55,8 @@ extension InvestmentQueries {
                 aheadOfTimePP: try row.decimal("ahead_of_time_pp"), gap: try row.decimal("gap_wan"),
                 requiredMonthly: try row.decimal("required_monthly_wan"))
         }
-        if result.isEmpty { throw try emptyMonthError(month, report: "target", monthsWithData: Self.seriesMonths) }
+        if result.isEmpty { throw try emptyMonthError(month, report: "target", monthsWithData: Self.seriesMonths,
+                                                               indicator: region == nil ? indicator : nil) }
         return result
     }
 }

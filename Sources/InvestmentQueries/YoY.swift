@@ -76,7 +76,8 @@ extension InvestmentQueries {
                 rank: try row.int("rank"), peerCount: try row.int("peer_count") ?? 0,
                 isLast: try row.bool("is_last") ?? false, source: row["source"] ?? "")
         }
-        if result.isEmpty { throw try emptyMonthError(month, report: "YoY", monthsWithData: Self.seriesMonths) }
+        if result.isEmpty { throw try emptyMonthError(month, report: "YoY", monthsWithData: Self.seriesMonths,
+                                                               indicator: region == nil ? indicator : nil) }
         return result
     }
 

@@ -36,7 +36,7 @@ struct BulletinBuilder {
 
     /// A missing part (e.g. no transfer sheet this month) leaves its section saying so.
     private func optional<T>(_ body: () throws -> T) throws -> T? {
-        do { return try body() } catch let error as QueryError where error.code == .noData { return nil }
+        do { return try body() } catch let error as QueryError where error.isNoData { return nil }
     }
 
     /// The rows drawn as bars: the sub-regions of the city (or of the chosen region).

@@ -41,7 +41,7 @@ enum ErrorReport {
         switch error {
         case let error as QueryError:
             switch error.code {
-            case .unknownMonth, .unknownRegion, .unknownIndicator, .unsupported: return .usage
+            case .unknownMonth, .unknownRegion, .unknownIndicator, .unsupported, .noDataForIndicator: return .usage
             case .noData, .januaryMerged: return .noInput
             case .notMigrated: return .unavailable   // no warehouse yet: not a bug
             }

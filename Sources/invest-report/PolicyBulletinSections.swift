@@ -25,7 +25,7 @@ struct PolicyBulletinSections {
     }
 
     private func optional<T>(_ body: () throws -> T) throws -> T? {
-        do { return try body() } catch let error as QueryError where error.code == .noData { return nil }
+        do { return try body() } catch let error as QueryError where error.isNoData { return nil }
     }
 
     private func money(_ d: Decimal?) -> String { displayText(d.map(ReportValue.decimal) ?? .null, kind: .money) }

@@ -107,6 +107,23 @@ struct InvestReportTests {
         }
     }
 
+    /// A month with data, asked for an indicator it has none of: the indicator is the mistake
+    /// (64, saying why), not the month (66 said "no data for 2022-06 … available: 2022-06").
+    @Test("an indicator without data in a month with data is a usage error")
+    func indicatorWithoutData() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            let transfers = try run(url, ["yoy", "--month", "2022-06", "--indicator", "transfer_payment"])
+            #expect(transfers.exitCode == 64, "\(transfers)")
+            #expect(transfers.stderr.contains("invest-report transfers"), "\(transfers)")
+            let privateTargets = try run(url, ["targets", "--month", "2022-06", "--indicator", "private"])
+            #expect(privateTargets.exitCode == 64, "\(privateTargets)")
+            #expect(privateTargets.stderr.contains("growth target"), "\(privateTargets)")
+            let emptyMonth = try run(url, ["yoy", "--month", "2022-05"])
+            #expect(emptyMonth.exitCode == 66, "\(emptyMonth)")
+        }
+    }
+
     /// No prior-year transfers: the city total has no growth, and the bulletin gives no verdict
     /// either (it said 未达到目标 beside a table of dashes).
     @Test("the bulletin gives no transfer verdict without a growth rate")
