@@ -156,7 +156,10 @@ struct BulletinBuilder {
         func items(_ action: AlertAction) -> [String] {
             rows.filter { $0.action == action }.map { r in
                 var text = "\(r.region)（\(r.indicatorName)同比 \(pct(r.officialYoYPct))，目标 \(pct(r.ratePct))"
-                if let rank = r.rank { text += "，排名第\(rank)/\(r.peerCount)" }
+                if let rank = r.rank {
+                    // Tied for last place (equal rate and YTD): the rank is the tie's first.
+                    text += r.isLast && rank < r.peerCount ? "，并列末位（第\(rank)/\(r.peerCount)）" : "，排名第\(rank)/\(r.peerCount)"
+                }
                 return text + "）"
             }
         }

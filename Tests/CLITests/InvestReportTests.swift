@@ -124,6 +124,36 @@ struct InvestReportTests {
         }
     }
 
+    /// Three counties tied for last (0%, equal YTD) with reminders in May and June: each is
+    /// interviewed, and the bulletin says they share last place (it said 排名第2/4).
+    @Test("the bulletin names a shared last place")
+    func bulletinTiedLast() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            let file = try db.query("""
+                INSERT INTO etl.source_file (sha256, file_name, size_bytes)
+                VALUES (\(String(repeating: "ef", count: 32)), 'ties.csv', 0) RETURNING source_file_key
+                """).first!.int("source_file_key")!
+            let batch = try db.query("""
+                INSERT INTO etl.load_batch (source_file_key, layout, month_key, scope, status)
+                VALUES (\(file), 'indicator-summary', 202206, 'ties', 'loading') RETURNING batch_key
+                """).first!.int("batch_key")!
+            try db.execute("""
+                INSERT INTO dw.fact_region_indicator_month (region_key, indicator_key, month_key, ytd_value_wan, batch_key, line_no)
+                SELECT r.region_key, i.indicator_key, v.m, v.ytd, \(batch), 1
+                FROM (VALUES ('450702', 1000, 1200), ('450703', 1000, 1000), ('450721', 1000, 1000), ('450722', 1000, 1000)) AS c(code, last, now)
+                CROSS JOIN LATERAL (VALUES (202105, c.last), (202106, c.last * 2), (202112, c.last * 4),
+                                           (202205, c.now), (202206, c.now * 2)) AS v(m, ytd)
+                JOIN dw.dim_region r ON r.region_code = c.code
+                JOIN dw.dim_indicator i ON i.indicator_code = 'fai'
+                """)
+            try db.execute("SELECT dw.refresh_ytd_summary(m) FROM (VALUES (202105), (202106), (202112), (202205), (202206)) AS v(m)")
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            #expect(md.exitCode == 0, "\(md)")
+            #expect(md.stdout.contains("钦北区（固定资产投资同比 0.0%，目标 15.0%，并列末位（第2/4））"), "\(md.stdout)")
+            #expect(!md.stdout.contains("排名第2/4"))
+        }
+    }
+
     /// No prior-year transfers: the city total has no growth, and the bulletin gives no verdict
     /// either (it said 未达到目标 beside a table of dashes).
     @Test("the bulletin gives no transfer verdict without a growth rate")
