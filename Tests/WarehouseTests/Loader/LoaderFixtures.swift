@@ -19,6 +19,13 @@ enum LoaderFixtures {
         return directory
     }
 
+    /// `text` as a UTF-8 file `name` in `directory`.
+    static func write(_ name: String, _ text: String, in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
     static func file(_ samples: URL, _ year: Int, _ name: String) -> URL {
         samples.appendingPathComponent(String(year)).appendingPathComponent(name)
     }

@@ -16,11 +16,7 @@ import Testing
     @Test func sheetsOfOtherIndicatorsDoNotReplaceEachOther() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        func write(_ name: String, _ text: String) throws -> URL {
-            let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
-            return url
-        }
+        func write(_ name: String, _ text: String) throws -> URL { try LoaderFixtures.write(name, text, in: directory) }
         let fai = try write("a_fai.csv", Self.targetsSheet(indicator: "固定资产投资", lines: [("钦南区", "2300000"), ("灵山县", "1900000")]))
         let industrial = try write("b_industrial.csv", Self.targetsSheet(indicator: "工业投资", lines: [("钦南区", "500000")]))
         let faiRevised = try write("c_fai.csv", Self.targetsSheet(indicator: "固定资产投资", lines: [("钦南区", "2400000")]))
@@ -56,11 +52,7 @@ import Testing
     @Test func departmentSheetsDoNotReplaceTheRegionsSheet() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        func write(_ name: String, _ text: String) throws -> URL {
-            let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
-            return url
-        }
+        func write(_ name: String, _ text: String) throws -> URL { try LoaderFixtures.write(name, text, in: directory) }
         let header = "2022年固定资产投资目标任务分解表,,\n单位：万元,,\n单位,指标,年度目标\n"
         let counties = try write("a.csv", header + "钦南区,固定资产投资,2300000\n灵山县,固定资产投资,1900000\n")
         let transport = try write("b.csv", header + "市交通运输局,固定资产投资,200000\n")
@@ -114,11 +106,7 @@ import Testing
     @Test func revertRestoresEveryBatchItSuperseded() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        func write(_ name: String, _ text: String) throws -> URL {
-            let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
-            return url
-        }
+        func write(_ name: String, _ text: String) throws -> URL { try LoaderFixtures.write(name, text, in: directory) }
         let fai = try write("a.csv", Self.targetsSheet(indicator: "固定资产投资", lines: [("钦南区", "2300000")]))
         let industrial = try write("b.csv", Self.targetsSheet(indicator: "工业投资", lines: [("钦南区", "500000")]))
         let both = try write("c.csv", "2022年目标任务分解表,,\n单位：万元,,\n县区,指标,年度目标\n钦南区,固定资产投资,2400000\n钦南区,工业投资,520000\n")

@@ -11,11 +11,7 @@ import Testing
     @Test func annualTargetAndLastYearProveAFraction() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        func write(_ name: String, _ text: String) throws -> URL {
-            let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
-            return url
-        }
+        func write(_ name: String, _ text: String) throws -> URL { try LoaderFixtures.write(name, text, in: directory) }
         let lastYear = try write("a_2021-12.csv", "2021年1-12月各县区主要指标\n县区,固定资产投资\n钦南区,500000\n钦北区,250000\n浦北县,200000\n")
         let targets = try write("b_targets.csv", "2022年固定资产投资目标任务分解表\n单位：万元\n单位,指标,全年目标任务,目标增速（%）\n"
             + "钦南区,固定资产投资,575000,15\n钦北区,固定资产投资,260000,0.5\n浦北县,固定资产投资,230000,0.15\n")
