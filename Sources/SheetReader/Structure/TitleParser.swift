@@ -71,7 +71,7 @@ public enum TitleParser {
                     var k = j + 1
                     while k < c.count, c[k].isASCII, c[k].isNumber { k += 1 }
                     if k - (j + 1) <= 2, let m = Int(String(c[(j + 1)..<k])), (1...12).contains(m) {
-                        return PeriodText(year: y, month: m)
+                        return PeriodText(year: y, month: laterMonth(c, k, year: y, month: m, separator: c[j]))
                     }
                 } else if yearOnly == nil {
                     yearOnly = y
@@ -86,6 +86,37 @@ public enum TitleParser {
     }
 
     static func plausibleYear(_ y: Int) -> Bool { (1990...2100).contains(y) }
+
+    /// After `2022.1` (`start` past the month): the range's later month when one follows —
+    /// `2022.1-6月`, `2022/1-6`, `2022.1.1-2022.6.30`, `2022-01-01至2022-06-30` — else `month`.
+    /// (They were read as January, and replaced January's batch.)
+    static func laterMonth(_ c: [Character], _ start: Int, year: Int, month: Int, separator: Character) -> Int {
+        func connectorEnd(_ k: Int) -> Int? {
+            rangeConnectors.first { k + $0.count <= c.count && Array(c[k..<(k + $0.count)]) == $0 }.map { k + $0.count }
+        }
+        // `2022.1-6月`: a month range (its end no year: not followed by more digits). After
+        // `2022-01` a dash is the date's own (`2022-01-01`) unless 月 ends the number.
+        if let q0 = connectorEnd(start) {
+            var q = q0
+            if let later = monthNumber(c, &q), (month...12).contains(later), q >= c.count || !(c[q].isASCII && c[q].isNumber),
+               separator != "-" || (q < c.count && c[q] == "月") {
+                return later
+            }
+        }
+        // `2022.1.1-2022.6.30`: the first date's day, then a range to a date of the same year.
+        var k = start
+        if k < c.count, c[k] == separator {
+            var d = k + 1
+            if monthNumber(c, &d) != nil { k = d }
+        }
+        guard let q = connectorEnd(k) else { return month }
+        var e = q
+        while e < c.count, c[e].isASCII, c[e].isNumber { e += 1 }
+        guard e - q == 4, Int(String(c[q..<e])) == year, e < c.count, [".", "/", "-", "年"].contains(c[e]) else { return month }
+        var r = e + 1
+        guard let later = monthNumber(c, &r), (month...12).contains(later) else { return month }
+        return later
+    }
 
     /// The day of a `M月D日` (or `D号`) date at `start`; nil when there is none.
     static func dayAfterMonth(_ c: [Character], _ start: Int) -> Int? {
