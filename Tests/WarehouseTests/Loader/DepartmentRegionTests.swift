@@ -53,6 +53,27 @@ import Testing
     /// A city sheet that names its bureaus with the city's name (`钦州市教育局`, the seeded
     /// 市教育局) and gives one unit and category on several rows (one per 资金名称): one
     /// receiver, and the rows add up (they were rejected as repeats, the total lost 400).
+    /// 中马园区, the zone's everyday name (V021), is the zone, not a city department.
+    @Test func zoneShortNamesAreTheZones() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try LoaderFixtures.write("2022_全市_目标任务分解表.csv", """
+            2022年固定资产投资目标任务分解表
+            地区,指标,年度目标
+            中马园区,固定资产投资,6000
+            钦州高新区,固定资产投资,5000
+
+            """, in: directory)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            #expect(try Loader(connection: connection).load(file: file).outcome == .loaded)
+            let rows = try connection.query("""
+                SELECT r.region_code, t.department_key FROM dw.fact_target t JOIN dw.dim_region r USING (region_key)
+                WHERE t.month_no = 0 ORDER BY 1
+                """).rows.map { "\($0["region_code"] ?? ""):\($0["department_key"] ?? "-")" }
+            #expect(rows == ["450700Z02:-", "450700Z03:-"])
+        }
+    }
+
     @Test func cityPrefixedBureausAndRowsPerFundAddUp() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
