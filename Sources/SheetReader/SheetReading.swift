@@ -800,7 +800,8 @@ public final class SheetReading {
         }
         // The checks in fixed point when the amount has it (Decimal comparisons are slow).
         if nonNegative, amount.fixedUnits.map({ $0 < 0 }) ?? (value < 0) {
-            throw CellError(column: c, reason: "'\(cells[c])' is negative; a year-to-date amount cannot be negative")
+            let what = c < names.count && !names[c].isEmpty ? names[c] : "this amount"
+            throw CellError(column: c, reason: "'\(cells[c])' is negative; \(what) cannot be negative")
         }
         if amount.fixedUnits.map({ $0.magnitude > Amount.absurdUnits }) ?? (abs(value) > SheetReading.absurdAmountWan) {
             throw CellError(column: c, reason: "'\(cells[c])' is \(value) 万元, beyond 1万亿元; check the unit (\(unit.rawValue))")
@@ -944,8 +945,9 @@ public final class SheetReading {
                 throw CellError(column: col.period, reason: "row is for \(m), the sheet for \(info.month)")
             }
             // Last, once nothing can reject the row: the other cells, which only warn.
-            let total = secondary { () throws(CellError) in try money(cells, col.total) }
-            let plan = secondary { () throws(CellError) in try money(cells, col.plan) }
+            // A negative 总投资 or 年度计划 (`（100）`) is no amount: left empty with a warning.
+            let total = secondary { () throws(CellError) in try money(cells, col.total, nonNegative: true) }
+            let plan = secondary { () throws(CellError) in try money(cells, col.plan, nonNegative: true) }
             let monthAmount = secondary { () throws(CellError) in try money(cells, col.month) }
             // A month's figure above the year's to date cannot both be right (the columns swapped,
             // or a stale YTD): loaded as written, and said (the first few, then a count).

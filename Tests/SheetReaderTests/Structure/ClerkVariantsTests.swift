@@ -174,6 +174,20 @@ import Testing
 
     /// A 县区 cell merged over a group ends at the next section row: the rows under the section
     /// have no region above them (they take their code's, else the sheet's).
+    /// A negative 总投资 or 年度计划 is no amount: left empty with a warning naming the column (it
+    /// was stored as −100); a negative year-to-date still rejects the row, naming its column.
+    @Test func negativeTotalIsLeftEmpty() throws {
+        let (_, out) = try readAll([
+            ["钦北区2022年1-6月重大项目进度表", "", "", ""],
+            ["项目代码", "项目名称", "总投资", "1-6月完成投资"],
+            ["2022-450703-36-01-000001", "甲", "（100）", "50"],
+            ["2022-450703-36-01-000002", "乙", "300", "(12.3)"],
+        ])
+        #expect(out.compactMap(\.project).map(\.totalInvestment) == [nil])
+        let rejected = out.compactMap { if case .rejected(let r) = $0 { return r } else { return nil } }
+        #expect(rejected.map(\.reason) == ["'(12.3)' is negative; 1-6月完成投资 cannot be negative"])
+    }
+
     /// Sub-sections that name a stage (`（一）新建项目`) keep their section's category; a
     /// sub-section of its own kind (`（一）市政交通项目`) is the category, its section the row's
     /// `section` (the project is infrastructure too).
