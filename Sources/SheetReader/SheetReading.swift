@@ -1050,7 +1050,12 @@ public final class SheetReading {
             guard let amount = try money(cells, info.columns["ytd_amount"], nonNegative: true) else {
                 throw CellError(column: info.columns["ytd_amount"], reason: "missing year-to-date amount (\(names[info.columns["ytd_amount"]!]))")
             }
-            return .transfer([transfer(text(cells, "category"), amount, prior: info.columns["prior_ytd"], yoy: info.columns["reported_yoy"])])
+            // Without a 资金类别 column, a section row that names a fund (`一、一般性转移支付`) is the
+            // rows' category (they were stored without one, and a unit's rows of two funds summed).
+            let sectionFund = info.columns["category"] == nil
+                ? category.flatMap { c in ["转移支付", "资金", "补助", "债券"].contains(where: c.contains) ? c : nil } : nil
+            return .transfer([transfer(text(cells, "category") ?? sectionFund, amount, prior: info.columns["prior_ytd"],
+                                       yoy: info.columns["reported_yoy"])])
 
         case .targets:
             // A one-region sheet (`灵山县2024年固定资产投资月度目标`: 指标 | 全年目标 | 1月 …) has no

@@ -174,6 +174,25 @@ import Testing
 
     /// A 县区 cell merged over a group ends at the next section row: the rows under the section
     /// have no region above them (they take their code's, else the sheet's).
+    /// A transfer sheet without a 资金类别 column, its funds as section rows: each row is its
+    /// section's fund (they had none, and 钦南区's two funds summed into one figure); a section
+    /// that names no fund (`一、县区`) gives none.
+    @Test func fundCategoriesFromSectionRows() throws {
+        let (_, out) = try readAll([
+            ["2022年1-3月钦州市争取上级资金情况", "", ""],
+            ["单位", "本年累计到位资金", "上年同期"],
+            ["一、一般性转移支付", "", ""],
+            ["钦南区", "12345.6789", "10000"],
+            ["二、专项转移支付", "", ""],
+            ["钦南区", "500", ""],
+            ["三、县区", "", ""],
+            ["灵山县", "80", ""],
+        ])
+        let rows = out.compactMap(\.transfer)
+        #expect(rows.map(\.category) == ["一般性转移支付", "专项转移支付", nil])
+        #expect(rows.map(\.ytdAmount) == [D("12345.6789"), D("500"), D("80")])
+    }
+
     /// A negative 总投资 or 年度计划 is no amount: left empty with a warning naming the column (it
     /// was stored as −100); a negative year-to-date still rejects the row, naming its column.
     @Test func negativeTotalIsLeftEmpty() throws {
