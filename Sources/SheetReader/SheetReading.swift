@@ -304,6 +304,18 @@ public final class SheetReading {
                 month = SheetReading.labelledPeriod(record.fields)
             }
         }
+        // `浦北县2022年重大项目投资进度表` over `1-6月完成投资`: the year from the title or file name,
+        // the month from the year-to-date column's header — said in the batch.
+        var headerMonth: (column: String, month: YearMonth)?
+        if month == nil, layout != .targets,
+           let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year {
+            for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
+                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month else { continue }
+                headerMonth = (headerTexts[c], YearMonth(year: named.year ?? y, month: m))
+                month = headerMonth?.month
+                break
+            }
+        }
         // `2022年度…完成情况`: the whole year's report, December — said in the batch, as the
         // title of a monthly sheet of the year's projects can read so too.
         var wholeYear: YearMonth?
@@ -338,6 +350,11 @@ public final class SheetReading {
         if let wholeYear {
             checker.warn(SheetWarning(line: header.record.line, message:
                 "no month in --month, the title or the file name: '\(wholeYear.year)年度' in the title is taken as the whole year, \(wholeYear); pass --month if the sheet is for another month"))
+            warnings = checker.warnings
+        }
+        if let headerMonth {
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "no month in --month, the title or the file name: the month is the one column '\(headerMonth.column)' names, \(headerMonth.month); pass --month if the sheet is for another month"))
             warnings = checker.warnings
         }
         if let yearAssumed {

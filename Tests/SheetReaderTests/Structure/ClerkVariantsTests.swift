@@ -174,6 +174,18 @@ import Testing
 
     /// A 县区 cell merged over a group ends at the next section row: the rows under the section
     /// have no region above them (they take their code's, else the sheet's).
+    /// The title gives the year only and the year-to-date column the months: the sheet's month
+    /// is the column's, with a warning (it was rejected for no reporting month).
+    @Test func monthFromTheYearToDateHeader() throws {
+        let (reader, _) = try readAll([
+            ["浦北县2022年重大项目投资进度表", "", ""],
+            ["项目代码", "项目名称", "1-6月完成投资"],
+            ["2022-450722-36-01-000001", "甲", "100"],
+        ])
+        #expect(reader.info.month == YearMonth(year: 2022, month: 6))
+        #expect(reader.warnings.contains { $0.message.contains("column '1-6月完成投资' names, 2022-06") })
+    }
+
     /// A transfer sheet without a 资金类别 column, its funds as section rows: each row is its
     /// section's fund (they had none, and 钦南区's two funds summed into one figure); a section
     /// that names no fund (`一、县区`) gives none.
