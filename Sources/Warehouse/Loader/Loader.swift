@@ -221,6 +221,7 @@ public final class Loader {
         let rejected = SpillBuffer()
         var ledger = ProjectLedger()
         var projects = StagedProjects()
+        var placeLike = PlaceLikeUnits()
         try merge.clearStaging()
         // Rows of projects the cache knows unchanged are copied as facts, not staged: only in
         // the sheet's own region, and only for a month it has no facts of yet (nothing to replace).
@@ -235,11 +236,12 @@ public final class Loader {
         do {
             try connection.withTransaction {
                 ledger = ProjectLedger()
+                placeLike = PlaceLikeUnits()
                 projects.reset()
                 if olderMonth { projects.stopKeepingKeys() }
                 try stage(sheet: sheet, info: info, batch: batch, regions: regions, sheetRegion: sheetRegion,
                           city: city, skipped: skipped, rejected: rejected, ledger: &ledger, projects: &projects,
-                          url: url, totalBytes: result.bytes)
+                          placeLike: &placeLike, url: url, totalBytes: result.bytes)
             }
         } catch let error as SheetError {
             if reuseBatch != nil { throw error }
@@ -275,6 +277,7 @@ public final class Loader {
 
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
+            + placeLike.warnings(regions: regions, bookedUnder: (sheetRegion ?? city)?.name ?? "")
         result.rowsLoaded = ledgerKnows ? ledger.lines : try merge.stagedLines()
         result.factsCopied = projects.direct.count
         let counts = try connection.query("""
@@ -287,7 +290,7 @@ public final class Loader {
             throw LoaderError.accounting(file: url.path, linesRead: result.linesRead, loaded: result.rowsLoaded,
                                          skipped: result.rowsSkipped, rejected: result.rowsRejected)
         }
-        let warningsJSON = try Self.warningsJSON(sheet.warnings)
+        let warningsJSON = try Self.warningsJSON(result.warnings)
 
         // A file with no row to load (only a header, every row rejected) must not supersede
         // an earlier batch that has rows: that would delete a month of facts for an empty
@@ -363,8 +366,7 @@ public final class Loader {
         try merge.discardStaging()
         result.supersededBatches = superseded.batches
         try finishBatch(batch, status: "loaded", result: result,
-                        warnings: replaced.isEmpty && mixed.isEmpty && unrelated.isEmpty
-                            ? warningsJSON : try Self.warningsJSON(result.warnings),
+                        warnings: try Self.warningsJSON(result.warnings),
                         message: nil)
         result.outcome = .loaded
         return result
@@ -374,7 +376,8 @@ public final class Loader {
     /// skipped and rejected rows to spill buffers copied afterwards.
     private func stage(sheet: SheetRowSource, info: SheetInfo, batch: Int, regions: RegionResolver,
                        sheetRegion: RegionRef?, city: RegionRef?, skipped: SpillBuffer, rejected: SpillBuffer,
-                       ledger: inout ProjectLedger, projects: inout StagedProjects, url: URL, totalBytes: Int) throws {
+                       ledger: inout ProjectLedger, projects: inout StagedProjects, placeLike: inout PlaceLikeUnits,
+                       url: URL, totalBytes: Int) throws {
         let (table, columns) = Self.staging(info.layout)
         let month = info.month.key
         let regionColumn = info.columns["region"].map { $0 + 1 }
@@ -492,6 +495,7 @@ public final class Loader {
                                 try writer.writeRow(StagingRows.transfer(row, batch: batch, region: region.key, department: nil, month: month))
                             }
                         } else if let owner = sheetRegion ?? city {
+                            placeLike.note(first.unit, line: first.line, regions: regions)
                             for row in rows {
                                 try writer.writeRow(StagingRows.transfer(row, batch: batch, region: owner.key, department: row.unit,
                                                                          owner: owner.name, month: month))
@@ -510,6 +514,7 @@ public final class Loader {
                         if let region = regions.resolve(first.unit) {
                             staged = rows.flatMap { StagingRows.targets($0, batch: batch, region: region.key, department: nil) }
                         } else if let owner = sheetRegion ?? city {
+                            placeLike.note(first.unit, line: first.line, regions: regions)
                             staged = rows.flatMap {
                                 StagingRows.targets($0, batch: batch, region: owner.key, department: $0.unit, owner: owner.name)
                             }

@@ -74,6 +74,35 @@ import Testing
         }
     }
 
+    /// A unit that reads like a region but is none (灵山具: a slip for 灵山县) is booked as a
+    /// department, as DESIGN §5 books any other unit, and the batch says so and names the
+    /// county it probably meant; a bureau (区教育局) and a known region get no such warning.
+    @Test func misspeltRegionUnitIsWarnedAbout() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try LoaderFixtures.write("2022_全市_目标任务分解表.csv", """
+            2022年固定资产投资目标任务分解表
+            地区,指标,年度目标
+            灵山具,固定资产投资,6000
+            钦北区,固定资产投资,5000
+            区教育局,固定资产投资,100
+
+            """, in: directory)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let result = try Loader(connection: connection).load(file: file)
+            #expect(result.outcome == .loaded && result.rowsLoaded == 3, "\(result.summaryLine)")
+            let messages = result.warnings.map(\.message)
+            #expect(messages.count == 1)
+            #expect(messages.first?.contains("灵山具") == true && messages.first?.contains("did you mean 灵山县") == true)
+            #expect(result.warnings.first?.line == 3)
+            let stored = try LoaderFixtures.int(connection, """
+                SELECT count(*) AS n FROM etl.load_batch, jsonb_array_elements(warnings) w
+                WHERE w->>'message' LIKE '%灵山具%'
+                """)
+            #expect(stored == 1)
+        }
+    }
+
     @Test func cityPrefixedBureausAndRowsPerFundAddUp() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

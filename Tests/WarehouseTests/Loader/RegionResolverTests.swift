@@ -72,3 +72,19 @@ import Testing
         #expect(Self.withShortNames.sheetRegion(sheet.info) == expected, "reader's region: \(sheet.info.region ?? "none")")
     }
 }
+
+@Suite struct PlaceLikeUnitsTests {
+    @Test(arguments: [("灵山具", false), ("钦南县", true), ("钦州港片区", true), ("陆屋镇", true),
+                      ("区教育局", false), ("市交通运输局", false), ("县城投公司", false), ("市直", false), ("县本级", false)])
+    func readsLikeAPlace(name: String, expected: Bool) {
+        #expect(PlaceLikeUnits.looksLikePlace(name) == expected)
+    }
+
+    @Test func nearestRegionDiffersInOneCharacter() {
+        let regions = [RegionRef(key: 1, code: "450721", name: "灵山县", level: "county"),
+                       RegionRef(key: 2, code: "450702", name: "钦南区", level: "county")]
+        #expect(PlaceLikeUnits.nearest("灵山具", among: regions) == "灵山县")
+        #expect(PlaceLikeUnits.nearest("钦南县", among: regions) == "钦南区")
+        #expect(PlaceLikeUnits.nearest("浦北县", among: regions) == nil)
+    }
+}
