@@ -43,8 +43,11 @@ struct BatchCommand: ParsableCommand {
                 for restored in outcome.restoredBatches {
                     print("batch \(restored.batchKey ?? 0) restored from its stored bytes: " + restored.summaryLine)
                 }
+                if outcome.factsRestored > 0 {
+                    print("\(outcome.factsRestored) figure(s) of other files it had replaced put back")
+                }
                 if outcome.restoredBatches.isEmpty {
-                    print("no earlier batch to restore: the scope now has no loaded batch")
+                    print("no earlier batch of its scope to restore")
                 }
             }
         }

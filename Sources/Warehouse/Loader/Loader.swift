@@ -355,6 +355,7 @@ public final class Loader {
                 }
             }
         } else {
+            try merge.keepReplacedFacts()
             try merge.upsertFacts()
         }
         FaultPoint.reach(.supersede, file: url.path)

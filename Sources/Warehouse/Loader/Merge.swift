@@ -363,6 +363,47 @@ struct Merge {
     /// (a city-wide sheet restating a county's own sheet, or the other way round): one warning
     /// per such batch. Supersede handles the same scope; these are replaced fact by fact.
     func replacedElsewhere(scope: String) throws -> [SheetWarning] {
+        guard let (match, department) = stagedFactMatch() else { return [] }
+        let rows = try connection.query(SQL(unsafeRaw: """
+            SELECT f.batch_key, b.file_name, count(DISTINCT f.*) AS n
+            FROM \(match)
+            JOIN etl.load_batch b ON b.batch_key = f.batch_key
+            WHERE s.batch_key = 
+            """) + "\(batch) AND b.scope <> \(scope)" + SQL(unsafeRaw: department) + " GROUP BY f.batch_key, b.file_name ORDER BY f.batch_key")
+        return try rows.rows.map { row in
+            let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0
+            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            return SheetWarning(line: nil, message: "替换了批次 \(key)（\(file)）的 \(n) 个数 / replaces \(n) figures of batch \(key) (\(file)), "
+                                + "another file's for the same regions and month: the latest file wins")
+        }
+    }
+
+    /// Keeps the facts of other batches this batch is about to replace fact by fact (V022), so
+    /// that reverting it puts them back: a county's correction of the city's sheet, a sheet
+    /// restating a few of another's regions. Before the facts are merged.
+    func keepReplacedFacts() throws {
+        guard let (match, department) = stagedFactMatch() else { return }
+        let table = Self.factTable(layout)
+        try connection.execute(SQL(unsafeRaw: """
+            INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
+            SELECT \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
+            FROM (SELECT DISTINCT f.* FROM \(match)
+                  WHERE s.batch_key = \(batch) AND f.batch_key <> \(batch)\(department)) f
+            """))
+    }
+
+    static func factTable(_ layout: SheetLayout) -> String {
+        switch layout {
+        case .indicatorSummary: return "dw.fact_region_indicator_month"
+        case .transferPayments: return "dw.fact_transfer_payment_month"
+        case .targets: return "dw.fact_target"
+        default: return "dw.fact_project_month"
+        }
+    }
+
+    /// The fact rows of this layout matching a staged row (`f`, `s`), and the department
+    /// condition; nil for the layouts replaced as a whole.
+    private func stagedFactMatch() -> (match: String, department: String)? {
         let match: String
         switch layout {
         case .indicatorSummary:
@@ -388,21 +429,10 @@ struct Merge {
                 LEFT JOIN dw.dim_department_alias a ON a.alias_normalized = s.department_norm
                 """
         default:
-            return []
+            return nil
         }
         let department = layout == .indicatorSummary ? "" : " AND coalesce(a.department_key, 0) = coalesce(f.department_key, 0)"
-        let rows = try connection.query(SQL(unsafeRaw: """
-            SELECT f.batch_key, b.file_name, count(DISTINCT f.*) AS n
-            FROM \(match)
-            JOIN etl.load_batch b ON b.batch_key = f.batch_key
-            WHERE s.batch_key = 
-            """) + "\(batch) AND b.scope <> \(scope)" + SQL(unsafeRaw: department) + " GROUP BY f.batch_key, b.file_name ORDER BY f.batch_key")
-        return try rows.rows.map { row in
-            let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0
-            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
-            return SheetWarning(line: nil, message: "替换了批次 \(key)（\(file)）的 \(n) 个数 / replaces \(n) figures of batch \(key) (\(file)), "
-                                + "another file's for the same regions and month: the latest file wins")
-        }
+        return (match, department)
     }
 
     /// Transfer units this batch gave whose month still holds another file's figure of a fund
@@ -468,6 +498,13 @@ struct Merge {
                         WHERE s.batch_key = \(batch) AND s.region_key = u.region_key AND coalesce(a.department_key, 0) = u.unit)
                 """
             (what, whatEnglish) = ("单位", "receiving units")
+        case .indicatorSummary:
+            // A correction of one county (or a city sheet of the four counties) restates a few
+            // regions of the statistics bureau's whole sheet: it replaces their figures (latest
+            // wins per fact), not the regions it leaves out.
+            units = "SELECT DISTINCT f.region_key, 0 AS unit FROM dw.fact_region_indicator_month f WHERE f.batch_key = b.batch_key"
+            restated = "EXISTS (SELECT 1 FROM etl.stage_indicator s WHERE s.batch_key = \(batch) AND s.region_key = u.region_key)"
+            (what, whatEnglish) = ("地区", "regions")
         default:
             return []
         }

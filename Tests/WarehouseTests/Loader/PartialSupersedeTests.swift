@@ -103,6 +103,81 @@ import Testing
     /// A sheet covering two indicators supersedes the two one-indicator sheets of the scope;
     /// reverting it restores both (it restored only the last, leaving the other superseded by a
     /// reverted batch).
+    /// The statistics bureau's sheet of every region, then a one-county correction: the
+    /// correction replaces that county's figure and keeps the others (it replaced the whole
+    /// sheet: seven regions vanished and the city became the corrected county's figure); a
+    /// re-sent sheet dropping one region of four still replaces the sheet.
+    @Test func aOneRegionIndicatorCorrectionKeepsTheOtherRegions() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func sheet(_ rows: [(String, String)]) -> String {
+            "2022年1-6月各县区固定资产投资完成情况,,\n单位：万元,,\n县区,固定资产投资\n"
+                + rows.map { "\($0.0),\($0.1)\n" }.joined()
+        }
+        let whole = try LoaderFixtures.write("a.csv", sheet([("钦南区", "900"), ("钦北区", "600"), ("灵山县", "800"), ("浦北县", "700")]), in: directory)
+        let correction = try LoaderFixtures.write("b.csv", sheet([("钦北区", "612")]), in: directory)
+        let resent = try LoaderFixtures.write("c.csv", sheet([("钦南区", "901"), ("钦北区", "613"), ("灵山县", "801")]), in: directory)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            func figures() throws -> [String] {
+                try connection.query("""
+                    SELECT r.name || ':' || f.ytd_value_wan::numeric(20, 0) AS t
+                    FROM dw.fact_region_indicator_month f JOIN dw.dim_region r USING (region_key) ORDER BY 1
+                    """).rows.compactMap { $0["t"] }
+            }
+            let first = try loader.load(file: whole)
+            let second = try loader.load(file: correction)
+            #expect(first.outcome == .loaded && second.outcome == .loaded)
+            #expect(second.supersededBatches.isEmpty)
+            #expect(second.warnings.contains { $0.message.contains("restates 1 of the 4 regions of batch \(first.batchKey!)") })
+            #expect(try figures() == ["浦北县:700", "灵山县:800", "钦北区:612", "钦南区:900"])
+            let third = try loader.load(file: resent)
+            #expect(Set(third.supersededBatches) == [first.batchKey!, second.batchKey!])
+            #expect(try figures() == ["灵山县:801", "钦北区:613", "钦南区:901"])
+        }
+    }
+
+    /// Reverting a batch that replaced figures of another, still loaded batch fact by fact (a
+    /// one-county correction; a county's own sheet correcting the city's) puts those figures
+    /// back (V022): the county vanished from every report.
+    @Test func revertPutsBackTheFiguresItReplaced() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = try LoaderFixtures.write("a.csv", """
+            2022年1-6月各县区固定资产投资完成情况
+            县区,固定资产投资
+            钦南区,900
+            钦北区,600
+            灵山县,800
+
+            """, in: directory)
+        let correction = try LoaderFixtures.write("b.csv", "2022年1-6月县区固投更正\n县区,固定资产投资\n钦北区,612\n", in: directory)
+        let county = try LoaderFixtures.write("c.csv", """
+            灵山县2022年1-6月主要投资指标
+            指标,本年累计
+            固定资产投资,805
+
+            """, in: directory)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            func figures() throws -> [String] {
+                try connection.query("""
+                    SELECT r.name || ':' || f.ytd_value_wan::numeric(20, 0) || ':' || f.batch_key AS t
+                    FROM dw.fact_region_indicator_month f JOIN dw.dim_region r USING (region_key) ORDER BY 1
+                    """).rows.compactMap { $0["t"] }
+            }
+            let first = try loader.load(file: whole).batchKey!
+            let second = try loader.load(file: correction).batchKey!
+            let third = try loader.load(file: county).batchKey!
+            #expect(try figures() == ["灵山县:805:\(third)", "钦北区:612:\(second)", "钦南区:900:\(first)"])
+            let revertSecond = try BatchRevert.revert(batch: second, loader: loader)
+            #expect(revertSecond.factsRestored == 1 && revertSecond.restoredBatches.isEmpty)
+            let revertThird = try BatchRevert.revert(batch: third, loader: loader)
+            #expect(revertThird.factsRestored == 1)
+            #expect(try figures() == ["灵山县:800:\(first)", "钦北区:600:\(first)", "钦南区:900:\(first)"])
+        }
+    }
+
     @Test func revertRestoresEveryBatchItSuperseded() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
