@@ -59,7 +59,8 @@ struct BulletinBuilder {
         case "prior-year value is zero": return "上年同期为零"
         default:
             for (english, chinese) in [("prior year's sub-regions not reported: ", "上年同期下级地区未报："),
-                                       ("sub-regions not reported: ", "下级地区未报：")] where reason.hasPrefix(english) {
+                                       ("sub-regions not reported: ", "下级地区未报："),
+                                       ("sub-regions without a prior-year figure: ", "下级地区无上年同期数：")] where reason.hasPrefix(english) {
                 return chinese + reason.dropFirst(english.count)
             }
             return reason

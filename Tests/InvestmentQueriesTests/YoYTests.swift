@@ -110,6 +110,31 @@ struct YoYTests {
         }
     }
 
+    /// Last year only 灵山县's sheets were loaded; this year every county reports: the city's sum
+    /// of four against last year's sum of one gave +2075.9 %. No YoY, naming the counties that
+    /// have no figure last year; the county that has one keeps its own.
+    @Test("a city summed from sub-regions some of which have no prior-year figure has no YoY, named")
+    func citySubRegionsWithoutPrior() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.summary(lingshan, 202106, ytd: 900)
+            try f.summary(lingshan, 202206, ytd: 1000)
+            try f.summary(qinnan, 202206, ytd: 5000)
+            try f.summary(pubei, 202206, ytd: 3000)
+            let fai = try f.queries.indicator(code: "fai")
+            let rows = try f.queries.yoy(month: month("2022-06"), indicator: fai)
+            let city = try #require(rows.first { $0.regionCode == qinzhou })
+            #expect(city.ytdValue == 9000)
+            #expect(city.yoyPct == nil && city.officialYoYPct == nil)
+            #expect(city.yoyNullReason == "sub-regions without a prior-year figure: 钦南区、浦北县")
+            #expect(rows.first { $0.regionCode == lingshan }?.yoyPct == dec("11.11"))
+            try f.summary(qinnan, 202106, ytd: 4000)
+            try f.summary(pubei, 202106, ytd: 2000)
+            let complete = try #require(try f.queries.yoy(month: month("2022-06"), indicator: fai).first { $0.regionCode == qinzhou })
+            #expect(complete.yoyPct == dec("30.43"))  // 9000 against 6900
+        }
+    }
+
     @Test("ties in official rate are broken by YTD value; equal YTD shares the rank")
     func ties() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in

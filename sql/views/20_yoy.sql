@@ -32,6 +32,8 @@ FROM (
                CASE WHEN b.missing_subregions IS NOT NULL THEN 'sub-regions not reported: ' || b.missing_subregions
                     WHEN b.last_year_missing_subregions IS NOT NULL AND b.reported_prior_ytd_wan IS NULL
                         THEN 'prior year''s sub-regions not reported: ' || b.last_year_missing_subregions
+                    WHEN b.subregions_without_prior IS NOT NULL
+                        THEN 'sub-regions without a prior-year figure: ' || b.subregions_without_prior
                     WHEN b.prior_ytd_value_wan IS NULL THEN 'no prior-year value'
                     WHEN b.prior_ytd_value_wan = 0 THEN 'prior-year value is zero' END AS yoy_null_reason,
                round(b.yoy_exact - b.reported_yoy_pct, 2) AS yoy_diff_pp,
@@ -49,9 +51,9 @@ FROM (
                    coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan) AS prior_ytd_value_wan,
                    CASE WHEN c.reported_prior_ytd_wan IS NOT NULL THEN 'reported comparable'
                         WHEN ly.ytd_value_wan IS NOT NULL THEN 'last year' END AS prior_source,
-                   ly.ytd_value_wan AS last_year_ytd_value_wan,
+                   ly.ytd_value_wan AS last_year_ytd_value_wan, nw.names AS subregions_without_prior,
                    -- No growth of a city on part of its sub-regions (this year's or last year's).
-                   CASE WHEN c.missing_subregions IS NULL
+                   CASE WHEN c.missing_subregions IS NULL AND nw.names IS NULL
                              AND (ly.missing_subregions IS NULL OR c.reported_prior_ytd_wan IS NOT NULL) THEN
                    (c.ytd_value_wan - coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan))
                        / nullif(coalesce(c.reported_prior_ytd_wan, ly.ytd_value_wan), 0) * 100 END AS yoy_exact
@@ -59,6 +61,17 @@ FROM (
             LEFT JOIN analyst.ytd_series ly
                    ON ly.region_key = c.region_key AND ly.indicator_key = c.indicator_key
                   AND ly.month_key = c.month_key - 100
+            -- A city summed from its sub-regions against last year's sum of fewer of them (a
+            -- county's sheets loaded for this year only): 6 regions over 1 gave +2075.9 %.
+            LEFT JOIN LATERAL (
+                SELECT string_agg(s.region, '、' ORDER BY s.sort_order, s.region_code) AS names
+                FROM analyst.ytd_series s
+                WHERE c.source = 'sub-regions' AND c.reported_prior_ytd_wan IS NULL AND ly.ytd_value_wan IS NOT NULL
+                  AND s.parent_key = c.region_key AND s.indicator_key = c.indicator_key AND s.month_key = c.month_key
+                  AND NOT EXISTS (SELECT 1 FROM dw.agg_ytd_region_month p
+                                  WHERE p.region_key = s.region_key AND p.indicator_key = s.indicator_key
+                                    AND p.month_key = c.month_key - 100)
+            ) nw ON true
         ) b
     ) y
 ) z;
@@ -81,7 +94,7 @@ COMMENT ON COLUMN analyst.yoy_region.prior_ytd_value_wan IS '同比基数（万�
 COMMENT ON COLUMN analyst.yoy_region.prior_source IS '基数来源：reported comparable 报表可比数 / last year 上年同期 / Source of the base';
 COMMENT ON COLUMN analyst.yoy_region.last_year_ytd_value_wan IS '库中上年同月累计（万元），供对照 / Stored last-year YTD at the same month, for reference';
 COMMENT ON COLUMN analyst.yoy_region.yoy_pct IS '计算同比增速（%，两位小数） / Computed YoY growth, percent, 2 decimals';
-COMMENT ON COLUMN analyst.yoy_region.yoy_null_reason IS '同比为空的原因 / Why yoy_pct is null: no prior-year value, prior-year value is zero, sub-regions not reported: … (a city summed from its sub-regions while some have not reported this month, or had not last year)';
+COMMENT ON COLUMN analyst.yoy_region.yoy_null_reason IS '同比为空的原因 / Why yoy_pct is null: no prior-year value, prior-year value is zero, sub-regions not reported: … (a city summed from its sub-regions while some have not reported this month, or had not last year), sub-regions without a prior-year figure: … (summed from sub-regions some of which have no figure last year)';
 COMMENT ON COLUMN analyst.yoy_region.missing_subregions IS '由下级地区加总时尚未报送的下级地区；此时不计同比 / For a value summed from sub-regions: those not reported this month (no YoY then)';
 COMMENT ON COLUMN analyst.yoy_region.reported_yoy_pct IS '报表所填同比增速（%） / Reported YoY, percent';
 COMMENT ON COLUMN analyst.yoy_region.yoy_diff_pp IS '计算减报表同比（百分点） / Computed minus reported YoY, percentage points';
