@@ -86,7 +86,13 @@ public struct RegionResolver: Sendable, Equatable {
         guard let name else { return nil }
         let key = NameNormalizer.normalize(name)
         guard !key.isEmpty else { return nil }
-        return byAlias[key]
+        if let region = byAlias[key] { return region }
+        // A known name with a bracketed note a clerk adds (钦州港片区（保税港区）, 灵山县（含园区）)
+        // is that region; a part of it (钦州市（不含园区）, 除…) is not, and stays unknown.
+        guard key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex else { return nil }
+        let note = key[key.index(after: open)...]
+        guard !note.hasPrefix("不含"), !note.hasPrefix("除"), !note.hasPrefix("其中") else { return nil }
+        return byAlias[String(key[..<open])]
     }
 
     /// The city departments receive transfers in the name of: the sheet's region when it is
@@ -153,13 +159,14 @@ extension RegionResolver {
     }
 
     /// A 项目所在地 below the regions the warehouse knows — a town, township, sub-district or
-    /// village (`灵山县陆屋镇`, `檀圩镇`, `沙埠镇六坡村`): the known region it names, else the
+    /// village (`灵山县陆屋镇`, `檀圩镇`, `沙埠镇六坡村`), or the county seat (`县城`): the known region it names, else the
     /// county its unified code names below the sheet, else the sheet's own region when that is a
     /// county or zone (a county's sheet lists its towns). nil (the row is rejected naming the
     /// place) for any other unknown name, and for a bare town in a city-wide sheet.
     func townshipRegion(_ text: String, projectCode: String, sheetRegion: RegionRef?) -> RegionRef? {
         let normalized = NameNormalizer.normalize(text)
-        guard Self.townshipSuffixes.contains(where: { normalized.hasSuffix($0) }) else { return nil }
+        guard Self.townshipSuffixes.contains(where: { normalized.hasSuffix($0) }) || Self.seatWords.contains(normalized)
+        else { return nil }
         // The most specific known name in it (`钦州市钦南区沙埠镇`: 钦南区, not 钦州市), then the longest.
         func rank(_ alias: String, _ region: RegionRef) -> (Int, Int, String) {
             (region.level == "province" ? 0 : region.level == "city" ? 1 : 2, alias.count, alias)
@@ -179,5 +186,8 @@ extension RegionResolver {
         return nil
     }
 
+    /// The county seat or the whole county, as a county's own sheet writes its place (县城 is
+    /// the county's town: 灵山县人民医院 in 灵山县's sheet was rejected as an unknown region).
+    static let seatWords: Set<String> = ["县城", "城区", "县城区", "主城区", "城关", "全县", "全区", "县域", "县内", "区内"]
     static let townshipSuffixes = ["镇", "乡", "街道", "街道办", "街道办事处", "社区", "村", "村委会", "居委会", "农场", "林场"]
 }

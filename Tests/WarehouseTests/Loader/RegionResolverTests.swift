@@ -47,6 +47,11 @@ import Testing
         ("檀圩镇", "P-2", city, nil),                                     // a bare town in a city-wide sheet: unknown
         ("钦州保税港区", "P-3", lingshan, nil),                             // not a town: an unknown place stays unknown
         ("灵山县", "P-4", city, lingshan),                                 // a known region as before
+        ("钦州港片区（保税港区）", "P-5", city, port),                        // a known name with a bracketed note
+        ("灵山县(含园区)", "P-6", city, lingshan),
+        ("钦州市（不含园区）", "P-7", city, nil),                             // a part of a region is not the region
+        ("县城", "P-8", lingshan, lingshan),                               // the county seat in the county's own sheet
+        ("县城", "P-9", city, nil),                                       // in a city-wide sheet: which county?
     ] as [(String, String, RegionRef, RegionRef?)])
     func townsArePlacedInTheirRegion(_ text: String, _ code: String, _ sheet: RegionRef, _ expected: RegionRef?) {
         #expect(Self.withShortNames.projectRegion(regionText: text, projectCode: code, sheetRegion: sheet) == expected)
