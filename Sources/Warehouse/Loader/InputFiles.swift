@@ -6,7 +6,7 @@ public enum InputFiles {
 
     /// Files as given, and the data files under directories (recursively), each directory's
     /// files sorted by their path relative to it (byte order, so `2022-02…` comes before
-    /// `2022-10…`). Hidden files and `.part`/`.tmp` files (still being copied) are left alone.
+    /// `2022-10…`; a correction after the other files of its folder, `sortKey`). Hidden files and `.part`/`.tmp` files (still being copied) are left alone.
     public static func expand(_ paths: [String]) throws -> [URL] {
         var result: [URL] = []
         var seen = Set<String>()
@@ -38,7 +38,22 @@ public enum InputFiles {
             let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
             found.append((relative, url))
         }
-        return found.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map(\.1)
+        return found.map { (key: sortKey($0.0), url: $0.1) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.url)
+    }
+
+    /// Byte order of the relative path, except that within a folder a file its name marks as a
+    /// correction (`更正-钦南区…`, `…（修订）`) comes after the others (and its subfolders): with Chinese names it
+    /// sorted before the original, which then superseded it on the same night.
+    static func sortKey(_ relative: String) -> [UInt8] {
+        let slash = relative.lastIndex(of: "/")
+        let folder = slash.map { String(relative[..<$0]) + "/" } ?? ""
+        let name = slash.map { String(relative[relative.index(after: $0)...]) } ?? relative
+        // 0xFF never occurs in UTF-8: every other path keeps its order.
+        return Array(folder.utf8) + (isCorrection(name) ? [0xFF] : []) + Array(name.utf8)
+    }
+
+    static func isCorrection(_ name: String) -> Bool {
+        ["更正", "修正", "修订", "订正", "修改稿", "修改版", "更新版", "最终版", "终版", "终稿"].contains { name.contains($0) }
     }
 
     public static func isDataFile(_ name: String) -> Bool {

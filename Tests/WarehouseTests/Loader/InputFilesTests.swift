@@ -23,4 +23,21 @@ import Warehouse
         #expect(names == ["2021-12_c.csv", "2022-02_b.csv", "2022-10_a.csv"])
         #expect(throws: LoaderError.self) { try InputFiles.expand([root.appendingPathComponent("missing").path]) }
     }
+
+    /// A correction whose name sorts first (更正-… before 钦南区…) is loaded after the other files
+    /// of its folder, so the original does not supersede it on the same night.
+    @Test func correctionsComeAfterTheOtherFilesOfTheirFolder() throws {
+        let root = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["2025-06/更正-钦南区2025年6月重大项目进度表.csv", "2025-06/钦南区2025年6月重大项目进度表.csv",
+                     "2025-06/灵山县项目进度（修订）.csv", "2025-06/灵山县项目进度.csv", "2025-07/钦南区7月.csv", "z.csv"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let names = try InputFiles.list(directory: root).map { $0.path.dropFirst(root.path.count + 1) }
+        #expect(names == ["2025-06/灵山县项目进度.csv", "2025-06/钦南区2025年6月重大项目进度表.csv",
+                          "2025-06/更正-钦南区2025年6月重大项目进度表.csv", "2025-06/灵山县项目进度（修订）.csv",
+                          "2025-07/钦南区7月.csv", "z.csv"])
+    }
 }
