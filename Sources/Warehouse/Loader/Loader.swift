@@ -211,7 +211,7 @@ public final class Loader {
         let batch = try reuseBatch.map { try reopenBatch($0) }
             ?? insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
                            month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
-                           status: "loading", options: options)
+                           status: "loading", options: options, sender: BatchSender.from(titles: info.titles))
         result.batchKey = batch
         let merge = Merge(connection: connection, batch: batch, layout: info.layout)
 
@@ -333,7 +333,14 @@ public final class Loader {
         result.warnings += replaced
         let unrelated = try merge.unrelatedBatches(scope: scope)
         result.warnings += unrelated.map { old in
-            SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同一范围，但未重报其大部分\(old.what)：两份都保留 / restates "
+            if let office = old.otherSender {
+                return SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同一范围，但报送单位不同（\(office)）且只重报其 "
+                                    + "\(old.shared)/\(old.units) 个\(old.what)：两份都保留 / restates \(old.shared) of the \(old.units) "
+                                    + "\(old.whatEnglish) of batch \(old.batch) (\(old.file)), which \(office) sent: another office's sheet "
+                                    + "of the same region and month, so it does not replace it: both are kept; if this file does "
+                                    + "replace it, invest-etl batch revert \(old.batch)")
+            }
+            return SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同一范围，但未重报其大部分\(old.what)：两份都保留 / restates "
                          + "\(old.shared) of the \(old.units) \(old.whatEnglish) of batch \(old.batch) (\(old.file)) of the same "
                          + "region and month, so it does not replace it (another bureau's or department's sheet?): both are "
                          + "kept; if this file does replace it, invest-etl batch revert \(old.batch)")
@@ -347,6 +354,7 @@ public final class Loader {
                     + "\(relinked.name) had the temporary code \(relinked.old) and now its unified code \(relinked.new): "
                     + "the same project, its months kept"))
             }
+            if ledger.lines > projects.direct.count { try merge.keepReplacedFacts() }
             let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,
                                                     direct: projects.direct, returnKeys: ledgerKnows && !projects.misses.isEmpty)
             for key in keys {
@@ -655,13 +663,13 @@ public final class Loader {
     // MARK: - batch bookkeeping
 
     private func insertBatch(fileKey: Int, url: URL, layout: SheetLayout?, region: Int?, month: Int?, scope: String,
-                             encoding: String?, status: String, options: LoaderOptions) throws -> Int {
+                             encoding: String?, status: String, options: LoaderOptions, sender: String? = nil) throws -> Int {
         let synonyms = try synonymText(options.read.synonymFiles)
         guard let key = try connection.query("""
             INSERT INTO etl.load_batch (source_file_key, run_key, layout, region_key, month_key, scope, status, encoding,
-                                        file_name, synonyms)
+                                        file_name, synonyms, sender)
             VALUES (\(fileKey), \(options.runKey), \(layout?.rawValue), \(region), \(month), \(scope), \(status), \(encoding),
-                    \(url.path), \(synonyms))
+                    \(url.path), \(synonyms), \(sender))
             RETURNING batch_key
             """).first?.int("batch_key") else {
             throw LoaderError.schema("INSERT INTO etl.load_batch returned no key")

@@ -382,8 +382,20 @@ struct Merge {
     /// that reverting it puts them back: a county's correction of the city's sheet, a sheet
     /// restating a few of another's regions. Before the facts are merged.
     func keepReplacedFacts() throws {
-        guard let (match, department) = stagedFactMatch() else { return }
         let table = Self.factTable(layout)
+        if layout == .projectProgress {
+            try connection.execute(SQL(unsafeRaw: """
+                INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
+                SELECT \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
+                FROM etl.stage_project s
+                JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+                JOIN dw.fact_project_month f ON f.region_key = p.region_key AND f.project_key = p.project_key
+                                            AND f.month_key = s.month_key
+                WHERE s.batch_key = \(batch) AND f.batch_key <> \(batch)
+                """))
+            return
+        }
+        guard let (match, department) = stagedFactMatch() else { return }
         try connection.execute(SQL(unsafeRaw: """
             INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
             SELECT \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
@@ -477,7 +489,11 @@ struct Merge {
     /// a row restates most of its predecessor's and still replaces it. Call before the facts are
     /// merged (a restated fact then still names the earlier batch). A project file with a loaded
     /// batch of its scope stages every row (no row of a month with facts is copied directly).
-    func unrelatedBatches(scope: String) throws -> [(batch: Int, file: String, shared: Int, units: Int, what: String, whatEnglish: String)] {
+    ///
+    /// Sheets of two offices (`BatchSender`, V023: the transport bureau's projects and the reform
+    /// commission's city list, three shared of five and of six) revise each other only when
+    /// one restates at least four fifths of the other.
+    func unrelatedBatches(scope: String) throws -> [UnrelatedBatch] {
         let units: String, restated: String, what: String, whatEnglish: String
         switch layout {
         case .projectProgress:
@@ -509,8 +525,8 @@ struct Merge {
             return []
         }
         let query = SQL(unsafeRaw: """
-            SELECT x.batch_key, x.file_name, x.shared, x.units FROM (
-                SELECT b.batch_key, b.file_name,
+            SELECT x.batch_key, x.file_name, x.shared, x.units, x.sender FROM (
+                SELECT b.batch_key, b.file_name, b.sender,
                        (SELECT count(*) FILTER (WHERE \(restated)) FROM (\(units)) u) AS shared,
                        (SELECT count(*) FROM (\(units)) u) AS units
                 FROM etl.load_batch b
@@ -518,13 +534,21 @@ struct Merge {
             """) + "\(scope) AND b.batch_key <> \(batch)" + SQL(unsafeRaw: """
 
             ) x
-            WHERE x.units > 0 AND x.shared * 2 < x.units
+            WHERE x.units > 0 AND x.shared * 5 < x.units * 4
             ORDER BY x.batch_key
             """)
-        return try connection.query(query).rows.map { row in
-                (try row.int("batch_key") ?? 0, (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? "",
-                 try row.int("shared") ?? 0, try row.int("units") ?? 0, what, whatEnglish)
+        let sender = try connection.query("SELECT sender FROM etl.load_batch WHERE batch_key = \(batch)").first?["sender"]
+        return try connection.query(query).rows.compactMap { row in
+            let shared = try row.int("shared") ?? 0, units = try row.int("units") ?? 0
+            var other: String?
+            if shared * 2 >= units {
+                guard let sender, let theirs = row["sender"], !BatchSender.same(sender, theirs) else { return nil }
+                other = theirs
             }
+            return UnrelatedBatch(batch: try row.int("batch_key") ?? 0,
+                                  file: (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? "",
+                                  shared: shared, units: units, what: what, whatEnglish: whatEnglish, otherSender: other)
+        }
     }
 
     /// A project first reported under a temporary code (`灵山临时-2021-07`) that now comes with its
@@ -596,7 +620,38 @@ struct Merge {
             WHERE batch_key = ANY(\(list)::bigint[])
             """)
         try connection.execute("UPDATE etl.load_batch SET supersedes = \(old.last!) WHERE batch_key = \(batch)")
+        touched.formUnion(try Self.restoreReplacedFacts(connection, replacedBy: old).pairs)
         return (old, touched)
+    }
+
+    /// Facts that `batches` had replaced fact by fact (V022) and that now have no fact in their
+    /// place, put back where their own batch is still loaded: the batches went (reverted, or
+    /// superseded by a revision that does not give those facts), the earlier file still gives
+    /// them. Returns how many, and the project facts' (region, month) pairs.
+    static func restoreReplacedFacts(_ connection: Connection, replacedBy batches: [Int]) throws -> (count: Int, pairs: Set<RegionMonth>) {
+        let list = "{" + batches.map(String.init).joined(separator: ",") + "}"
+        var count = 0
+        var pairs = Set<RegionMonth>()
+        for table in ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month", "dw.fact_target"] {
+            let rows = try connection.query(SQL(unsafeRaw: """
+                INSERT INTO \(table)
+                SELECT (jsonb_populate_record(NULL::\(table), x.fact)).*
+                FROM (SELECT DISTINCT ON (x.fact) x.fact FROM etl.replaced_fact x
+                      JOIN etl.load_batch b ON b.batch_key = x.batch_key AND b.status = 'loaded'
+                      WHERE x.fact_table = '\(table)' AND x.replaced_by = ANY('\(list)'::bigint[])) x
+                ON CONFLICT DO NOTHING
+                RETURNING region_key, \(table == "dw.fact_target" ? "0" : "month_key") AS month_key
+                """)).rows
+            count += rows.count
+            if table == "dw.fact_project_month" {
+                for row in rows {
+                    if let region = try row.int("region_key"), let month = try row.int("month_key") {
+                        pairs.insert(RegionMonth(region: region, month: month))
+                    }
+                }
+            }
+        }
+        return (count, pairs)
     }
 
     /// Recomputes the loader-maintained project summaries for the given pairs, in one statement,
@@ -635,4 +690,16 @@ struct Merge {
 struct RegionMonth: Hashable, Sendable {
     var region: Int
     var month: Int
+}
+
+/// A loaded batch of the scope that a new batch does not revise (`Merge.unrelatedBatches`).
+struct UnrelatedBatch {
+    var batch: Int
+    var file: String
+    var shared: Int
+    var units: Int
+    var what: String
+    var whatEnglish: String
+    /// Set when it is kept because another office sent it (it shares at least half).
+    var otherSender: String?
 }

@@ -13,7 +13,8 @@ import SheetReader
 ///   batch keys, with the layout, month, region and encoding they were loaded with, and become
 ///   `loaded` again;
 /// - figures of other loaded batches it replaced fact by fact (a county's correction of the
-///   city's sheet) are put back from `etl.replaced_fact` (V022);
+///   city's sheet, a project another office's sheet also gives) are put back from
+///   `etl.replaced_fact` (V022);
 /// - projects the reverted batch created and that no fact uses any more are removed, and the
 ///   project summaries of every (region, month) touched are recomputed.
 ///
@@ -84,16 +85,9 @@ public enum BatchRevert {
 
             // 3. Other files' figures it had replaced fact by fact (V022) come back where their
             //    batch is still loaded and nothing holds the key now.
-            for table in ["dw.fact_region_indicator_month", "dw.fact_transfer_payment_month", "dw.fact_target"] {
-                outcome.factsRestored += try connection.query(SQL(unsafeRaw: """
-                    WITH r AS (
-                        INSERT INTO \(table)
-                        SELECT (jsonb_populate_record(NULL::\(table), x.fact)).*
-                        FROM etl.replaced_fact x JOIN etl.load_batch b ON b.batch_key = x.batch_key AND b.status = 'loaded'
-                        WHERE x.fact_table = '\(table)' AND x.replaced_by = 
-                    """) + "\(batch)" + SQL(unsafeRaw: " ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) AS n FROM r")
-                ).first?.int("n") ?? 0
-            }
+            let restored = try Merge.restoreReplacedFacts(connection, replacedBy: [batch])
+            outcome.factsRestored = restored.count
+            touched.formUnion(restored.pairs)
 
             // 4. Projects only the reverted batch knew, and the summaries.
             outcome.projectsRemoved = try connection.query("""

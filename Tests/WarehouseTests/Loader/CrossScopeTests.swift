@@ -108,6 +108,43 @@ import Testing
         }
     }
 
+    /// Two offices' city lists of one month sharing three projects (three of five, three of
+    /// six): neither replaces the other (V023: their 填报单位/制表单位 differ); the reform
+    /// commission's corrected list, restating four of its six, replaces its own.
+    @Test func twoOfficesSheetsSharingSomeProjectsAreBothKept() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let code = { (i: Int) in String(format: "2022-450702-36-01-%06d", i) }
+        func sheet(_ name: String, _ title: String, _ sender: String, _ codes: [Int]) throws -> URL {
+            try LoaderFixtures.write(name, "\(title)\n\(sender),,单位：万元\n项目代码,项目名称,1-6月完成投资\n"
+                                     + codes.map { "\(code($0)),项目\($0),\($0 * 100)\n" }.joined(), in: directory)
+        }
+        let transport = try sheet("a.csv", "钦州市交通运输局2022年1-6月交通重大项目推进情况表", "填报单位：钦州市交通运输局", [1, 2, 3, 4, 5])
+        let reform = try sheet("b.csv", "2022年1-6月钦州市重点项目投资完成情况", "制表单位：钦州市发展和改革委员会", [1, 2, 3, 6, 7, 8])
+        let reformCorrected = try sheet("c.csv", "2022年1-6月钦州市重点项目投资完成情况（更正）", "制表单位：钦州市发展和改革委员会",
+                                        [1, 2, 6, 7, 8])
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let first = try loader.load(file: transport)
+            let second = try loader.load(file: reform)
+            #expect(second.outcome == .loaded && second.supersededBatches.isEmpty)
+            #expect(second.warnings.contains { $0.message.contains("which 钦州市交通运输局 sent") })
+            #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 8)
+            let third = try loader.load(file: reformCorrected)
+            #expect(third.supersededBatches == [second.batchKey!])
+            // The commission's corrected list drops 3, but the transport bureau's sheet, still
+            // loaded, gives it: its figure comes back (V022), the other projects are as sent.
+            let facts = try connection.query("""
+                SELECT string_agg(right(p.project_code, 1) || ':' || f.batch_key, ',' ORDER BY p.project_code) AS c
+                FROM dw.fact_project_month f JOIN dw.dim_project p USING (region_key, project_key)
+                """).first?["c"]
+            let (t, c) = (first.batchKey!, third.batchKey!)
+            #expect(facts == "1:\(c),2:\(c),3:\(t),4:\(t),5:\(t),6:\(c),7:\(c),8:\(c)")
+            #expect(try connection.query("SELECT sender FROM etl.load_batch WHERE batch_key = \(first.batchKey!)").first?["sender"]
+                    == "钦州市交通运输局")
+        }
+    }
+
     /// A one-project sheet under `title`, written to `file`.
     @discardableResult
     static func projectSheet(_ file: URL, title: String, code: String, ytd: String) throws -> URL {

@@ -93,3 +93,21 @@ import Testing
         #expect(PlaceLikeUnits.nearest("浦北县", among: regions) == nil)
     }
 }
+
+@Suite struct BatchSenderTests {
+    @Test(arguments: [
+        (["钦州市交通运输局2025年1-6月交通重大项目推进情况表", "填报单位：钦州市交通运输局 单位：万元"], "钦州市交通运输局"),
+        (["2025年1-6月钦州市重点项目投资完成情况", "制表单位：钦州市发展和改革委员会（盖章）"], "钦州市发展和改革委员会"),
+        (["灵山县发展和改革局2022年6月重大项目进度表"], "灵山县发展和改革局"),
+        (["2022年1-6月重大项目进度表", "填报单位：（盖章）"], nil),
+        (["浦北县2022年1-9月重大项目进度表"], nil),
+    ] as [([String], String?)])
+    func senderFromTitles(titles: [String], expected: String?) {
+        #expect(BatchSender.from(titles: titles) == expected)
+    }
+
+    @Test func sameOfficeWithOrWithoutItsCity() {
+        #expect(BatchSender.same("钦州市交通运输局", "市交通运输局"))
+        #expect(!BatchSender.same("钦州市交通运输局", "钦州市发展和改革委员会"))
+    }
+}
