@@ -119,7 +119,7 @@ enum Tables {
              text(r.priorSource)]
         }
         return ReportTable(title: "\(month.label) 上级转移支付资金", columns: columns, rows: body,
-                           notes: ["达标：同比增速 ≥ 目标增速；合计行为所列单位之和，列有本级行的县区不再计其部门（本级行即其合计），上年同期另计上年有、本年无的单位。"])
+                           notes: ["达标：同比增速 ≥ 目标增速；合计行为所列单位之和，列有本级行的县区（及列有市本级/市直部门行的市）不再计其部门（本级行即其合计），上年同期另计上年有、本年无的单位。"])
     }
 
     static func alerts(_ rows: [AlertRow], month: ReportMonth) -> ReportTable {

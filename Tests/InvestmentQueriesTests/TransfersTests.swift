@@ -71,4 +71,26 @@ struct TransfersTests {
             #expect(total.meetsTarget == false)
         }
     }
+
+    /// The city's own part (市本级 or 市直部门 in the finance bureau's sheet of the counties) is the
+    /// sum of its departments, whose own sheet lists them one by one: the total counts it once,
+    /// as it counts a county's own row and not again its departments.
+    @Test("city total: the city's own part, not again its departments")
+    func cityOwnPartCountedOnce() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try f.transfer(qinnan, 202206, ytd: 1000)
+            let alias = try db.query("""
+                SELECT r.region_code FROM dw.dim_region_alias a JOIN dw.dim_region r USING (region_key)
+                WHERE a.alias_normalized = '市直部门'
+                """).first?["region_code"]
+            #expect(alias == qinzhou)                                                       // V024: the city itself
+            try f.transfer(qinzhou, 202206, ytd: 700)
+            try f.transfer(qinzhou, department: "市教育局", 202206, ytd: 300)
+            try f.transfer(qinzhou, department: "市财政局", 202206, ytd: 400)
+            let rows = try f.queries.transfers(month: month("2022-06"))
+            #expect(rows.contains { $0.unit == "钦州市" && $0.unitKind == "region" && $0.ytdAmount == 700 })
+            #expect(rows.last?.isTotal == true && rows.last?.ytdAmount == 1700)          // 1000 + 700, not + 300 + 400
+        }
+    }
 }

@@ -4,7 +4,8 @@
 -- the year (default 6). prior = the reported prior-year amounts when every row of the unit
 -- gives one, else the unit's stored amount at the same month last year.
 -- One total row per city ('total') sums the units under it, each counted once: a county that
--- reports its own row (department NULL) is counted by that row, not again by its departments.
+-- reports its own row (department NULL) is counted by that row, not again by its departments;
+-- so is the city when its own part is reported (市本级, 市直部门: the city receiving in its name).
 -- Its prior is the units' priors plus last year's amounts of units that have no row this month
 -- (renamed or gone), so a unit missing on one side cannot inflate the city's growth.
 
@@ -38,12 +39,13 @@ city_of AS NOT MATERIALIZED (
     WHERE r.level = 'city'
 ),
 counted AS NOT MATERIALIZED (
-    -- the units a city total adds up: all but the departments of a region (not the city
-    -- itself) that reports its own row that month
+    -- the units a city total adds up: all but the departments of a region that reports its
+    -- own row that month — a county's, or the city's own part (市本级, 市直部门), which is the
+    -- sum of the city's departments as a county's row is of its own
     SELECT u.*, co.city_key
     FROM unit u
     JOIN city_of co ON co.region_key = u.region_key
-    WHERE u.department_key IS NULL OR u.region_key = co.city_key
+    WHERE u.department_key IS NULL
        OR NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month o
                       WHERE o.region_key = u.region_key AND o.department_key IS NULL AND o.month_key = u.month_key)
 ),
@@ -55,7 +57,7 @@ orphan AS NOT MATERIALIZED (
     WHERE NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month t
                       WHERE t.region_key = f.region_key AND t.department_key IS NOT DISTINCT FROM f.department_key
                         AND t.month_key = f.month_key + 100)
-      AND (f.department_key IS NULL OR f.region_key = co.city_key
+      AND (f.department_key IS NULL
            OR NOT EXISTS (SELECT 1 FROM dw.fact_transfer_payment_month o
                           WHERE o.region_key = f.region_key AND o.department_key IS NULL AND o.month_key = f.month_key))
     GROUP BY co.city_key, f.month_key

@@ -369,8 +369,7 @@ public final class Loader {
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators, keep: unrelated.map(\.batch))
         touched.formUnion(superseded.pairs)
-        let mixed = try merge.unitsMixingFiles()
-        result.warnings += mixed
+        result.warnings += try merge.unitsMixingFiles() + merge.projectsSharedWithOtherFiles()
         try merge.refreshAggregates(touched)
         try merge.discardStaging()
         result.supersededBatches = superseded.batches

@@ -404,6 +404,29 @@ struct Merge {
             """))
     }
 
+    /// Projects this batch restated that another file, still loaded, also gives for the month
+    /// (the transport bureau's sheet and the county's): one warning per such file, saying how
+    /// many figures differ. After the supersede (a revision's predecessor is not another file).
+    func projectsSharedWithOtherFiles() throws -> [SheetWarning] {
+        guard layout == .projectProgress else { return [] }
+        return try connection.query("""
+            SELECT x.batch_key, b.file_name, count(*) AS n,
+                   count(*) FILTER (WHERE (x.fact->>'ytd_completed_wan')::numeric IS DISTINCT FROM f.ytd_completed_wan) AS differ
+            FROM etl.replaced_fact x
+            JOIN etl.load_batch b ON b.batch_key = x.batch_key AND b.status = 'loaded'
+            JOIN dw.fact_project_month f ON f.region_key = x.region_key AND f.project_key = (x.fact->>'project_key')::bigint
+                                        AND f.month_key = (x.fact->>'month_key')::integer
+            WHERE x.replaced_by = \(batch) AND x.fact_table = 'dw.fact_project_month'
+            GROUP BY x.batch_key, b.file_name ORDER BY x.batch_key
+            """).rows.map { row in
+            let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0, differ = try row.int("differ") ?? 0
+            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            return SheetWarning(line: nil, message: "批次 \(key)（\(file)）也报了其中 \(n) 个项目，\(differ) 个数值不同，以本文件为准 / "
+                                + "\(n) of its projects are in batch \(key) (\(file)) too, \(differ) with another year-to-date "
+                                + "figure: the latest file wins; that file's figures come back if this batch is reverted")
+        }
+    }
+
     static func factTable(_ layout: SheetLayout) -> String {
         switch layout {
         case .indicatorSummary: return "dw.fact_region_indicator_month"

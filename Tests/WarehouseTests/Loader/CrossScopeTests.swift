@@ -129,6 +129,7 @@ import Testing
             let second = try loader.load(file: reform)
             #expect(second.outcome == .loaded && second.supersededBatches.isEmpty)
             #expect(second.warnings.contains { $0.message.contains("which 钦州市交通运输局 sent") })
+            #expect(second.warnings.contains { $0.message.contains("3 of its projects are in batch \(first.batchKey!)") })
             #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 8)
             let third = try loader.load(file: reformCorrected)
             #expect(third.supersededBatches == [second.batchKey!])
