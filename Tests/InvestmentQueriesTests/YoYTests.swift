@@ -211,6 +211,31 @@ struct YoYTests {
         }
     }
 
+    /// Two counties' 县水利局 (every county has one, named without the county): at the city's
+    /// scope one unit per county, each against its own last year; at a county's scope the plain
+    /// name. They were summed into one city "department".
+    @Test("a county bureau named without its county is one unit per county at the city's scope")
+    func countyBureausStayApart() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            try db.execute("INSERT INTO dw.dim_department (name) VALUES ('县水利局')")
+            let a = try f.project(lingshan, "2020-450721-76-01-000001", department: "县水利局")
+            let b = try f.project(pubei, "2020-450722-76-01-000002", department: "县水利局")
+            try f.progress(lingshan, project: a, 202106, ytd: 200)
+            try f.progress(pubei, project: b, 202106, ytd: 100)
+            try f.progress(lingshan, project: a, 202206, ytd: 260)
+            try f.progress(pubei, project: b, 202206, ytd: 90)
+            let fai = try f.queries.indicator(code: "fai")
+            let city = try f.queries.yoy(month: month("2022-06"), by: .department, indicator: fai,
+                                         scope: try f.queries.region(named: "钦州市"))
+            #expect(city.map(\.group) == ["灵山县·县水利局", "浦北县·县水利局"])
+            #expect(city.map(\.yoyPct) == [30, -10])
+            let county = try f.queries.yoy(month: month("2022-06"), by: .department, indicator: fai,
+                                           scope: try f.queries.region(named: "浦北县"))
+            #expect(county.map(\.group) == ["县水利局"] && county.first?.yoyPct == -10)
+        }
+    }
+
     /// A department with projects last year and none now (its project completed): listed at
     /// 0 against last year's figure, −100 %, after the others (it was left out, its prior lost).
     @Test("a department with last year's projects only is shown at -100%")

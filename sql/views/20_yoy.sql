@@ -110,19 +110,26 @@ COMMENT ON COLUMN analyst.yoy_region.source IS '累计值来源 / Where the YTD 
 -- below it (scope_region_*), so a department's total can be read for the city or a county.
 CREATE VIEW analyst.yoy_department AS
 -- One set of scope sums, joined to itself a year earlier (NOT MATERIALIZED: filters reach both sides).
+-- A county's bureau named without its county (县水利局, 区教育局: every county has one) is one
+-- unit per county at a wider scope (`灵山县·县水利局`), as transfer units are: three counties'
+-- 县水利局 summed into one city "department".
 WITH sums AS NOT MATERIALIZED (
-    SELECT c.ancestor_key AS scope_region_key, a.department_key, a.indicator_key, a.month_key,
+    SELECT c.ancestor_key AS scope_region_key, a.department_key,
+           CASE WHEN d.name ~ '^[县区]' AND a.region_key <> c.ancestor_key THEN a.region_key END AS unit_region_key,
+           a.indicator_key, a.month_key,
            sum(a.ytd_completed_wan) AS ytd_value_wan, sum(a.project_count)::integer AS project_count
     FROM dw.agg_project_department_month a
     JOIN analyst.region_closure c ON c.descendant_key = a.region_key
-    GROUP BY c.ancestor_key, a.department_key, a.indicator_key, a.month_key
+    JOIN dw.dim_department d ON d.department_key = a.department_key
+    GROUP BY c.ancestor_key, a.department_key, 3, a.indicator_key, a.month_key
 )
 SELECT z.*, CASE WHEN z.yoy_pct IS NOT NULL THEN
            rank() OVER (PARTITION BY z.scope_region_key, z.indicator_key, z.month_key
                         ORDER BY z.yoy_pct DESC NULLS LAST, z.ytd_value_wan DESC) END AS rank
 FROM (
     SELECT b.scope_region_key, sr.region_code AS scope_region_code, sr.name AS scope_region, sr.level AS scope_level,
-           b.department_key, d.name AS department, b.indicator_key, i.indicator_code, i.name_zh AS indicator_name,
+           b.department_key, CASE WHEN ur.name IS NULL THEN d.name ELSE ur.name || '·' || d.name END AS department,
+           b.indicator_key, i.indicator_code, i.name_zh AS indicator_name,
            b.month_key, to_char(m.month_start, 'YYYY-MM') AS month, m.year, m.month AS month_no,
            b.ytd_value_wan, b.project_count, ly.ytd_value_wan AS prior_ytd_value_wan,
            round((b.ytd_value_wan - ly.ytd_value_wan) / nullif(ly.ytd_value_wan, 0) * 100, 2) AS yoy_pct,
@@ -130,8 +137,10 @@ FROM (
                 WHEN ly.ytd_value_wan = 0 THEN 'prior-year value is zero' END AS yoy_null_reason
     FROM sums b
     LEFT JOIN sums ly ON ly.scope_region_key = b.scope_region_key AND ly.department_key = b.department_key
+        AND ly.unit_region_key IS NOT DISTINCT FROM b.unit_region_key
         AND ly.indicator_key = b.indicator_key AND ly.month_key = b.month_key - 100
     JOIN dw.dim_region sr ON sr.region_key = b.scope_region_key
+    LEFT JOIN dw.dim_region ur ON ur.region_key = b.unit_region_key
     JOIN dw.dim_department d ON d.department_key = b.department_key
     JOIN dw.dim_indicator i ON i.indicator_key = b.indicator_key
     JOIN dw.dim_month m ON m.month_key = b.month_key
@@ -142,7 +151,7 @@ COMMENT ON COLUMN analyst.yoy_department.scope_region_code IS '统计范围地�
 COMMENT ON COLUMN analyst.yoy_department.scope_region IS '统计范围地区（含下级） / Scope region (with everything below it)';
 COMMENT ON COLUMN analyst.yoy_department.scope_level IS '统计范围层级 / Scope level';
 COMMENT ON COLUMN analyst.yoy_department.department_key IS '单位代理键 / Department key';
-COMMENT ON COLUMN analyst.yoy_department.department IS '责任单位 / Department';
+COMMENT ON COLUMN analyst.yoy_department.department IS '责任单位；县区的无县名部门（县水利局）在更大范围内前加县区名（灵山县·县水利局） / Department; a county bureau named without its county is prefixed with it at a wider scope';
 COMMENT ON COLUMN analyst.yoy_department.indicator_key IS '指标代理键 / Indicator key';
 COMMENT ON COLUMN analyst.yoy_department.indicator_code IS '指标代码 / Indicator code';
 COMMENT ON COLUMN analyst.yoy_department.indicator_name IS '指标名称 / Indicator name';
