@@ -345,6 +345,7 @@ public final class Loader {
                          + "region and month, so it does not replace it (another bureau's or department's sheet?): both are "
                          + "kept; if this file does replace it, invest-etl batch revert \(old.batch)")
         }
+        var replacedKept = 0
         if info.layout == .projectProgress {
             pendingTemporaryCodeRegions = projects.temporaryCodeRegions
             for relinked in try merge.relinkTemporaryCodes(regions: projects.relinkRegions) {
@@ -354,7 +355,7 @@ public final class Loader {
                     + "\(relinked.name) had the temporary code \(relinked.old) and now its unified code \(relinked.new): "
                     + "the same project, its months kept"))
             }
-            if ledger.lines > projects.direct.count { try merge.keepReplacedFacts() }
+            if ledger.lines > projects.direct.count { replacedKept = try merge.keepReplacedFacts() }
             let keys = try merge.upsertProjectFacts(pairs: ledger.pairs, staged: ledger.lines > projects.direct.count,
                                                     direct: projects.direct, returnKeys: ledgerKnows && !projects.misses.isEmpty)
             for key in keys {
@@ -369,7 +370,7 @@ public final class Loader {
         FaultPoint.reach(.supersede, file: url.path)
         let superseded = try merge.supersede(scope: scope, indicators: indicators, keep: unrelated.map(\.batch))
         touched.formUnion(superseded.pairs)
-        result.warnings += try merge.unitsMixingFiles() + merge.projectsSharedWithOtherFiles()
+        result.warnings += try merge.unitsMixingFiles() + merge.projectsSharedWithOtherFiles(kept: replacedKept)
         try merge.refreshAggregates(touched)
         try merge.discardStaging()
         result.supersededBatches = superseded.batches

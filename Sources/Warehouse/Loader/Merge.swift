@@ -381,10 +381,11 @@ struct Merge {
     /// Keeps the facts of other batches this batch is about to replace fact by fact (V022), so
     /// that reverting it puts them back: a county's correction of the city's sheet, a sheet
     /// restating a few of another's regions. Before the facts are merged.
-    func keepReplacedFacts() throws {
+    @discardableResult
+    func keepReplacedFacts() throws -> Int {
         let table = Self.factTable(layout)
         if layout == .projectProgress {
-            try connection.execute(SQL(unsafeRaw: """
+            return try connection.execute(SQL(unsafeRaw: """
                 INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
                 SELECT \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
                 FROM etl.stage_project s
@@ -393,10 +394,9 @@ struct Merge {
                                             AND f.month_key = s.month_key
                 WHERE s.batch_key = \(batch) AND f.batch_key <> \(batch)
                 """))
-            return
         }
-        guard let (match, department) = stagedFactMatch() else { return }
-        try connection.execute(SQL(unsafeRaw: """
+        guard let (match, department) = stagedFactMatch() else { return 0 }
+        return try connection.execute(SQL(unsafeRaw: """
             INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
             SELECT \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
             FROM (SELECT DISTINCT f.* FROM \(match)
@@ -407,8 +407,8 @@ struct Merge {
     /// Projects this batch restated that another file, still loaded, also gives for the month
     /// (the transport bureau's sheet and the county's): one warning per such file, saying how
     /// many figures differ. After the supersede (a revision's predecessor is not another file).
-    func projectsSharedWithOtherFiles() throws -> [SheetWarning] {
-        guard layout == .projectProgress else { return [] }
+    func projectsSharedWithOtherFiles(kept: Int) throws -> [SheetWarning] {
+        guard layout == .projectProgress, kept > 0 else { return [] }
         return try connection.query("""
             SELECT x.batch_key, b.file_name, count(*) AS n,
                    count(*) FILTER (WHERE (x.fact->>'ytd_completed_wan')::numeric IS DISTINCT FROM f.ytd_completed_wan) AS differ
@@ -655,6 +655,10 @@ struct Merge {
         let list = "{" + batches.map(String.init).joined(separator: ",") + "}"
         var count = 0
         var pairs = Set<RegionMonth>()
+        // Nearly always none: one look before four statements.
+        guard try !connection.query("""
+            SELECT 1 FROM etl.replaced_fact WHERE replaced_by = ANY(\(list)::bigint[]) LIMIT 1
+            """).rows.isEmpty else { return (0, []) }
         for table in ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month", "dw.fact_target"] {
             let rows = try connection.query(SQL(unsafeRaw: """
                 INSERT INTO \(table)
