@@ -9,12 +9,16 @@
 -- it had superseded, so the county vanished from every report although the earlier batch,
 -- still loaded, had given its figure. The same when the reform commission's corrected city list
 -- superseded its first list: a transport project both lists gave went with it, although the
--- transport bureau's sheet, still loaded, gives it.
+-- transport bureau's sheet, still loaded, gives it. And a county's central-budget sheet that
+-- replaced the city sheet's rows for its plans: reverting it left the county's figures in place
+-- (policy facts were not deleted by a revert at all).
 
 CREATE TABLE etl.replaced_fact (
     replaced_by bigint NOT NULL REFERENCES etl.load_batch (batch_key),
     fact_table  text   NOT NULL CHECK (fact_table IN ('dw.fact_project_month', 'dw.fact_region_indicator_month',
-                                                      'dw.fact_transfer_payment_month', 'dw.fact_target')),
+                                                      'dw.fact_transfer_payment_month', 'dw.fact_target',
+                                                      'dw.fact_central_budget_month', 'dw.fact_special_bond_month',
+                                                      'dw.fact_reserve_project_month')),
     region_key  bigint NOT NULL,
     batch_key   bigint NOT NULL REFERENCES etl.load_batch (batch_key),
     fact        jsonb  NOT NULL

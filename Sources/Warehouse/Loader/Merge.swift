@@ -659,7 +659,8 @@ struct Merge {
         guard try !connection.query("""
             SELECT 1 FROM etl.replaced_fact WHERE replaced_by = ANY(\(list)::bigint[]) LIMIT 1
             """).rows.isEmpty else { return (0, []) }
-        for table in ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month", "dw.fact_target"] {
+        for table in ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month",
+                      "dw.fact_target"] + PolicyMerge.factTables {
             let rows = try connection.query(SQL(unsafeRaw: """
                 INSERT INTO \(table)
                 SELECT (jsonb_populate_record(NULL::\(table), x.fact)).*

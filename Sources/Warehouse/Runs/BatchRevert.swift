@@ -63,6 +63,9 @@ public enum BatchRevert {
                     WITH d AS (DELETE FROM \(unsafeRaw: table) WHERE batch_key = \(batch) RETURNING 1) SELECT count(*) AS n FROM d
                     """).first?.int("n") ?? 0
             }
+            // The policy layouts' facts (central budget, special bonds, reserve pool): a revert
+            // removed none of them, and the projects they created could not be removed.
+            outcome.factsRemoved += try PolicyMerge.deleteFacts(connection, batches: "{\(batch)}")
             try connection.execute("""
                 UPDATE etl.load_batch SET status = 'reverted', message = 'reverted by invest-etl batch revert at ' || now()
                 WHERE batch_key = \(batch)
@@ -94,6 +97,12 @@ public enum BatchRevert {
                 WITH d AS (
                     DELETE FROM dw.dim_project p WHERE p.first_batch_key = \(batch)
                       AND NOT EXISTS (SELECT 1 FROM dw.fact_project_month f
+                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
+                      AND NOT EXISTS (SELECT 1 FROM dw.fact_central_budget_month f
+                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
+                      AND NOT EXISTS (SELECT 1 FROM dw.fact_special_bond_month f
+                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
+                      AND NOT EXISTS (SELECT 1 FROM dw.fact_reserve_project_month f
                                       WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
                     RETURNING 1)
                 SELECT count(*) AS n FROM d

@@ -80,6 +80,7 @@ struct PolicyMerge {
 
     func upsertFacts() throws {
         try upsertProjects()
+        try keepReplacedFacts()
         switch layout {
         case .centralBudget:
             try connection.execute("""
@@ -130,9 +131,36 @@ struct PolicyMerge {
     }
 
     /// Facts of superseded batches that the new batch did not restate.
-    static func deleteFacts(_ connection: Connection, batches list: String) throws {
-        for table in ["dw.fact_central_budget_month", "dw.fact_special_bond_month", "dw.fact_reserve_project_month"] {
-            try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE batch_key = ANY(\(list)::bigint[])")
+    @discardableResult
+    static func deleteFacts(_ connection: Connection, batches list: String) throws -> Int {
+        var deleted = 0
+        for table in factTables {
+            deleted += try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE batch_key = ANY(\(list)::bigint[])")
         }
+        return deleted
+    }
+
+    static let factTables = ["dw.fact_central_budget_month", "dw.fact_special_bond_month", "dw.fact_reserve_project_month"]
+
+    /// Facts of other batches this one is about to replace (a county's sheet restating the city
+    /// sheet's rows for its plans), kept so they come back when it goes (V022, `Merge.restoreReplacedFacts`).
+    private func keepReplacedFacts() throws {
+        let (table, key): (String, String)
+        switch layout {
+        case .centralBudget: (table, key) = ("dw.fact_central_budget_month", "plan_issued_date")
+        case .specialBonds: (table, key) = ("dw.fact_special_bond_month", "bond_batch")
+        case .reservePool: (table, key) = ("dw.fact_reserve_project_month", "month_key")
+        default: return
+        }
+        try connection.execute(SQL(unsafeRaw: """
+            INSERT INTO etl.replaced_fact (replaced_by, fact_table, region_key, batch_key, fact)
+            SELECT DISTINCT ON (f.region_key, f.project_key, f.\(key), f.month_key)
+                   \(batch), '\(table)', f.region_key, f.batch_key, to_jsonb(f)
+            FROM \(stage) s
+            JOIN dw.dim_project p ON p.region_key = s.region_key AND p.project_code = s.project_code
+            JOIN \(table) f ON f.region_key = p.region_key AND f.project_key = p.project_key
+                           AND f.\(key) = s.\(key) AND f.month_key = s.month_key
+            WHERE s.batch_key = \(batch) AND f.batch_key <> \(batch)
+            """))
     }
 }

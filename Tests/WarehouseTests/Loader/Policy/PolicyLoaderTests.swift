@@ -85,6 +85,33 @@ import Testing
         }
     }
 
+    /// A county's central-budget sheet restating the city sheet's rows for its plans, and a new
+    /// plan: reverting it removes its facts and its new project and puts the city sheet's
+    /// figures back (the revert removed no policy fact; with a new project it failed, 70).
+    @Test func revertOfAPolicyBatchRemovesItsFactsAndRestoresWhatItReplaced() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            _ = try loadAll(connection)
+            let paid: SQL = "SELECT sum(paid_to_date_wan)::integer AS n FROM dw.fact_central_budget_month"
+            let before = try F.int(connection, paid)
+            let directory = try F.temporaryDirectory()
+            let county = try F.write("2022-09_灵山县_中央预算内投资.csv", """
+                灵山县2022年1-9月中央预算内投资项目进展情况表
+                项目名称,项目代码,计划下达时间,下达中央预算内投资（万元）,累计支付（万元）,开工时间
+                C水,2022-450721-48-01-000003,2022-05-20,12000,11000,2022-06-01
+                L桥,2022-450721-48-01-000012,2022-06-20,2000,500,2022-07-01
+
+                """, in: directory)
+            let loader = Loader(connection: connection)
+            let loaded = try loader.load(file: county)
+            #expect(loaded.outcome == .loaded && loaded.rowsLoaded == 2, "\(loaded.summaryLine)")
+            #expect(try F.int(connection, paid) == before + 5000 + 500)
+            let outcome = try BatchRevert.revert(batch: loaded.batchKey!, loader: loader)
+            #expect(outcome.factsRemoved == 2 && outcome.factsRestored == 1 && outcome.projectsRemoved == 1)
+            #expect(try F.int(connection, paid) == before)
+            #expect(try F.int(connection, "SELECT count(*) AS n FROM dw.dim_project WHERE project_code = '2022-450721-48-01-000012'") == 0)
+        }
+    }
+
     @Test func centralBudgetViewsMatchHandComputedFigures() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             _ = try loadAll(connection)
