@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import InvestmentQueries
 
@@ -9,4 +10,13 @@ func validatePolicyReport(_ options: ReportOptions, _ name: String) throws {
     if options.indicator != nil {
         throw ValidationError("\(name) is not an indicator report; --indicator does not apply")
     }
+}
+
+/// Says on stderr that a city-wide table answers a county's `--region` with its city's figures
+/// (bond batches and the reserve pool's targets are the city's): the table looked like the
+/// county's own.
+func noteCityWide(_ region: RegionRef?, _ what: String, instead: String) {
+    guard let region, region.level != "city", region.level != "province" else { return }
+    FileHandle.standardError.write(Data(("note: \(what) are city-wide: these are the figures of \(region.name)'s city, "
+                                         + "not of \(region.name) alone; \(instead)\n").utf8))
 }

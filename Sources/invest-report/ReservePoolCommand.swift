@@ -20,6 +20,8 @@ struct ReservePoolCommand: ParsableCommand {
             let queries = try options.connect()
             let (_, region) = try options.resolve(queries, defaultIndicator: nil)
             let month = options.reportMonth
+            noteCityWide(region, "the reserve pool's categories and targets",
+                         instead: "its reserve projects: SELECT * FROM analyst.reserve_project WHERE region = '\(region?.name ?? "")'")
             emit(render(Tables.reservePool(try queries.reservePool(month: month, region: region), month: month), as: output.format))
         }
     }

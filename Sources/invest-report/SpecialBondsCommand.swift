@@ -30,6 +30,7 @@ struct SpecialBondsCommand: ParsableCommand {
             let queries = try options.connect()
             let (_, region) = try options.resolve(queries, defaultIndicator: nil)
             let month = options.reportMonth
+            if !projects { noteCityWide(region, "bond batches", instead: "its projects: --projects") }
             let table = projects
                 ? Tables.specialBondProjects(try queries.specialBondProjects(month: month, region: region, laggingOnly: lagging), month: month)
                 : Tables.specialBondBatches(try queries.specialBondBatches(month: month, region: region), month: month)

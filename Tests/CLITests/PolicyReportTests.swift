@@ -80,6 +80,16 @@ struct PolicyReportTests {
             #expect(batches.first?["use_by_date"] as? String == "2022-08-31")
             #expect(batches.first?["usage_pct"] as? Double == 71.43)      // 10,000 / 14,000
             #expect(batches.first?["start_rate_pct"] as? Double == 50)
+            // A county asks for the city-wide batch table: the city's figures, and a note saying so.
+            let county = try report(url, ["special-bonds", "--month", "2022-09", "--region", "灵山县", "--format", "json"])
+            let noted = county.exitCode == 0 && county.stderr.contains("bond batches are city-wide") && county.stderr.contains("--projects")
+            #expect(noted, "\(county)")
+            let countyPool = try report(url, ["reserve-pool", "--month", "2022-09", "--region", "灵山县"])
+            let poolNote = countyPool.stderr.contains("city-wide") || countyPool.exitCode == 66
+            #expect(poolNote, "\(countyPool)")
+            let city = try report(url, ["special-bonds", "--month", "2022-09", "--region", "钦州市", "--format", "json"])
+            let cityNoted = city.stderr.contains("city-wide")
+            #expect(!cityNoted)
             let lagging = try objects(try report(url, ["special-bonds", "--month", "2022-09", "--projects", "--lagging", "--format", "json"]))
             #expect(lagging.map { $0["lagging_reason"] as? String } == ["not started"])
 
