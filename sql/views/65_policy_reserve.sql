@@ -3,8 +3,9 @@
 -- The pool of a city at report month m: for each region of the city, its latest reserve
 -- sheet of the same year up to m (pools are revised now and then, not every month). Counted per
 -- category against dw.policy_target (reserve_count, reserve_total_wan, reserve_upper_funds_wan);
--- every configured category gets a row, also with no project. Report months: the months in
--- which the city has any reserve sheet.
+-- every configured category gets a row, also with no project. Report months: every month of a
+-- year from the city's first reserve sheet of it (pools are quarterly: the months between
+-- carry the latest), up to the latest month loaded.
 
 CREATE VIEW analyst.reserve_project AS
 SELECT f.region_key, r.region_code, r.name AS region, r.sort_order, rc.city_key,
@@ -35,8 +36,14 @@ COMMENT ON COLUMN analyst.reserve_project.line_no IS '源文件行号 / Line in 
 
 CREATE VIEW analyst.reserve_pool_category AS
 WITH report AS (
-    SELECT DISTINCT rc.city_key, f.month_key
-    FROM dw.fact_reserve_project_month f JOIN analyst.region_city rc ON rc.region_key = f.region_key
+    -- every month from the city's first reserve sheet of a year to December, up to the latest
+    -- month the warehouse has loaded anything for (a quarterly pool was "no data" in between)
+    SELECT y.city_key, m.month_key
+    FROM (SELECT rc.city_key, f.month_key / 100 AS year, min(f.month_key) AS first_month_key
+          FROM dw.fact_reserve_project_month f JOIN analyst.region_city rc ON rc.region_key = f.region_key
+          GROUP BY rc.city_key, f.month_key / 100) y
+    JOIN dw.dim_month m ON m.month_key BETWEEN y.first_month_key AND y.year * 100 + 12
+    WHERE m.month_key <= (SELECT max(b.month_key) FROM etl.load_batch b WHERE b.status = 'loaded')
 ),
 snapshot AS (
     SELECT o.city_key, o.month_key, f.region_key, max(f.month_key) AS snapshot_month_key

@@ -112,6 +112,28 @@ import Testing
         }
     }
 
+    /// A quarterly reserve sheet (September) is the pool of the months after it, up to the
+    /// latest month loaded (November here): the report said "no data" for October and November.
+    @Test func theReservePoolCarriesToTheMonthsWithoutASheet() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            _ = try loadAll(connection)
+            let later = try F.write("2022-11_钦南区_重大项目进度.csv", """
+                钦南区2022年1-11月重大项目进度表
+                项目代码,项目名称,1-11月完成投资
+                2022-450702-48-01-000001,A路,100
+
+                """, in: try F.temporaryDirectory())
+            #expect(try Loader(connection: connection).load(file: later).outcome == .loaded)
+            let months = try connection.query("""
+                SELECT month_key, sum(project_count)::integer AS n FROM analyst.reserve_pool_category
+                GROUP BY month_key ORDER BY month_key
+                """).rows.map { "\($0["month_key"] ?? ""):\($0["n"] ?? "")" }
+            let september = try #require(months.first)
+            #expect(months.map { $0.prefix(6) } == ["202209", "202210", "202211"])
+            #expect(Set(months.map { $0.dropFirst(7) }) == [september.dropFirst(7)])
+        }
+    }
+
     @Test func centralBudgetViewsMatchHandComputedFigures() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
             _ = try loadAll(connection)
