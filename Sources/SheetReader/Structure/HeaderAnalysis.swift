@@ -400,6 +400,14 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             keep = own
         }
         if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
+        // `截至6月底累计完成投资` often counts from the project's start: beside a column that can only
+        // be this year's (`1-6月完成投资`, `本年累计完成投资`), whichever comes first, it is not the
+        // year to date (it was taken: 21000 for 6800). Alone it still is.
+        if field == "ytd_completed", mayCountFromStart(keep, top: top, sub: sub),
+           let plain = cs.first(where: { !mayCountFromStart($0, top: top, sub: sub)
+               && (year == nil || namedYear($0, top: top, sub: sub).map { $0 == year } ?? true) }) {
+            keep = plain
+        }
         for c in cs where c != keep { roles[c] = nil }
     }
     var yoy: [String: [Int]] = [:]
@@ -411,6 +419,14 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
         for c in cs where c < rate { roles[c] = .indicator(code, .change) }
     }
     return roles
+}
+
+/// A year-to-date header that may count from the project's start (`截至6月底累计完成投资`,
+/// `截止6月末完成投资`, or `截至6月底` merged over `累计完成投资`).
+private func mayCountFromStart(_ c: Int, top: [CellMatch], sub: [CellMatch]?) -> Bool {
+    let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+    return [sub?[safe: c]?.header.text, c < top.count && !top[c].isEmpty ? top[c].header.text : owner?.header.text]
+        .contains { text in text.map { $0.hasPrefix("截至") || $0.hasPrefix("截止") } ?? false }
 }
 
 /// The year a column's header names (`2021年1-8月完成投资`, or `2021年` merged over `1-8月完成投资`).

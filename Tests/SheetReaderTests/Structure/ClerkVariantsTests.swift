@@ -603,4 +603,26 @@ import Testing
         #expect(reader.info.month == YearMonth(year: 2022, month: month))
         #expect(reader.warnings.map { $0.message.contains("年度' in the title") } == (month == 12 ? [true] : []))
     }
+    /// `截至6月底累计完成投资` is often the project's total since it started: beside a column that
+    /// can only be this year's (`1-6月完成投资`, `其中：2025年1-6月完成投资`, `本年累计完成投资`) it is
+    /// not the year to date, in either order (the first one was: 21000 for 6800). Alone it still
+    /// is; `自开工累计`, `开工以来累计` and `开工至今累计` never are.
+    @Test(arguments: [
+        (["截至6月底累计完成投资（万元）", "1-6月完成投资（万元）"], ["21000", "6800"], "6800"),
+        (["1-6月完成投资（万元）", "截至6月底累计完成投资（万元）"], ["6800", "21000"], "6800"),
+        (["截至6月底累计完成投资（万元）", "其中：2025年1-6月完成投资"], ["21000", "6800"], "6800"),
+        (["截止6月底完成投资", "本年累计完成投资", "6月完成投资"], ["21000", "6800", "1200"], "6800"),
+        (["自开工累计完成投资", "本年累计完成投资", "开工至今累计完成投资"], ["21000", "6800", "21000"], "6800"),
+        (["开工以来累计完成投资", "1-6月完成投资"], ["21000", "6800"], "6800"),
+        (["截至6月底累计完成投资"], ["6800"], "6800"),
+    ] as [([String], [String], String)])
+    func sinceStartColumnBesideTheYearToDate(columns: [String], values: [String], ytd: String) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年重大项目投资进度表（1-6月）"],
+            ["项目名称", "项目代码"] + columns,
+            ["钦南区海洋食品产业园二期", "2024-450702-13-03-012301"] + values,
+        ])
+        #expect(reader.info.layout == .projectProgress)
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D(ytd))
+    }
 }
