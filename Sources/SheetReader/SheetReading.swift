@@ -1272,6 +1272,15 @@ public final class SheetReading {
         if has(.projectProgress, "project_code") || (has(.projectProgress, "project_name") && has(.projectProgress, "ytd_completed")) {
             return .projectProgress
         }
+        // An amount only transfer sheets have (`本年累计争取`, `累计到位资金`) decides over a target
+        // beside it (`目标任务 | 完成目标任务（%）`, the finance bureau's usual form): it was read as
+        // a targets sheet and every amount secured was dropped. The target is not kept.
+        let transferRoles = roles[.transferPayments]!
+        let securedAmount = transferRoles.indices.contains { c in
+            transferRoles[c] == .field("ytd_amount") && c < headerTexts.count
+                && (headerTexts[c].contains("争取") || headerTexts[c].contains("到位"))
+        }
+        if has(.transferPayments, "unit"), securedAmount, !has(.indicatorSummary, "indicator") { return .transferPayments }
         let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
             || indicators(.targets, [.target, .rate]) > 0
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
