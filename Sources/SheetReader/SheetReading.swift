@@ -182,6 +182,14 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
+        if layout == .transferPayments {
+            for name in unknownFundGroups(top: top, sub: subCells, roles: roles) {
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "column group '\(name)' is no known fund category: its amounts are not read; add it to fund_column in a --synonyms file"))
+            }
+            warnings = checker.warnings
+        }
+
         // 4. Unit: header cell, else title, else 万元.
         let titleUnit = titles.lazy.compactMap(TitleParser.unit(in:)).first
         var units: [MoneyUnit] = []
@@ -1049,7 +1057,7 @@ public final class SheetReading {
                 unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
             }
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
-                TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
+                TransferRow(line: line, unit: unit, category: category.map(analyzer.table.fundCategory), ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
                             reportedYoYPct: secondary { () throws(CellError) in try percent(cells, yoy) })
             }
@@ -1070,7 +1078,7 @@ public final class SheetReading {
             // Without a 资金类别 column, a section row that names a fund (`一、一般性转移支付`) is the
             // rows' category (they were stored without one, and a unit's rows of two funds summed).
             let sectionFund = info.columns["category"] == nil
-                ? category.flatMap { c in ["转移支付", "资金", "补助", "债券"].contains(where: c.contains) ? c : nil } : nil
+                ? category.flatMap { c in ["转移支付", "资金", "补助", "债券", "基金"].contains(where: c.contains) ? c : nil } : nil
             return .transfer([transfer(text(cells, "category") ?? sectionFund, amount, prior: info.columns["prior_ytd"],
                                        yoy: info.columns["reported_yoy"])])
 
@@ -1353,7 +1361,7 @@ public final class SheetReading {
             }
         case .transferPayments:
             // Without 单位, one unit's own sheet (the unit from --region, the title or the file name).
-            let fundColumns = roles.contains { if case .field(let f)? = $0 { return FundColumn.parse(f) != nil } else { return false } }
+            let fundColumns = roles.contains(where: FundColumn.isFund)
             if !has("ytd_amount") && !fundColumns {
                 missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计, or a column per fund category: 一般性转移支付 | 专项转移支付)")
             }

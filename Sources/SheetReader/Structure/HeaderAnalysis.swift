@@ -72,6 +72,8 @@ struct HeaderAnalyzer {
 
     private func apply(_ matches: [SynonymMatch], to m: inout CellMatch) {
         for s in matches {
+            // A fund category's stored name (`SynonymTable.fundCategory`) says nothing of a column.
+            if s.canonical.hasPrefix("category:") { continue }
             if s.canonical == "ignore" { m.ignored = true }
             else if s.canonical.hasPrefix("indicator:") { m.indicator = m.indicator ?? String(s.canonical.dropFirst(10)) }
             else if s.canonical.hasPrefix("measure:") { m.measure = m.measure ?? Measure(rawValue: String(s.canonical.dropFirst(8))) }
@@ -244,6 +246,11 @@ enum FundColumn: String, CaseIterable {
 
     func field(_ category: String) -> String { rawValue + category }
 
+    /// Whether a column is a fund category's.
+    static func isFund(_ role: ColumnRole?) -> Bool {
+        if case .field(let f)? = role { return parse(f) != nil } else { return false }
+    }
+
     /// The kind and category of a `field(_:)` name.
     static func parse(_ field: String) -> (kind: FundColumn, category: String)? {
         for kind in allCases where field.hasPrefix(kind.rawValue) { return (kind, String(field.dropFirst(kind.rawValue.count))) }
@@ -255,6 +262,19 @@ enum FundColumn: String, CaseIterable {
 func fundName(_ m: CellMatch?) -> String? {
     guard let m, m.fields.contains("fund_column") else { return nil }
     return m.header.text
+}
+
+/// Column groups beside the fund categories' whose name is no known category (`其他转移支付` over
+/// `本年累计 | 上年同期`): not read, so the batch names them (the 合计 group is their total).
+func unknownFundGroups(top: [CellMatch], sub: [CellMatch]?, roles: [ColumnRole?]) -> [String] {
+    guard let sub, roles.contains(where: FundColumn.isFund) else { return [] }
+    return top.indices.compactMap { c in
+        let label = top[c].header.text
+        guard !label.isEmpty, fundName(top[c]) == nil, !FundColumn.isFund(roles[safe: c] ?? nil),
+              !RowClassifier.wholeSheetLabels.contains(label), !RowClassifier.subtotalEndings.contains(where: label.hasSuffix),
+              let s = sub[safe: c], s.fields.contains("ytd_amount") || s.measure == .value else { return nil }
+        return label
+    }
 }
 
 /// The role of a sub cell under a fund category (`一般性转移支付` over `本年累计争取 | 上年同期 |
@@ -362,6 +382,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .share, .change, .target, .rate: roles[c] = nil
             }
         }
+    }
+    // With a column per fund category the rows are read per category: a plain amount column
+    // beside them is their total (the `合计` group), not read, so it is not checked either.
+    if layout == .transferPayments, roles.contains(where: FundColumn.isFund) {
+        for c in roles.indices where [.field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")].contains(roles[c]) { roles[c] = nil }
     }
     // A January sheet's `1月完成投资` is its year to date (there is no `1-1月`).
     if layout == .projectProgress, !roles.contains(.field("ytd_completed")),

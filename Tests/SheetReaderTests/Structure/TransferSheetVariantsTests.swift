@@ -38,4 +38,75 @@ import Testing
         ])
         #expect(reader.info.layout == .targets)
     }
+    /// Fund categories as column groups, `政府性基金转移支付` among them (its group was dropped: every
+    /// unit's total short by it, with only a subtotal warning), in 元 with `增减%` under each.
+    @Test func governmentFundGroup() throws {
+        let (reader, out) = try readAll([
+            ["钦州市2025年1-6月各县区争取上级转移支付资金情况统计表"],
+            ["", "", "", "", "", "", "", "", "", "", "", "", "单位：元"],
+            ["县区", "一般性转移支付", "", "", "专项转移支付", "", "", "政府性基金转移支付", "", "", "合计", "", ""],
+            ["", "本年累计", "上年同期", "增减%", "本年累计", "上年同期", "增减%", "本年累计", "上年同期", "增减%", "本年累计", "上年同期", "增减%"],
+            ["全市合计", "624,450,000", "549,224,702", "13.70", "308,750,000", "286,455,972", "7.78", "15,930,000", "13,158,360", "21.06",
+             "949,130,000", "848,839,034", "11.82"],
+            ["钦南区", "624,450,000", "549,224,702", "13.70", "308,750,000", "286,455,972", "7.78", "15,930,000", "13,158,360", "21.06",
+             "949,130,000", "848,839,034", "11.82"],
+        ])
+        #expect(reader.info.layout == .transferPayments)
+        let rows = out.compactMap(\.transfers).flatMap { $0 }
+        #expect(rows.map(\.category) == ["一般性转移支付", "专项转移支付", "政府性基金转移支付"])
+        #expect(rows.map(\.ytdAmount) == [D("62445"), D("30875"), D("1593")])
+        #expect(rows.map(\.priorYtdAmount) == [D("54922.4702"), D("28645.5972"), D("1315.836")])
+        #expect(reader.warnings.isEmpty)
+    }
+
+    /// One fund written several ways is one category, whichever way a sheet writes it (a
+    /// 资金类别 cell, a column, a section row): a department's `政府性基金` and the finance
+    /// bureau's `政府性基金转移支付` were two, and its money counted twice.
+    @Test(arguments: [
+        ("政府性基金", "政府性基金转移支付"), ("政府性基金转移支付资金", "政府性基金转移支付"),
+        ("一般转移支付", "一般性转移支付"), ("一般性转移支付资金", "一般性转移支付"),
+        ("专项转移支付资金", "专项转移支付"), ("均衡性转移支付", "均衡性转移支付"), ("其他资金", "其他资金"),
+    ] as [(String, String)])
+    func categorySpellings(written: String, stored: String) throws {
+        let (_, asCell) = try readAll([
+            ["市交通运输局2025年1-6月争取上级转移支付资金情况"],
+            ["资金类别", "本年累计争取（万元）", "上年同期（万元）"],
+            [written, "3200", "4100"],
+        ])
+        #expect(asCell.compactMap(\.transfer).map(\.category) == [stored])
+        let (_, asSection) = try readAll([
+            ["2025年1-6月市直部门争取上级转移支付资金情况表"],
+            ["部门", "本年累计争取", "上年同期"],
+            ["三、\(written)", "", ""],
+            ["市交通运输局", "3200", "4100"],
+        ])
+        if written.contains("转移支付") || written.contains("基金") {
+            #expect(asSection.compactMap(\.transfer).map(\.category) == [stored])
+        }
+    }
+
+    /// A column per category, the same fund written short (`政府性基金`).
+    @Test func shortCategoryColumn() throws {
+        let (_, out) = try readAll([
+            ["2025年1-6月钦州市争取上级转移支付资金情况表"],
+            ["单位", "一般转移支付", "专项转移支付", "政府性基金", "合计"],
+            ["钦南区", "1100", "560", "30", "1690"],
+        ])
+        let rows = out.compactMap(\.transfers).flatMap { $0 }
+        #expect(rows.map(\.category) == ["一般性转移支付", "专项转移支付", "政府性基金转移支付"])
+        #expect(rows.map(\.ytdAmount) == [D("1100"), D("560"), D("30")])
+    }
+    /// A group beside the categories whose name is no known category is not read, and the batch
+    /// names it (without the 合计 group it was silent).
+    @Test func unknownGroupIsNamed() throws {
+        let (reader, out) = try readAll([
+            ["2025年1-6月钦州市争取上级转移支付资金情况表"],
+            ["单位", "一般性转移支付", "", "其他上级补助", "", "合计", ""],
+            ["", "本年累计", "上年同期", "本年累计", "上年同期", "本年累计", "上年同期"],
+            ["钦南区", "1100", "1000", "50", "40", "1150", "1040"],
+        ])
+        #expect(out.compactMap(\.transfers).flatMap { $0 }.map(\.category) == ["一般性转移支付"])
+        #expect(reader.warnings.map(\.message) == [
+            "column group '其他上级补助' is no known fund category: its amounts are not read; add it to fund_column in a --synonyms file"])
+    }
 }
