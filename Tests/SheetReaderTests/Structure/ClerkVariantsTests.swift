@@ -625,4 +625,22 @@ import Testing
         #expect(reader.info.layout == .projectProgress)
         #expect(out.compactMap(\.project).first?.ytdCompleted == D(ytd))
     }
+    /// A printed sheet's page footers are notes: they were rejected as projects without a code,
+    /// and every subtotal warning counted them as rejected rows of its range.
+    @Test(arguments: ["第1页 共2页", "第 1 页，共 2 页", "共2页 第1页", "- 1 -"])
+    func pageFooters(footer: String) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年重大项目投资进度表（1-6月）", "", "", ""],
+            ["序号", "项目名称", "项目代码", "1-6月完成投资"],
+            ["1", "钦南区海洋食品产业园二期", "2024-450702-13-03-012301", "6800"],
+            [footer, "", "", ""],
+            ["序号", "项目名称", "项目代码", "1-6月完成投资"],
+            ["2", "钦南区滨海大道延长线", "2023-450702-48-01-012305", "4200"],
+            ["", "合计", "", "12000"],   // off by 1000: the warning names no rejected row
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(out.compactMap(\.skipped).filter { $0.kind == .note }.map(\.line) == [4])
+        #expect(reader.warnings.count == 1)
+        #expect(reader.warnings.first?.message.contains("rejected") == false)
+    }
 }
