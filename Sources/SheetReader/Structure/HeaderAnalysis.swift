@@ -61,6 +61,11 @@ struct HeaderAnalyzer {
             }
         }
         m.monthly = HeaderAnalyzer.monthly(text)
+        // `增减%`, `增减（%）`, `±%`: a bare change word is a rate only when marked as a percent,
+        // which a synonym cannot say (the table drops the `%`); bare, it may be money.
+        if header.isPercent, m.fields.isEmpty, m.indicator == nil, HeaderAnalyzer.percentChangeWords.contains(text) {
+            m.fields.append("reported_yoy")
+        }
         // `同比增减（万元）`, `增长（亿元）`: a growth word with a money unit is the change in money,
         // not the rate; the unit is all that tells them apart (it was loaded as a 2000% rate).
         if header.unit != nil, !header.isPercent, m.measure == .yoy || m.fields.contains("reported_yoy") {
@@ -80,6 +85,8 @@ struct HeaderAnalyzer {
             else if !m.fields.contains(s.canonical) { m.fields.append(s.canonical) }
         }
     }
+
+    static let percentChangeWords: Set<String> = ["增减", "±", "+-", "增(减)", "增减比例"]
 
     static func stripLeadingPeriod(_ text: String) -> String {
         var s = Substring(text)

@@ -109,4 +109,27 @@ import Testing
         #expect(reader.warnings.map(\.message) == [
             "column group '其他上级补助' is no known fund category: its amounts are not read; add it to fund_column in a --synonyms file"])
     }
+    /// `增减%` and its spellings beside a transfer amount are the reported growth rate (it was
+    /// lost); `增减` with a money unit stays the change in money, which is not kept.
+    @Test(arguments: [("增减%", "6.37"), ("增减（%）", "6.37"), ("增减幅度（%）", "6.37"), ("±%", "6.37"), ("同比增减（万元）", nil)]
+          as [(String, String?)])
+    func growthRateColumn(header: String, rate: String?) throws {
+        let (_, out) = try readAll([
+            ["2025年1-6月全市上级转移支付资金到位情况"],
+            ["序号", "单位", "转移支付类别", "本年累计到位资金", "上年同期", header],
+            ["1", "钦南区", "一般性转移支付", "8.52", "8.01", "6.37"],
+        ])
+        #expect(out.compactMap(\.transfer).map(\.reportedYoYPct) == [rate.map(D)])
+    }
+
+    /// `增减%` under each fund category's group is that category's reported rate.
+    @Test func growthRateUnderEachFund() throws {
+        let (_, out) = try readAll([
+            ["钦州市2025年1-6月各县区争取上级转移支付资金情况统计表"],
+            ["县区", "一般性转移支付", "", "", "政府性基金转移支付", "", ""],
+            ["", "本年累计", "上年同期", "增减%", "本年累计", "上年同期", "增减%"],
+            ["钦南区", "62445", "54922", "13.70", "1593", "1316", "21.06"],
+        ])
+        #expect(out.compactMap(\.transfers).flatMap { $0 }.map(\.reportedYoYPct) == [D("13.70"), D("21.06")])
+    }
 }
