@@ -643,4 +643,43 @@ import Testing
         #expect(reader.warnings.count == 1)
         #expect(reader.warnings.first?.message.contains("rejected") == false)
     }
+    /// Dates without a full year in a project sheet: `23.05` is May 2023, `8月底` the sheet's
+    /// year's August, a planned restart `3月底` in a November sheet next March (all were left
+    /// empty with a warning); a bare `3月` still is.
+    @Test(arguments: [
+        ("23.05", "", "2023-05-01", nil), ("23年5月", "12月底", "2023-05-01", "2025-12-01"),
+        ("2024.3", "3月底", "2024-03-01", "2026-03-01"), ("3月", "11月上旬", nil, "2025-11-01"), ("23.1", "", nil, nil),
+    ] as [(String, String, String?, String?)])
+    func shortDates(start: String, restart: String, startDate: String?, restartDate: String?) throws {
+        let (_, out) = try readAll([
+            ["钦南区2025年1-11月重大项目进度表"],
+            ["项目名称", "项目代码", "1-11月完成投资", "开工时间", "计划复工时间"],
+            ["钦南区冷链物流中心", "2023-450702-59-01-012303", "1500", start, restart],
+        ])
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.startDate == startDate)
+        #expect(row.plannedRestart == restartDate)
+    }
+
+    /// A section naming a stage (`一、新开工项目（3个）`, `（二）续建项目` under no kind) is no
+    /// category: its rows' 建设性质 when they state none (it became their category, a stage
+    /// where a kind belongs).
+    @Test func stageSectionsAreNoCategory() throws {
+        let (_, out) = try readAll([
+            ["2025年1-6月钦州市统筹推进重大项目进度汇总表"],
+            ["序号", "项目名称", "统一项目代码", "建设性质", "1-6月完成投资"],
+            ["一", "新开工项目（3个）", "", "", "6300"],
+            ["（一）", "钦南区", "", "", "1500"],
+            ["1", "钦南区海洋牧场", "2025-450702-04-01-042301", "", "1500"],
+            ["二", "续建项目（1个）", "", "", "22000"],
+            ["1", "钦北区锂电材料产业园", "2023-450703-38-03-042304", "续建", "22000"],
+            ["三", "工业项目", "", "", "800"],
+            ["（一）", "新建项目", "", "", "800"],
+            ["1", "灵山县荔枝深加工厂", "2025-450721-13-03-042302", "", "800"],
+        ])
+        let rows = out.compactMap(\.project)
+        #expect(rows.map(\.category) == [nil, nil, "工业项目"])
+        #expect(rows.map(\.nature) == ["新开工", "续建", "新建"])
+        #expect(rows.first?.regionAbove == "钦南区")
+    }
 }
