@@ -41,6 +41,11 @@ struct HeaderAnalyzer {
         let text = header.text
         guard !text.isEmpty else { return m }
         apply(table.matches(normalized: text), to: &m)
+        // `其中：2025年1-6月完成投资` under `截至6月底累计完成投资`: this year's part, the year to date.
+        // Not as synonyms: every pattern is tried on every header cell.
+        if m.fields.isEmpty, text.hasPrefix("其中:") {
+            apply(table.matches(normalized: String(text.dropFirst(3))).filter { $0.canonical == "ytd_completed" }, to: &m)
+        }
         if m.indicator == nil {
             // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
             // 其中, then split indicator + measure.
