@@ -31,6 +31,9 @@ public final class SheetReading {
     /// The level-1 section the rows are under (`一、交通`), when a level-2 one (`（一）公路`) is
     /// the current `category`.
     private(set) var topCategory: String?
+    /// The stage a section row names (`一、新开工项目`, `（二）续建项目`): the rows' 建设性质 when
+    /// they state none. A stage is no kind of project, so never their category.
+    private var stage: String?
     private var checker = SubtotalChecker()
     private var finished = false
     /// Descriptive cells per column that were left empty (`leftEmpty`), and the current row's.
@@ -180,6 +183,14 @@ public final class SheetReading {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
                              message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
+
+        if layout == .transferPayments {
+            for name in unknownFundGroups(top: top, sub: subCells, roles: roles) {
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "column group '\(name)' is no known fund category: its amounts are not read; add it to fund_column in a --synonyms file"))
+            }
+            warnings = checker.warnings
         }
 
         // 4. Unit: header cell, else title, else 万元.
@@ -563,9 +574,14 @@ public final class SheetReading {
                 // it cleared the industrial flags of every project under it.
                 sectionRegion = name
                 if level <= 1 { category = nil; topCategory = nil }
+            } else if info.layout == .projectProgress, level <= 2, SheetReading.namesAStage(name) {
+                // `一、新开工项目`, or `（一）新建项目` under a kind (`一、工业项目`), whose category
+                // the rows keep: the stage was the category of rows under no kind.
+                stage = name
+                if level <= 1 { category = nil; topCategory = nil; sectionRegion = nil }
             } else if level <= 1 || !SheetReading.namesAStage(name) || topCategory == nil {
                 category = name
-                if level <= 1 { topCategory = name; sectionRegion = nil }
+                if level <= 1 { topCategory = name; sectionRegion = nil; stage = nil }
             }
             // else a stage under a kind (`一、工业项目` / `（一）新建项目`): the rows stay the
             // kind's (they became 新建项目, an industrial plant and a road in one category).
@@ -641,13 +657,23 @@ public final class SheetReading {
                 "建成", "前期", "前期工作", "预备", "储备", "谋划", "拟建", "计划开工", "已开工", "未开工"].contains(text)
     }
 
+    /// The 建设性质 a stage section gives its rows: `新开工项目（3个）` -> `新开工`.
+    static func stageNature(_ name: String) -> String {
+        var text = NameNormalizer.normalize(name)
+        if let open = text.firstIndex(of: "(") { text = String(text[..<open]) }
+        return text.hasSuffix("项目") && text.count > 2 ? String(text.dropLast(2)) : text
+    }
+
     /// A project row's 开工时间 or 计划复工时间, descriptive dates a row's figures should not be
-    /// lost for: `2022年3月上旬` reads as its month; a cell that is no date (`已开工`, `3月`,
+    /// lost for: `2022年3月上旬` reads as its month, `23.05` and `8月底` as the sheet's month
+    /// tells (`ValueParser.shortDate`); a cell that is no date (`已开工`, `3月`,
     /// `2022年第一季度`) is left empty with a warning.
-    func lenientDate(_ cells: [String], _ c: Int?) -> String? {
+    func lenientDate(_ cells: [String], _ c: Int?, ahead: Bool = false) -> String? {
         guard let c, c < cells.count else { return nil }
         do { return try ValueParser.date(cells[c]) } catch {
-            if let month = ValueParser.roughDate(cells[c]) { return month }
+            if let month = ValueParser.roughDate(cells[c]) ?? ValueParser.shortDate(cells[c], sheet: info.month, ahead: ahead) {
+                return month
+            }
             leftEmpty(c, error.description)
             return nil
         }
@@ -981,14 +1007,14 @@ public final class SheetReading {
                 do { isPrivate = try ValueParser.yesNo(cells[c]) } catch { leftEmpty(c, error.description) }
             }
             let start = lenientDate(cells, col.start)
-            let restart = lenientDate(cells, col.restart)
+            let restart = lenientDate(cells, col.restart, ahead: true)
             let region = text(cells, col.region)
             let above = region == nil ? lastProjectRegion ?? sectionRegion : nil
             if let region { lastProjectRegion = region }
             return .project(ProjectProgressRow(
                 line: line, projectCode: code, projectName: name, region: region,
                 department: text(cells, col.department), industry: text(cells, col.industry), category: category,
-                isPrivate: isPrivate, nature: text(cells, col.nature),
+                isPrivate: isPrivate, nature: text(cells, col.nature) ?? stage.map(SheetReading.stageNature),
                 totalInvestment: total, annualPlan: plan, ytdCompleted: ytd, monthCompleted: monthAmount,
                 status: text(cells, col.status).map(ValueParser.projectStatus), stallReason: text(cells, col.stall), startDate: start,
                 plannedRestart: restart, regionAbove: above, section: topCategory == category ? nil : topCategory))
@@ -1049,7 +1075,7 @@ public final class SheetReading {
                 unit = SheetReading.regionText(try keyOrAbove(cells, "unit", "receiving unit (单位/县区/部门)", second: "category"))
             }
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
-                TransferRow(line: line, unit: unit, category: category, ytdAmount: amount,
+                TransferRow(line: line, unit: unit, category: category.map(analyzer.table.fundCategory), ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
                             reportedYoYPct: secondary { () throws(CellError) in try percent(cells, yoy) })
             }
@@ -1070,7 +1096,7 @@ public final class SheetReading {
             // Without a 资金类别 column, a section row that names a fund (`一、一般性转移支付`) is the
             // rows' category (they were stored without one, and a unit's rows of two funds summed).
             let sectionFund = info.columns["category"] == nil
-                ? category.flatMap { c in ["转移支付", "资金", "补助", "债券"].contains(where: c.contains) ? c : nil } : nil
+                ? category.flatMap { c in ["转移支付", "资金", "补助", "债券", "基金"].contains(where: c.contains) ? c : nil } : nil
             return .transfer([transfer(text(cells, "category") ?? sectionFund, amount, prior: info.columns["prior_ytd"],
                                        yoy: info.columns["reported_yoy"])])
 
@@ -1272,6 +1298,15 @@ public final class SheetReading {
         if has(.projectProgress, "project_code") || (has(.projectProgress, "project_name") && has(.projectProgress, "ytd_completed")) {
             return .projectProgress
         }
+        // An amount only transfer sheets have (`本年累计争取`, `累计到位资金`) decides over a target
+        // beside it (`目标任务 | 完成目标任务（%）`, the finance bureau's usual form): it was read as
+        // a targets sheet and every amount secured was dropped. The target is not kept.
+        let transferRoles = roles[.transferPayments]!
+        let securedAmount = transferRoles.indices.contains { c in
+            transferRoles[c] == .field("ytd_amount") && c < headerTexts.count
+                && (headerTexts[c].contains("争取") || headerTexts[c].contains("到位"))
+        }
+        if has(.transferPayments, "unit"), securedAmount, !has(.indicatorSummary, "indicator") { return .transferPayments }
         let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
             || indicators(.targets, [.target, .rate]) > 0
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
@@ -1344,7 +1379,7 @@ public final class SheetReading {
             }
         case .transferPayments:
             // Without 单位, one unit's own sheet (the unit from --region, the title or the file name).
-            let fundColumns = roles.contains { if case .field(let f)? = $0 { return FundColumn.parse(f) != nil } else { return false } }
+            let fundColumns = roles.contains(where: FundColumn.isFund)
             if !has("ytd_amount") && !fundColumns {
                 missing.append("ytd_amount (本年累计争取/累计到位资金/本年累计, or a column per fund category: 一般性转移支付 | 专项转移支付)")
             }

@@ -41,6 +41,11 @@ struct HeaderAnalyzer {
         let text = header.text
         guard !text.isEmpty else { return m }
         apply(table.matches(normalized: text), to: &m)
+        // `其中：2025年1-6月完成投资` under `截至6月底累计完成投资`: this year's part, the year to date.
+        // Not as synonyms: every pattern is tried on every header cell.
+        if m.fields.isEmpty, text.hasPrefix("其中:") {
+            apply(table.matches(normalized: String(text.dropFirst(3))).filter { $0.canonical == "ytd_completed" }, to: &m)
+        }
         if m.indicator == nil {
             // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
             // 其中, then split indicator + measure.
@@ -61,6 +66,11 @@ struct HeaderAnalyzer {
             }
         }
         m.monthly = HeaderAnalyzer.monthly(text)
+        // `增减%`, `增减（%）`, `±%`: a bare change word is a rate only when marked as a percent,
+        // which a synonym cannot say (the table drops the `%`); bare, it may be money.
+        if header.isPercent, m.fields.isEmpty, m.indicator == nil, HeaderAnalyzer.percentChangeWords.contains(text) {
+            m.fields.append("reported_yoy")
+        }
         // `同比增减（万元）`, `增长（亿元）`: a growth word with a money unit is the change in money,
         // not the rate; the unit is all that tells them apart (it was loaded as a 2000% rate).
         if header.unit != nil, !header.isPercent, m.measure == .yoy || m.fields.contains("reported_yoy") {
@@ -72,12 +82,16 @@ struct HeaderAnalyzer {
 
     private func apply(_ matches: [SynonymMatch], to m: inout CellMatch) {
         for s in matches {
+            // A fund category's stored name (`SynonymTable.fundCategory`) says nothing of a column.
+            if s.canonical.hasPrefix("category:") { continue }
             if s.canonical == "ignore" { m.ignored = true }
             else if s.canonical.hasPrefix("indicator:") { m.indicator = m.indicator ?? String(s.canonical.dropFirst(10)) }
             else if s.canonical.hasPrefix("measure:") { m.measure = m.measure ?? Measure(rawValue: String(s.canonical.dropFirst(8))) }
             else if !m.fields.contains(s.canonical) { m.fields.append(s.canonical) }
         }
     }
+
+    static let percentChangeWords: Set<String> = ["增减", "±", "+-", "增(减)", "增减比例"]
 
     static func stripLeadingPeriod(_ text: String) -> String {
         var s = Substring(text)
@@ -244,6 +258,11 @@ enum FundColumn: String, CaseIterable {
 
     func field(_ category: String) -> String { rawValue + category }
 
+    /// Whether a column is a fund category's.
+    static func isFund(_ role: ColumnRole?) -> Bool {
+        if case .field(let f)? = role { return parse(f) != nil } else { return false }
+    }
+
     /// The kind and category of a `field(_:)` name.
     static func parse(_ field: String) -> (kind: FundColumn, category: String)? {
         for kind in allCases where field.hasPrefix(kind.rawValue) { return (kind, String(field.dropFirst(kind.rawValue.count))) }
@@ -255,6 +274,19 @@ enum FundColumn: String, CaseIterable {
 func fundName(_ m: CellMatch?) -> String? {
     guard let m, m.fields.contains("fund_column") else { return nil }
     return m.header.text
+}
+
+/// Column groups beside the fund categories' whose name is no known category (`其他转移支付` over
+/// `本年累计 | 上年同期`): not read, so the batch names them (the 合计 group is their total).
+func unknownFundGroups(top: [CellMatch], sub: [CellMatch]?, roles: [ColumnRole?]) -> [String] {
+    guard let sub, roles.contains(where: FundColumn.isFund) else { return [] }
+    return top.indices.compactMap { c in
+        let label = top[c].header.text
+        guard !label.isEmpty, fundName(top[c]) == nil, !FundColumn.isFund(roles[safe: c] ?? nil),
+              !RowClassifier.wholeSheetLabels.contains(label), !RowClassifier.subtotalEndings.contains(where: label.hasSuffix),
+              let s = sub[safe: c], s.fields.contains("ytd_amount") || s.measure == .value else { return nil }
+        return label
+    }
 }
 
 /// The role of a sub cell under a fund category (`一般性转移支付` over `本年累计争取 | 上年同期 |
@@ -363,6 +395,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             }
         }
     }
+    // With a column per fund category the rows are read per category: a plain amount column
+    // beside them is their total (the `合计` group), not read, so it is not checked either.
+    if layout == .transferPayments, roles.contains(where: FundColumn.isFund) {
+        for c in roles.indices where [.field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")].contains(roles[c]) { roles[c] = nil }
+    }
     // A January sheet's `1月完成投资` is its year to date (there is no `1-1月`).
     if layout == .projectProgress, !roles.contains(.field("ytd_completed")),
        let c = roles.indices.first(where: { c in
@@ -400,6 +437,14 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             keep = own
         }
         if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
+        // `截至6月底累计完成投资` often counts from the project's start: beside a column that can only
+        // be this year's (`1-6月完成投资`, `本年累计完成投资`), whichever comes first, it is not the
+        // year to date (it was taken: 21000 for 6800). Alone it still is.
+        if field == "ytd_completed", mayCountFromStart(keep, top: top, sub: sub),
+           let plain = cs.first(where: { !mayCountFromStart($0, top: top, sub: sub)
+               && (year == nil || namedYear($0, top: top, sub: sub).map { $0 == year } ?? true) }) {
+            keep = plain
+        }
         for c in cs where c != keep { roles[c] = nil }
     }
     var yoy: [String: [Int]] = [:]
@@ -411,6 +456,14 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
         for c in cs where c < rate { roles[c] = .indicator(code, .change) }
     }
     return roles
+}
+
+/// A year-to-date header that may count from the project's start (`截至6月底累计完成投资`,
+/// `截止6月末完成投资`, or `截至6月底` merged over `累计完成投资`).
+private func mayCountFromStart(_ c: Int, top: [CellMatch], sub: [CellMatch]?) -> Bool {
+    let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+    return [sub?[safe: c]?.header.text, c < top.count && !top[c].isEmpty ? top[c].header.text : owner?.header.text]
+        .contains { text in text.map { $0.hasPrefix("截至") || $0.hasPrefix("截止") } ?? false }
 }
 
 /// The year a column's header names (`2021年1-8月完成投资`, or `2021年` merged over `1-8月完成投资`).

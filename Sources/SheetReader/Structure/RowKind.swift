@@ -60,6 +60,7 @@ enum RowClassifier {
            (try? ValueParser.date(label)) != nil {
             return .note(label)
         }
+        if isPageFooter(label), cells[(first + 1)...].allSatisfy({ NameNormalizer.normalize($0).isEmpty }) { return .note(label) }
         if notePrefixes.contains(where: { label.hasPrefix($0) }) || label == "注" { return .note(label) }
         if keyIsEmpty, let mark = label.first, remarkMarks.contains(mark) { return .note(label) }
         let bare = withoutCount(label.hasSuffix(":") ? String(label.dropLast()) : label)
@@ -84,6 +85,26 @@ enum RowClassifier {
             }
         }
         return nil
+    }
+
+    /// A printed page's footer (`第1页 共2页`, `第 1 页，共 2 页`, `共2页 第1页`, `- 1 -`): it was
+    /// rejected as a project without a code, and counted in every subtotal check.
+    static func isPageFooter(_ label: String) -> Bool {
+        let dashes: Set<Character> = ["-", "—", "–"]
+        if let head = label.first, let tail = label.last, dashes.contains(head), dashes.contains(tail) {
+            let inner = label.drop(while: dashes.contains).reversed().drop(while: dashes.contains)
+            return !inner.isEmpty && inner.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        // `第N页` and `共N页`, each at most once, with commas or slashes between.
+        var rest = Substring(label.filter { !",、/;".contains($0) })
+        var seen: Set<Character> = []
+        while let mark = rest.first, mark == "第" || mark == "共", !seen.contains(mark) {
+            let digits = rest.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
+            guard !digits.isEmpty, rest.dropFirst(1 + digits.count).first == "页" else { return false }
+            seen.insert(mark)
+            rest = rest.dropFirst(digits.count + 2)
+        }
+        return rest.isEmpty && !seen.isEmpty
     }
 
     /// A total of a part the label names (`合计（不含园区）`, `总计(含市本级)`): skipped as data, but

@@ -110,6 +110,15 @@ public struct SynonymTable: Sendable {
         return codes.count == 1 ? codes.first : nil
     }
 
+    /// The name a transfer's fund category is stored under (`政府性基金` -> `政府性基金转移支付`,
+    /// from the table's `category:` entries); any other name as written.
+    func fundCategory(_ name: String) -> String {
+        let text = HeaderText(name).text
+        let prefix = "category:"
+        guard let m = (exact[text] ?? []).first(where: { $0.hasPrefix(prefix) }) else { return name }
+        return String(m.dropFirst(prefix.count))
+    }
+
     public func matches(_ raw: String) -> [SynonymMatch] {
         matches(normalized: HeaderText(raw).text)
     }

@@ -603,4 +603,83 @@ import Testing
         #expect(reader.info.month == YearMonth(year: 2022, month: month))
         #expect(reader.warnings.map { $0.message.contains("年度' in the title") } == (month == 12 ? [true] : []))
     }
+    /// `截至6月底累计完成投资` is often the project's total since it started: beside a column that
+    /// can only be this year's (`1-6月完成投资`, `其中：2025年1-6月完成投资`, `本年累计完成投资`) it is
+    /// not the year to date, in either order (the first one was: 21000 for 6800). Alone it still
+    /// is; `自开工累计`, `开工以来累计` and `开工至今累计` never are.
+    @Test(arguments: [
+        (["截至6月底累计完成投资（万元）", "1-6月完成投资（万元）"], ["21000", "6800"], "6800"),
+        (["1-6月完成投资（万元）", "截至6月底累计完成投资（万元）"], ["6800", "21000"], "6800"),
+        (["截至6月底累计完成投资（万元）", "其中：2025年1-6月完成投资"], ["21000", "6800"], "6800"),
+        (["截止6月底完成投资", "本年累计完成投资", "6月完成投资"], ["21000", "6800", "1200"], "6800"),
+        (["自开工累计完成投资", "本年累计完成投资", "开工至今累计完成投资"], ["21000", "6800", "21000"], "6800"),
+        (["开工以来累计完成投资", "1-6月完成投资"], ["21000", "6800"], "6800"),
+        (["截至6月底累计完成投资"], ["6800"], "6800"),
+    ] as [([String], [String], String)])
+    func sinceStartColumnBesideTheYearToDate(columns: [String], values: [String], ytd: String) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年重大项目投资进度表（1-6月）"],
+            ["项目名称", "项目代码"] + columns,
+            ["钦南区海洋食品产业园二期", "2024-450702-13-03-012301"] + values,
+        ])
+        #expect(reader.info.layout == .projectProgress)
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D(ytd))
+    }
+    /// A printed sheet's page footers are notes: they were rejected as projects without a code,
+    /// and every subtotal warning counted them as rejected rows of its range.
+    @Test(arguments: ["第1页 共2页", "第 1 页，共 2 页", "共2页 第1页", "- 1 -"])
+    func pageFooters(footer: String) throws {
+        let (reader, out) = try readAll([
+            ["钦南区2025年重大项目投资进度表（1-6月）", "", "", ""],
+            ["序号", "项目名称", "项目代码", "1-6月完成投资"],
+            ["1", "钦南区海洋食品产业园二期", "2024-450702-13-03-012301", "6800"],
+            [footer, "", "", ""],
+            ["序号", "项目名称", "项目代码", "1-6月完成投资"],
+            ["2", "钦南区滨海大道延长线", "2023-450702-48-01-012305", "4200"],
+            ["", "合计", "", "12000"],   // off by 1000: the warning names no rejected row
+        ])
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(out.compactMap(\.skipped).filter { $0.kind == .note }.map(\.line) == [4])
+        #expect(reader.warnings.count == 1)
+        #expect(reader.warnings.first?.message.contains("rejected") == false)
+    }
+    /// Dates without a full year in a project sheet: `23.05` is May 2023, `8月底` the sheet's
+    /// year's August, a planned restart `3月底` in a November sheet next March (all were left
+    /// empty with a warning); a bare `3月` still is.
+    @Test(arguments: [
+        ("23.05", "", "2023-05-01", nil), ("23年5月", "12月底", "2023-05-01", "2025-12-01"),
+        ("2024.3", "3月底", "2024-03-01", "2026-03-01"), ("3月", "11月上旬", nil, "2025-11-01"), ("23.1", "", nil, nil),
+    ] as [(String, String, String?, String?)])
+    func shortDates(start: String, restart: String, startDate: String?, restartDate: String?) throws {
+        let (_, out) = try readAll([
+            ["钦南区2025年1-11月重大项目进度表"],
+            ["项目名称", "项目代码", "1-11月完成投资", "开工时间", "计划复工时间"],
+            ["钦南区冷链物流中心", "2023-450702-59-01-012303", "1500", start, restart],
+        ])
+        let row = try #require(out.compactMap(\.project).first)
+        #expect(row.startDate == startDate)
+        #expect(row.plannedRestart == restartDate)
+    }
+
+    /// A section naming a stage (`一、新开工项目（3个）`, `（二）续建项目` under no kind) is no
+    /// category: its rows' 建设性质 when they state none (it became their category, a stage
+    /// where a kind belongs).
+    @Test func stageSectionsAreNoCategory() throws {
+        let (_, out) = try readAll([
+            ["2025年1-6月钦州市统筹推进重大项目进度汇总表"],
+            ["序号", "项目名称", "统一项目代码", "建设性质", "1-6月完成投资"],
+            ["一", "新开工项目（3个）", "", "", "6300"],
+            ["（一）", "钦南区", "", "", "1500"],
+            ["1", "钦南区海洋牧场", "2025-450702-04-01-042301", "", "1500"],
+            ["二", "续建项目（1个）", "", "", "22000"],
+            ["1", "钦北区锂电材料产业园", "2023-450703-38-03-042304", "续建", "22000"],
+            ["三", "工业项目", "", "", "800"],
+            ["（一）", "新建项目", "", "", "800"],
+            ["1", "灵山县荔枝深加工厂", "2025-450721-13-03-042302", "", "800"],
+        ])
+        let rows = out.compactMap(\.project)
+        #expect(rows.map(\.category) == [nil, nil, "工业项目"])
+        #expect(rows.map(\.nature) == ["新开工", "续建", "新建"])
+        #expect(rows.first?.regionAbove == "钦南区")
+    }
 }

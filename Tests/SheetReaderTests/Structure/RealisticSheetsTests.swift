@@ -202,9 +202,11 @@ import Testing
         Expectation(file: "r19_灵山县小计在前_2022年9月.csv", layout: .projectProgress, month: "2022-09", region: "灵山县", unit: .wan,
                     data: 3, skipped: 5, rejected: 0, probes: [
                         .project(line: 5, code: "2022-450721-52-01-111001", ytd: "2000", month: "300"),
-                        .projectField(line: 5, field: "category", value: "新开工项目"),
+                        .projectField(line: 5, field: "category", value: nil),   // a stage is no kind
+                        .projectField(line: 5, field: "nature", value: "新开工"),
                         .project(line: 8, code: "2020-450721-48-01-111003", ytd: "4000", month: "300"),
-                        .projectField(line: 8, field: "category", value: "续建项目"),
+                        .projectField(line: 8, field: "category", value: nil),
+                        .projectField(line: 8, field: "nature", value: "续建"),
                         .projectField(line: 8, field: "department", value: "县交通局"),
                         .skipped(line: 3, kind: .subtotal),
                     ]),

@@ -38,6 +38,14 @@ import Testing
         (["1.", "某项目", "", "300"], nil),          // figures: a project row missing its code, not a section
         (["1.5", "", ""], nil),
         (["其中：新开工项目合计", "", "300"], .breakdown("其中:新开工项目合计")),
+        // Page footers of a printed sheet are notes, not projects without a code.
+        (["第1页 共2页", "", ""], .note("第1页共2页")),
+        (["第 1 页，共 2 页", ""], .note("第1页,共2页")),
+        (["共2页 第1页", ""], .note("共2页第1页")),
+        (["- 1 -", ""], .note("-1-")),
+        (["—2—"], .note("—2—")),
+        (["第1页", "", "600"], nil),
+        (["第一期工程", ""], nil),
         (["※本表金额为快报数"], .note("※本表金额为快报数")),
         (["1", "灵山县荔枝深加工项目", ""], nil),
         (["钦南区", "120"], nil),
