@@ -386,6 +386,13 @@ public final class SheetReading {
             warnings = checker.warnings
         }
 
+        // A policy sheet without its used/paid column: the payment or usage rate it exists for
+        // is unknown and counts as none (0 % paid, "not fully used"), so the batch says why.
+        if let measure = Self.policyMissingMeasure(layout, roles) {
+            checker.warn(SheetWarning(line: header.record.line, message: measure))
+            warnings = checker.warnings
+        }
+
         // 6. Region of the whole file: option, 填报单位 row, other titles, file name.
         // A transfer sheet without a 单位 column is one unit's own: a department's when an office
         // other than the finance bureau (which reports its region's) names it in the title, the

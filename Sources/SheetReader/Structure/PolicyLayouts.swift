@@ -60,6 +60,22 @@ extension SheetReading {
         return missing
     }
 
+    /// The warning for a central-budget sheet without a paid column or a bond sheet without a
+    /// used one (a header the synonym table does not know, or none).
+    static func policyMissingMeasure(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> String? {
+        switch layout {
+        case .centralBudget where !roles.contains(.field("paid_amount")):
+            return "没有累计支付列：支付额未知，支付率按 0 计 / no column of the amount paid (累计支付/已支付/已拨付): "
+                + "payments are unknown and count as none in the payment rate; if a column holds them, add its header "
+                + "to a --synonyms file as paid_amount"
+        case .specialBonds where !roles.contains(.field("bond_used")):
+            return "没有已使用列：使用额未知，按未使用计 / no column of the amount used (已使用金额/累计支出/已支出): "
+                + "usage is unknown and counts as none; if a column holds it, add its header to a --synonyms file as bond_used"
+        default:
+            return nil
+        }
+    }
+
     /// An ISO date from a date column, nil when the column is absent or the cell empty.
     func date(_ cells: [String], _ field: String) throws(CellError) -> String? {
         guard let c = info.columns[field], c < cells.count else { return nil }

@@ -83,8 +83,22 @@ enum RowClassifier {
             if let head = category.first, !(head.isASCII && head.isNumber) {
                 return .section(level: level, category: withoutCount(category))
             }
+            // A year before the name (`一、2022年新开工项目`, `二、2021年续建项目`, `一、2022年计划`):
+            // the section of that name; such rows were rejected as projects without a code.
+            if let rest = yearPrefixed(category) {
+                return .section(level: level, category: withoutCount(rest))
+            }
         }
         return nil
+    }
+
+    /// The name after a leading `2022年` (four digits and 年), nil when there is none or nothing follows.
+    static func yearPrefixed(_ text: String) -> String? {
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, text.dropFirst(4).first == "年" else { return nil }
+        let rest = text.dropFirst(5)
+        guard let head = rest.first, !(head.isASCII && head.isNumber), head != "度" || rest.count > 1 else { return nil }
+        return String(rest.first == "度" ? rest.dropFirst() : rest)
     }
 
     /// A printed page's footer (`第1页 共2页`, `第 1 页，共 2 页`, `共2页 第1页`, `- 1 -`): it was

@@ -444,7 +444,7 @@ public enum ValueParser {
 
     /// Plain text cells: trimmed, inner line breaks removed; empty -> nil.
     /// A project's status as the reports read it: the ways counties write a stall (停建, 暂停施工,
-    /// 停工中, 已停工, 停工停产) become 停工, the value the stalled list and the stall counts
+    /// 停工中, 已停工, 停工停产, 缓建 — the policy's 停缓建 projects) become 停工, the value the stalled list and the stall counts
     /// look for; anything else (在建, 竣工, 已复工, 未停工) stays as written.
     public static func projectStatus(_ status: String) -> String {
         // Every stall word has 停 (E5 81 9C) or 复 (E5 A4 8D, 未复工): the usual 在建 / 竣工 / 停工
@@ -454,15 +454,19 @@ public enum ValueParser {
         // Not yet restarted is still stalled: 未复工, 停工待复工, 尚未复工.
         if ["未复工", "待复工", "没有复工", "未恢复施工"].contains(where: { normalized.contains($0) }) { return "停工" }
         if ["复工", "未停", "无停", "不停", "没有停"].contains(where: { normalized.contains($0) }) { return status }
-        return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止", "停缓"].contains(where: { normalized.contains($0) }) ? "停工" : status
+        return ["停工", "停建", "暂停", "已停", "停产", "停滞", "停止", "停缓", "缓建", "暂缓"].contains(where: { normalized.contains($0) })
+            ? "停工" : status
     }
 
-    /// Whether the text holds 停 (E5 81 9C) or 复 (E5 A4 8D): one pass over its bytes.
+    /// Whether the text holds 停 (E5 81 9C), 复 (E5 A4 8D) or 缓 (E7 BC 93, 缓建): one pass over its bytes.
     private static func mayBeStall(_ text: String) -> Bool {
         withUTF8(text) { bytes in
             guard bytes.count >= 3 else { return false }
-            for i in 0...(bytes.count - 3) where bytes[i] == 0xE5 {
-                if bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9C || bytes[i + 1] == 0xA4 && bytes[i + 2] == 0x8D { return true }
+            for i in 0...(bytes.count - 3) {
+                if bytes[i] == 0xE5, bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9C || bytes[i + 1] == 0xA4 && bytes[i + 2] == 0x8D {
+                    return true
+                }
+                if bytes[i] == 0xE7, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x93 { return true }
             }
             return false
         }
