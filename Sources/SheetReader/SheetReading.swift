@@ -174,7 +174,16 @@ public final class SheetReading {
                              message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns); use --layout",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
-        let roles = rolesByLayout[layout]!
+        var roles = rolesByLayout[layout]!
+        if layout == .targets, let c = try SheetReading.placeColumnBesideDepartments(roles, top: top, sub: subCells,
+                                                                                    pending: &pending, read: &read, source: source) {
+            let unit = roles.firstIndex(of: .field("unit"))!
+            roles[c] = .field("unit")
+            roles[unit] = nil
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "column \(c + 1) ('\(headerTexts[c])') holds region names: read as the unit column; '\(headerTexts[unit])' only names who is responsible"))
+            warnings = checker.warnings
+        }
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
         if let missing = SheetReading.missingColumns(layout, roles, titleIndicator: titleIndicator) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,

@@ -41,6 +41,7 @@ struct HeaderAnalyzer {
         let text = header.text
         guard !text.isEmpty else { return m }
         apply(table.matches(normalized: text), to: &m)
+        if m.fields.isEmpty, m.indicator == nil, joinsPlaceWords(text) { m.fields = ["unit"] }
         if m.indicator == nil {
             // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
             // 其中, then split indicator + measure.
