@@ -56,7 +56,7 @@ struct HeaderAnalyzer {
                               .first(where: { $0.canonical.hasPrefix("measure:") })
                     else { continue }
                     m.indicator = String(ind.canonical.dropFirst("indicator:".count))
-                    m.measure = Measure(rawValue: String(meas.canonical.dropFirst("measure:".count)))
+                    m.measure = HeaderAnalyzer.measure(meas.canonical, header)
                     break
                 }
             }
@@ -75,9 +75,22 @@ struct HeaderAnalyzer {
         for s in matches {
             if s.canonical == "ignore" { m.ignored = true }
             else if s.canonical.hasPrefix("indicator:") { m.indicator = m.indicator ?? String(s.canonical.dropFirst(10)) }
-            else if s.canonical.hasPrefix("measure:") { m.measure = m.measure ?? Measure(rawValue: String(s.canonical.dropFirst(8))) }
+            else if s.canonical.hasPrefix("measure:") {
+                m.measure = m.measure ?? HeaderAnalyzer.measure(s.canonical, m.header)
+                if m.measure == .yoy, s.canonical == HeaderAnalyzer.delta, !m.fields.contains("reported_yoy") { m.fields.append("reported_yoy") }
+            }
             else if !m.fields.contains(s.canonical) { m.fields.append(s.canonical) }
         }
+    }
+
+    static let delta = "measure:delta"
+
+    /// The measure a `measure:` synonym names. A bare change word (`增减`, `±`, `比上年±`) is the
+    /// reported rate when the header is marked % (`增减（%）`: it was dropped, and rankings used
+    /// the computed rate instead of the official one), else the change in money.
+    static func measure(_ canonical: String, _ header: HeaderText) -> Measure? {
+        if canonical == delta { return header.isPercent ? .yoy : .change }
+        return Measure(rawValue: String(canonical.dropFirst("measure:".count)))
     }
 
     static func stripLeadingPeriod(_ text: String) -> String {
