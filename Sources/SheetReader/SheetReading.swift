@@ -50,7 +50,7 @@ public final class SheetReading {
     /// Set once the sheet's total (`合计`, `总计`) has been read.
     private var sawTotal = false
     /// Indicator groups of a wide sheet, in column order.
-    private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
+    private let indicatorGroups: [IndicatorGroup]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
     /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
     private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
@@ -202,33 +202,32 @@ public final class SheetReading {
             units.append(s?.header.unit ?? t?.header.unit ?? ((t?.isEmpty ?? true) ? owner?.header.unit : nil) ?? titleUnit ?? .wan)
         }
         // Monthly columns of a targets sheet (`2月 | 3月`) state no unit of their own when the
-        // annual target beside them does (`全年目标任务（亿元）`): the decomposition is in the same unit.
-        if titleUnit == nil, layout == .targets,
-           let target = roles.indices.first(where: { roles[$0] == .field("annual_target") }), let unit = top[safe: target]?.header.unit {
-            for (c, role) in roles.enumerated() {
-                if case .month? = role, top[safe: c]?.header.unit == nil, subCells?[safe: c]?.header.unit == nil { units[c] = unit }
+        // annual target beside them does (`全年目标任务（亿元）`): the decomposition is in the same unit;
+        // under an indicator, its own target's (`固定资产投资` over `全年目标（亿元） | 1-3月`).
+        if titleUnit == nil, layout == .targets {
+            func stated(_ c: Int) -> MoneyUnit? { subCells?[safe: c]?.header.unit ?? top[safe: c]?.header.unit }
+            for (c, role) in roles.enumerated() where stated(c) == nil {
+                let target: ColumnRole
+                switch role {
+                case .month?: target = .field("annual_target")
+                case .indicatorMonth(let code, _, _)?: target = .indicator(code, .target)
+                default: continue
+                }
+                if let t = roles.firstIndex(of: target), let unit = stated(t) { units[c] = unit }
             }
         }
         let sheetUnit = titleUnit ?? zip(roles, units).first(where: { role, _ in SheetReading.isMoney(role) }).map(\.1) ?? .wan
 
         var columns: [String: Int] = [:]
-        var groups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)] = []
+        let groups = IndicatorGroup.groups(roles)
         var months: [(month: Int, cumulative: Bool, column: Int)] = []
         for (c, role) in roles.enumerated() {
             switch role {
             case .field(let f)?: columns[f] = c
             case .indicator(let code, let m)?:
                 columns["\(code).\(m.rawValue)"] = columns["\(code).\(m.rawValue)"] ?? c
-                var i = groups.firstIndex(where: { $0.code == code }) ?? { groups.append((code, nil, nil, nil, nil, nil)); return groups.count - 1 }()
-                switch m {
-                case .value: if groups[i].value == nil { groups[i].value = c }
-                case .prior: if groups[i].prior == nil { groups[i].prior = c }
-                case .yoy: if groups[i].yoy == nil { groups[i].yoy = c }
-                case .target: if groups[i].target == nil { groups[i].target = c }
-                case .rate: if groups[i].rate == nil { groups[i].rate = c }
-                case .share, .change: break
-                }
-                i = 0
+            case .indicatorMonth(let code, let n, let cumulative)?:
+                columns["\(code).\(cumulative ? "ytd_month" : "month"):\(n)"] = c
             case .month(let n, let cumulative)?:
                 columns["\(cumulative ? "ytd_month" : "month"):\(n)"] = c
                 months.append((n, cumulative, c))
@@ -797,6 +796,16 @@ public final class SheetReading {
         return ytd
     }
 
+    /// A targets row's amounts in its period columns (`1-3月 | 1-6月`), empty cells left out.
+    private func periodTargets(_ cells: [String], _ columns: [(month: Int, cumulative: Bool, column: Int)]) throws(CellError) -> [TargetMonths.Cell] {
+        var months: [TargetMonths.Cell] = []
+        for m in columns {
+            guard let v = try money(cells, m.column, nonNegative: true) else { continue }
+            months.append((m.month, m.cumulative, v))
+        }
+        return months
+    }
+
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
         let parsed: ParsedNumber?
@@ -1101,12 +1110,7 @@ public final class SheetReading {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try targetRate(cells, info.columns["target_rate"], line: line)
-                var months: [TargetMonths.Cell] = []
-                for m in monthColumns {
-                    guard let v = try money(cells, m.column, nonNegative: true) else { continue }
-                    months.append((m.month, m.cumulative, v))
-                }
-                let monthly = monthlyTargets(months, annual: annual, line: line)
+                let monthly = monthlyTargets(try periodTargets(cells, monthColumns), annual: annual, line: line)
                 if annual != nil || rate != nil || !monthly.isEmpty {
                     rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
                                           ratePct: rate, monthlyYTD: monthly))
@@ -1115,8 +1119,10 @@ public final class SheetReading {
             for g in indicatorGroups {
                 let annual = try money(cells, g.target ?? g.value, nonNegative: true)
                 let rate = try targetRate(cells, g.rate ?? g.yoy, line: line)
-                guard annual != nil || rate != nil else { continue }
-                rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
+                let monthly = monthlyTargets(try periodTargets(cells, g.months), annual: annual, line: line)
+                guard annual != nil || rate != nil || !monthly.isEmpty else { continue }
+                rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual,
+                                      ratePct: rate, monthlyYTD: monthly))
             }
             return rows.isEmpty ? nil : .target(rows)
 
@@ -1158,7 +1164,7 @@ public final class SheetReading {
                                      "prior_ytd", "value", "annual_target"].contains(f) || SheetLayout.policyMoneyFields.contains(f)
                 || [.value, .prior].contains(FundColumn.parse(f)?.kind)
         case .indicator(_, let m)?: return m == .value || m == .prior || m == .target
-        case .month?: return true
+        case .month?, .indicatorMonth?: return true
         case nil: return false
         }
     }
@@ -1330,12 +1336,12 @@ public final class SheetReading {
     /// indicator can only come from the title.
     static func needsTitleIndicator(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> Bool {
         (layout == .indicatorSummary || layout == .targets) && !roles.contains(.field("indicator"))
-            && !roles.contains { if case .indicator? = $0 { return true } else { return false } }
+            && !roles.contains { $0?.indicatorCode != nil }
     }
 
     static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], titleIndicator: String? = nil) -> String? {
         func has(_ f: String) -> Bool { roles.contains(.field(f)) }
-        let indicatorColumns = roles.contains { if case .indicator? = $0 { return true } else { return false } }
+        let indicatorColumns = roles.contains { $0?.indicatorCode != nil }
         let monthColumns = roles.contains { if case .month? = $0 { return true } else { return false } }
         var missing: [String] = []
         switch layout {

@@ -30,6 +30,9 @@ enum ColumnRole: Equatable, Sendable {
     case field(String)
     case indicator(String, Measure)
     case month(Int, cumulative: Bool)
+    /// A targets sheet's period column under an indicator (`固定资产投资` merged over `全年目标 |
+    /// 1-3月 | 1-6月`).
+    case indicatorMonth(String, Int, cumulative: Bool)
 }
 
 struct HeaderAnalyzer {
@@ -339,6 +342,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             continue
         }
         if let ind = topIndicator {
+            // A targets sheet's `固定资产投资` over `全年目标 | 1-3月 | 1-6月`: the indicator's period
+            // targets (`1-3月` read as a second value, and the period targets were dropped).
+            if layout == .targets, let mo = s.monthly ?? HeaderAnalyzer.quarter(s.header.text) {
+                roles[c] = .indicatorMonth(ind, mo.month, cumulative: mo.cumulative); continue
+            }
             // `固定资产投资` over `8月 | 1-8月 | 增速`: the month's own figure is not the YTD value.
             if s.measure == nil, HeaderAnalyzer.isSingleMonth(s.header.text) { continue }
             roles[c] = .indicator(ind, s.measure ?? (t.isEmpty ? nil : t.measure) ?? .value); continue
