@@ -82,6 +82,10 @@ public final class SheetReading {
     /// The indicator of a one-indicator sheet without 指标 column or indicator-named columns,
     /// from its title (`…各县区固定资产投资完成情况`: 县区名称 | 本年累计 | 同比增长).
     private let titleIndicator: String?
+    /// Indicators are named in section rows (`SectionIndicators`); `sectionIndicator` is the
+    /// name the last such section gave.
+    private let sectionIndicators: Bool
+    private var sectionIndicator: String?
 
     /// Opens a file: decodes and tokenizes it with `RecordStream` (encoding from the options or detected).
     public static func open(url: URL, options: ReadOptions) throws -> SheetReading {
@@ -163,11 +167,21 @@ public final class SheetReading {
             return s.isEmpty ? t : (t.isEmpty ? s : "\(t)/\(s)")
         }
         let titleText = titles.joined(separator: " ")
+        let titleNamesIndicator = table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil
+        var detected = options.layout ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                                   titleNamesIndicator: titleNamesIndicator)
+        // Indicators named only in section rows (`SectionIndicators`): looked for when nothing
+        // else names one.
+        var sectionIndicators = false
+        if !titleNamesIndicator,
+           (detected.map { [$0] } ?? [.indicatorSummary, .targets]).allSatisfy({ SheetReading.needsTitleIndicator($0, rolesByLayout[$0]!) }),
+           try SheetReading.sectionsNameIndicators(analyzer, pending: &pending, read: &read, source: source) {
+            sectionIndicators = true
+            detected = detected ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                             titleNamesIndicator: true)
+        }
         let layout: SheetLayout
-        if let forced = options.layout {
-            layout = forced
-        } else if let detected = SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                           titleNamesIndicator: table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil) {
+        if let detected {
             layout = detected
         } else {
             throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
@@ -185,7 +199,7 @@ public final class SheetReading {
             warnings = checker.warnings
         }
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
-        if let missing = SheetReading.missingColumns(layout, roles, titleIndicator: titleIndicator) {
+        if let missing = SheetReading.missingColumns(layout, roles, indicatorOutsideColumns: titleIndicator != nil || sectionIndicators) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
                              message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
@@ -409,6 +423,7 @@ public final class SheetReading {
         self.roles = roles + Array(repeating: nil, count: max(0, width - roles.count))
         self.units = units
         self.titleIndicator = titleIndicator
+        self.sectionIndicators = sectionIndicators
         self.names = headerTexts.enumerated().map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
         self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
         self.indicatorGroups = groups
@@ -562,6 +577,9 @@ public final class SheetReading {
         case .breakdown(let label)?:
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
         case .section(let level, let name)?:
+            if sectionIndicators, SheetReading.setsIndicator(level: level, name: name, code: indicatorCode(name)) {
+                sectionIndicator = name
+            }
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
             keyAbove = nil
@@ -675,8 +693,19 @@ public final class SheetReading {
     /// with `skipReason` set for another statistic (a 主要指标 sheet lists GDP, retail sales, …);
     /// an unknown name that looks like investment is rejected, to extend the synonym table.
     private func longRowIndicator(_ cells: [String], keeps: String) throws(CellError) -> String? {
-        guard let ic = info.columns["indicator"] else { return titleIndicator }
-        guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+        let ic = info.columns["indicator"]
+        let name: String
+        if let ic {
+            guard let text = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+            name = text
+        } else if sectionIndicators {
+            guard let section = sectionIndicator else {
+                throw CellError(column: nil, reason: "no indicator: no section row above it names one (一、固定资产投资)")
+            }
+            name = section
+        } else {
+            return titleIndicator
+        }
         let code = indicatorCode(name)
         if code != nil || SheetReading.mayBeInvestment(name), info.layout == .indicatorSummary, namesARate(name) {
             // `民间投资占比 | 40.0` loaded as 40 万元 of private investment, and the real row
@@ -1172,7 +1201,8 @@ public final class SheetReading {
     /// Money cells of a subtotal or section row keyed for the checks; unreadable cells are left
     /// out and reported through `problems`.
     private func amounts(_ cells: [String], problems: (Int, ValueError) -> Void) -> [String: Amount] {
-        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil } ?? titleIndicator
+        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil }
+            ?? sectionIndicator.flatMap(indicatorCode) ?? titleIndicator
         var out: [String: Amount] = [:]
         for (c, role) in roles.enumerated() {
             guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
@@ -1339,7 +1369,8 @@ public final class SheetReading {
             && !roles.contains { $0?.indicatorCode != nil }
     }
 
-    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], titleIndicator: String? = nil) -> String? {
+    /// `indicatorOutsideColumns`: the title or section rows name the indicator.
+    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], indicatorOutsideColumns: Bool = false) -> String? {
         func has(_ f: String) -> Bool { roles.contains(.field(f)) }
         let indicatorColumns = roles.contains { $0?.indicatorCode != nil }
         let monthColumns = roles.contains { if case .month? = $0 { return true } else { return false } }
@@ -1353,7 +1384,7 @@ public final class SheetReading {
             // A long sheet without a region column is one region's sheet (region from the title).
             if !has("region") && !has("indicator") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
             if !indicatorColumns {
-                if !has("indicator") && titleIndicator == nil {
+                if !has("indicator") && !indicatorOutsideColumns {
                     missing.append("indicator (指标), per-indicator columns (固定资产投资, 工业投资, …) or a title naming one indicator")
                 } else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
             }
@@ -1368,7 +1399,7 @@ public final class SheetReading {
             if !has("unit") && !has("indicator") { missing.append("unit (地区/单位)") }
             if !indicatorColumns {
                 // `2022年各县区固定资产投资目标任务`: the title names the one indicator.
-                if !has("indicator") && titleIndicator == nil { missing.append("indicator (指标, or one named in the title)") }
+                if !has("indicator") && !indicatorOutsideColumns { missing.append("indicator (指标, or one named in the title)") }
                 else if !has("annual_target") && !has("target_rate") && !monthColumns {
                     missing.append("annual target (年度目标/全年目标任务) or monthly columns (1月…12月)")
                 }
