@@ -48,7 +48,7 @@ struct HeaderAnalyzer {
         if m.indicator == nil {
             // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
             // 其中, then split indicator + measure.
-            let stripped = HeaderAnalyzer.stripLeadingPeriod(text)
+            let stripped = HeaderAnalyzer.stripQualifier(HeaderAnalyzer.stripLeadingPeriod(text))
             if stripped != text { apply(table.matches(normalized: stripped).filter { $0.canonical.hasPrefix("indicator:") }, to: &m) }
             if m.indicator == nil {
                 let chars = Array(stripped)
@@ -112,6 +112,14 @@ struct HeaderAnalyzer {
         let digits = s.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "-") })
         if !digits.isEmpty, s.dropFirst(digits.count).first == "月", s.count > digits.count + 1 { s = s.dropFirst(digits.count + 1) }
         return String(s)
+    }
+
+    /// `工业投资（含技改）`, `民间投资（不含房地产）`: a bracketed 含/不含/其中 qualifier after a name, which
+    /// the name without it may be known by (the row was rejected as an unknown indicator).
+    static func stripQualifier(_ text: String) -> String {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex else { return text }
+        let inner = text[text.index(after: open)...]
+        return ["含", "不含", "其中", "包括", "不包括", "包含"].contains(where: inner.hasPrefix) ? String(text[..<open]) : text
     }
 
     /// A column of one month's own figure (`8月`, `本月`, `当月完成`), not a cumulative one.
