@@ -185,7 +185,8 @@ public final class SheetReading {
             layout = detected
         } else {
             throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
-                             message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns); use --layout",
+                             message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns)"
+                                 + (UnitColumn.regionsAcross(headerTexts).nonEmpty ?? "; use --layout"),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
         var roles = rolesByLayout[layout]!
@@ -201,7 +202,7 @@ public final class SheetReading {
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
         if let missing = SheetReading.missingColumns(layout, roles, indicatorOutsideColumns: titleIndicator != nil || sectionIndicators) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
-                             message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
+                             message: "\(layout.rawValue) sheet is missing required column(s): \(missing)" + UnitColumn.regionsAcross(headerTexts),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 

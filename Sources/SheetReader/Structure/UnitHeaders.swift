@@ -53,6 +53,16 @@ enum UnitColumn {
         return best?.column
     }
 
+    /// A transposed sheet (`指标名称 | 计量单位 | 全市 | 钦南区 | 钦北区`: indicators down, regions
+    /// across) is not read; said in the rejection when two or more header cells are places, so
+    /// the message does not read as a missing synonym.
+    static func regionsAcross(_ headers: [String]) -> String {
+        let places = headers.map(NameNormalizer.normalize).filter(isPlaceName)
+        guard places.count >= 2 else { return "" }
+        return "; the header names regions as columns (\(places.prefix(4).joined(separator: " | "))\(places.count > 4 ? " | …" : "")): "
+            + "sheets with regions across and indicators down are not supported — turn the table so each region is a row (地区 | 指标 | 本年累计 …)"
+    }
+
     /// A region's name as clerks write it in a unit column: a place (`钦南区`, `钦州港片区`) or the
     /// whole city (`全市`).
     static func isPlaceName(_ name: String) -> Bool {
@@ -74,4 +84,9 @@ extension SheetReading {
         let ignored = Set(roles.indices.filter { top[safe: $0]?.ignored ?? false || sub?[safe: $0]?.ignored ?? false })
         return UnitColumn.placeColumn(roles: roles, ignored: ignored, rows: rows)
     }
+}
+
+extension String {
+    /// The text, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

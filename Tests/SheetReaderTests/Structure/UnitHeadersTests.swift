@@ -76,3 +76,24 @@ import Testing
         #expect(reader.warnings.isEmpty)
     }
 }
+
+/// A transposed sheet (finding 9): the rejection says regions as columns are not supported.
+@Suite struct RegionsAcrossTests {
+    @Test(arguments: [nil, SheetLayout.indicatorSummary])
+    func transposedSheetIsRejectedSayingSo(layout: SheetLayout?) {
+        let error = sheetError {
+            _ = try readAll([
+                ["2022年1-6月钦州市各县区投资主要指标"],
+                ["指标名称", "计量单位", "全市", "钦南区", "钦北区", "灵山县"],
+                ["固定资产投资", "万元", "4680000", "950000", "600000", "880000"],
+                ["同比增长", "%", "14.9", "18.8", "-5.1", "15.8"],
+            ], options: ReadOptions(layout: layout))
+        }
+        #expect(error?.message.contains("regions as columns (全市 | 钦南区 | 钦北区 | 灵山县)") == true)
+        #expect(error?.message.contains("not supported") == true)
+    }
+
+    @Test func noHintForOtherHeaders() {
+        #expect(UnitColumn.regionsAcross(["项目名称", "总投资", "钦南区"]) == "")
+    }
+}
