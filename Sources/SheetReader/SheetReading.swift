@@ -110,12 +110,18 @@ public final class SheetReading {
             before.append(record)
         }
         let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
-        guard let header else {
+        guard var header else {
             let misdecoded = Mojibake.likely(in: seenText) ? Mojibake.hint(encoding: source.encoding, forced: options.encoding != nil) : ""
             throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
                              message: before.isEmpty ? "empty file: no header row"
                                  : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)\(misdecoded)",
                              seenHeaders: seenText)
+        }
+        // A row above the header naming the columns it leaves empty (a three-row header).
+        var groupLine: Int?
+        if let above = before.last, let filled = SheetReading.withGroupRow(above, analyzer: analyzer, over: header) {
+            (header, groupLine) = (filled, above.line)
+            before.removeLast()
         }
         let titles = before.compactMap { r -> String? in
             let t = r.fields.compactMap(ValueParser.text).joined(separator: " ")
@@ -415,7 +421,7 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
-        var headerLines = [header.record.line]
+        var headerLines = (groupLine.map { [$0] } ?? []) + [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
         if let unitsLine { headerLines.append(unitsLine) }
         info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
@@ -452,6 +458,7 @@ public final class SheetReading {
             queue.append(.skipped(SkippedRow(line: record.line, kind: blank ? .blank : .title,
                                              reason: blank ? "empty row above the header" : "title row above the header")))
         }
+        if let groupLine { queue.append(.skipped(SkippedRow(line: groupLine, kind: .header, reason: "group header row above the header"))) }
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
         if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
