@@ -1328,7 +1328,10 @@ public final class SheetReading {
         let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
             || indicators(.targets, [.target, .rate]) > 0
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
-        if has(.targets, "unit"), targetColumns || (targetTitle && (has(.targets, "indicator") || indicators(.targets, [.value]) > 0)) {
+        // Period targets under an indicator (`IndicatorGroup`) count as its values here, as they were read before.
+        let periodTargets = roles[.targets]!.contains { if case .indicatorMonth? = $0 { return true } else { return false } }
+        if has(.targets, "unit"),
+           targetColumns || (targetTitle && (has(.targets, "indicator") || indicators(.targets, [.value]) > 0 || periodTargets)) {
             return .targets
         }
         let transferWords = headerTexts.contains { $0.contains("争取") || $0.contains("到位") || $0.contains("转移支付") }

@@ -38,4 +38,16 @@ import Testing
         #expect(row.annualTarget == D("2300000"))
         #expect(row.monthlyYTD == [6: D("1104000"), 9: D("1725000")])
     }
+
+    /// Only period targets under the indicators, the title naming targets: still a targets sheet.
+    @Test func onlyPeriodTargets() throws {
+        let (reader, out) = try readAll([
+            ["2022年各县区固定资产投资目标任务分解表（万元）"],
+            ["县区", "固定资产投资", ""],
+            ["", "1-6月", "1-9月"],
+            ["钦南区", "1104000", "1725000"],
+        ])
+        #expect(reader.info.layout == .targets)
+        #expect(out.compactMap(\.targets).first?.first?.monthlyYTD == [6: D("1104000"), 9: D("1725000")])
+    }
 }
