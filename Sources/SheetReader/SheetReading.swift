@@ -53,7 +53,7 @@ public final class SheetReading {
     /// Set once the sheet's total (`合计`, `总计`) has been read.
     private var sawTotal = false
     /// Indicator groups of a wide sheet, in column order.
-    private let indicatorGroups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)]
+    private let indicatorGroups: [IndicatorGroup]
     private let monthColumns: [(month: Int, cumulative: Bool, column: Int)]
     /// A transfer sheet's fund categories as columns (`FundColumn`), in column order.
     private let fundGroups: [(category: String, value: Int?, prior: Int?, yoy: Int?)]
@@ -85,6 +85,10 @@ public final class SheetReading {
     /// The indicator of a one-indicator sheet without 指标 column or indicator-named columns,
     /// from its title (`…各县区固定资产投资完成情况`: 县区名称 | 本年累计 | 同比增长).
     private let titleIndicator: String?
+    /// Indicators are named in section rows (`SectionIndicators`); `sectionIndicator` is the
+    /// name the last such section gave.
+    private let sectionIndicators: Bool
+    private var sectionIndicator: String?
 
     /// Opens a file: decodes and tokenizes it with `RecordStream` (encoding from the options or detected).
     public static func open(url: URL, options: ReadOptions) throws -> SheetReading {
@@ -109,12 +113,18 @@ public final class SheetReading {
             before.append(record)
         }
         let seenText = before.prefix(12).map { $0.fields.compactMap(ValueParser.text).joined(separator: " ") }.filter { !$0.isEmpty }
-        guard let header else {
+        guard var header else {
             let misdecoded = Mojibake.likely(in: seenText) ? Mojibake.hint(encoding: source.encoding, forced: options.encoding != nil) : ""
             throw SheetError(code: .noHeader, file: fileName, line: before.last?.line,
                              message: before.isEmpty ? "empty file: no header row"
                                  : "no header row found in the first \(before.count) rows (no row has two cells matching the synonym table)\(misdecoded)",
                              seenHeaders: seenText)
+        }
+        // A row above the header naming the columns it leaves empty (a three-row header).
+        var groupLine: Int?
+        if let above = before.last, let filled = SheetReading.withGroupRow(above, analyzer: analyzer, over: header) {
+            (header, groupLine) = (filled, above.line)
+            before.removeLast()
         }
         let titles = before.compactMap { r -> String? in
             let t = r.fields.compactMap(ValueParser.text).joined(separator: " ")
@@ -166,22 +176,42 @@ public final class SheetReading {
             return s.isEmpty ? t : (t.isEmpty ? s : "\(t)/\(s)")
         }
         let titleText = titles.joined(separator: " ")
+        let titleNamesIndicator = table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil
+        var detected = options.layout ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                                   titleNamesIndicator: titleNamesIndicator)
+        // Indicators named only in section rows (`SectionIndicators`): looked for when nothing
+        // else names one.
+        var sectionIndicators = false
+        if !titleNamesIndicator,
+           (detected.map { [$0] } ?? [.indicatorSummary, .targets]).allSatisfy({ SheetReading.needsTitleIndicator($0, rolesByLayout[$0]!) }),
+           try SheetReading.sectionsNameIndicators(analyzer, pending: &pending, read: &read, source: source) {
+            sectionIndicators = true
+            detected = detected ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                             titleNamesIndicator: true)
+        }
         let layout: SheetLayout
-        if let forced = options.layout {
-            layout = forced
-        } else if let detected = SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                           titleNamesIndicator: table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil) {
+        if let detected {
             layout = detected
         } else {
             throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line,
-                             message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns); use --layout",
+                             message: "cannot tell the layout from the header (expected \(SheetLayout.allCases.map(\.rawValue).joined(separator: ", ")) columns)"
+                                 + (UnitColumn.regionsAcross(headerTexts).nonEmpty ?? "; use --layout"),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
-        let roles = rolesByLayout[layout]!
+        var roles = rolesByLayout[layout]!
+        if layout == .targets, let c = try SheetReading.placeColumnBesideDepartments(roles, top: top, sub: subCells,
+                                                                                    pending: &pending, read: &read, source: source) {
+            let unit = roles.firstIndex(of: .field("unit"))!
+            roles[c] = .field("unit")
+            roles[unit] = nil
+            checker.warn(SheetWarning(line: header.record.line, message:
+                "column \(c + 1) ('\(headerTexts[c])') holds region names: read as the unit column; '\(headerTexts[unit])' only names who is responsible"))
+            warnings = checker.warnings
+        }
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
-        if let missing = SheetReading.missingColumns(layout, roles, titleIndicator: titleIndicator) {
+        if let missing = SheetReading.missingColumns(layout, roles, indicatorOutsideColumns: titleIndicator != nil || sectionIndicators) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
-                             message: "\(layout.rawValue) sheet is missing required column(s): \(missing)",
+                             message: "\(layout.rawValue) sheet is missing required column(s): \(missing)" + UnitColumn.regionsAcross(headerTexts),
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
@@ -204,33 +234,32 @@ public final class SheetReading {
             units.append(s?.header.unit ?? t?.header.unit ?? ((t?.isEmpty ?? true) ? owner?.header.unit : nil) ?? titleUnit ?? .wan)
         }
         // Monthly columns of a targets sheet (`2月 | 3月`) state no unit of their own when the
-        // annual target beside them does (`全年目标任务（亿元）`): the decomposition is in the same unit.
-        if titleUnit == nil, layout == .targets,
-           let target = roles.indices.first(where: { roles[$0] == .field("annual_target") }), let unit = top[safe: target]?.header.unit {
-            for (c, role) in roles.enumerated() {
-                if case .month? = role, top[safe: c]?.header.unit == nil, subCells?[safe: c]?.header.unit == nil { units[c] = unit }
+        // annual target beside them does (`全年目标任务（亿元）`): the decomposition is in the same unit;
+        // under an indicator, its own target's (`固定资产投资` over `全年目标（亿元） | 1-3月`).
+        if titleUnit == nil, layout == .targets {
+            func stated(_ c: Int) -> MoneyUnit? { subCells?[safe: c]?.header.unit ?? top[safe: c]?.header.unit }
+            for (c, role) in roles.enumerated() where stated(c) == nil {
+                let target: ColumnRole
+                switch role {
+                case .month?: target = .field("annual_target")
+                case .indicatorMonth(let code, _, _)?: target = .indicator(code, .target)
+                default: continue
+                }
+                if let t = roles.firstIndex(of: target), let unit = stated(t) { units[c] = unit }
             }
         }
         let sheetUnit = titleUnit ?? zip(roles, units).first(where: { role, _ in SheetReading.isMoney(role) }).map(\.1) ?? .wan
 
         var columns: [String: Int] = [:]
-        var groups: [(code: String, value: Int?, prior: Int?, yoy: Int?, target: Int?, rate: Int?)] = []
+        let groups = IndicatorGroup.groups(roles)
         var months: [(month: Int, cumulative: Bool, column: Int)] = []
         for (c, role) in roles.enumerated() {
             switch role {
             case .field(let f)?: columns[f] = c
             case .indicator(let code, let m)?:
                 columns["\(code).\(m.rawValue)"] = columns["\(code).\(m.rawValue)"] ?? c
-                var i = groups.firstIndex(where: { $0.code == code }) ?? { groups.append((code, nil, nil, nil, nil, nil)); return groups.count - 1 }()
-                switch m {
-                case .value: if groups[i].value == nil { groups[i].value = c }
-                case .prior: if groups[i].prior == nil { groups[i].prior = c }
-                case .yoy: if groups[i].yoy == nil { groups[i].yoy = c }
-                case .target: if groups[i].target == nil { groups[i].target = c }
-                case .rate: if groups[i].rate == nil { groups[i].rate = c }
-                case .share, .change: break
-                }
-                i = 0
+            case .indicatorMonth(let code, let n, let cumulative)?:
+                columns["\(code).\(cumulative ? "ytd_month" : "month"):\(n)"] = c
             case .month(let n, let cumulative)?:
                 columns["\(cumulative ? "ytd_month" : "month"):\(n)"] = c
                 months.append((n, cumulative, c))
@@ -410,7 +439,7 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
-        var headerLines = [header.record.line]
+        var headerLines = (groupLine.map { [$0] } ?? []) + [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
         if let unitsLine { headerLines.append(unitsLine) }
         info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
@@ -419,6 +448,7 @@ public final class SheetReading {
         self.roles = roles + Array(repeating: nil, count: max(0, width - roles.count))
         self.units = units
         self.titleIndicator = titleIndicator
+        self.sectionIndicators = sectionIndicators
         self.names = headerTexts.enumerated().map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
         self.headerRows = [top.map(\.header.text)] + (subCells.map { [$0.map(\.header.text)] } ?? [])
         self.indicatorGroups = groups
@@ -446,6 +476,7 @@ public final class SheetReading {
             queue.append(.skipped(SkippedRow(line: record.line, kind: blank ? .blank : .title,
                                              reason: blank ? "empty row above the header" : "title row above the header")))
         }
+        if let groupLine { queue.append(.skipped(SkippedRow(line: groupLine, kind: .header, reason: "group header row above the header"))) }
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
         if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
@@ -572,6 +603,9 @@ public final class SheetReading {
         case .breakdown(let label)?:
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
         case .section(let level, let name)?:
+            if sectionIndicators, SheetReading.setsIndicator(level: level, name: name, code: indicatorCode(name)) {
+                sectionIndicator = name
+            }
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
             keyAbove = nil
@@ -700,8 +734,19 @@ public final class SheetReading {
     /// with `skipReason` set for another statistic (a 主要指标 sheet lists GDP, retail sales, …);
     /// an unknown name that looks like investment is rejected, to extend the synonym table.
     private func longRowIndicator(_ cells: [String], keeps: String) throws(CellError) -> String? {
-        guard let ic = info.columns["indicator"] else { return titleIndicator }
-        guard let name = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+        let ic = info.columns["indicator"]
+        let name: String
+        if let ic {
+            guard let text = ValueParser.text(cells[ic]) else { throw CellError(column: ic, reason: "missing indicator name (指标)") }
+            name = text
+        } else if sectionIndicators {
+            guard let section = sectionIndicator else {
+                throw CellError(column: nil, reason: "no indicator: no section row above it names one (一、固定资产投资)")
+            }
+            name = section
+        } else {
+            return titleIndicator
+        }
         let code = indicatorCode(name)
         if code != nil || SheetReading.mayBeInvestment(name), info.layout == .indicatorSummary, namesARate(name) {
             // `民间投资占比 | 40.0` loaded as 40 万元 of private investment, and the real row
@@ -819,6 +864,16 @@ public final class SheetReading {
             warnings = checker.warnings
         }
         return ytd
+    }
+
+    /// A targets row's amounts in its period columns (`1-3月 | 1-6月`), empty cells left out.
+    private func periodTargets(_ cells: [String], _ columns: [(month: Int, cumulative: Bool, column: Int)]) throws(CellError) -> [TargetMonths.Cell] {
+        var months: [TargetMonths.Cell] = []
+        for m in columns {
+            guard let v = try money(cells, m.column, nonNegative: true) else { continue }
+            months.append((m.month, m.cumulative, v))
+        }
+        return months
     }
 
     func money(_ cells: [String], _ c: Int?, nonNegative: Bool = false) throws(CellError) -> Decimal? {
@@ -1125,12 +1180,7 @@ public final class SheetReading {
                 longIndicator = code
                 let annual = try money(cells, info.columns["annual_target"], nonNegative: true)
                 let rate = try targetRate(cells, info.columns["target_rate"], line: line)
-                var months: [TargetMonths.Cell] = []
-                for m in monthColumns {
-                    guard let v = try money(cells, m.column, nonNegative: true) else { continue }
-                    months.append((m.month, m.cumulative, v))
-                }
-                let monthly = monthlyTargets(months, annual: annual, line: line)
+                let monthly = monthlyTargets(try periodTargets(cells, monthColumns), annual: annual, line: line)
                 if annual != nil || rate != nil || !monthly.isEmpty {
                     rows.append(TargetRow(line: line, unit: unit, indicator: code, year: year, annualTarget: annual,
                                           ratePct: rate, monthlyYTD: monthly))
@@ -1139,8 +1189,10 @@ public final class SheetReading {
             for g in indicatorGroups {
                 let annual = try money(cells, g.target ?? g.value, nonNegative: true)
                 let rate = try targetRate(cells, g.rate ?? g.yoy, line: line)
-                guard annual != nil || rate != nil else { continue }
-                rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual, ratePct: rate))
+                let monthly = monthlyTargets(try periodTargets(cells, g.months), annual: annual, line: line)
+                guard annual != nil || rate != nil || !monthly.isEmpty else { continue }
+                rows.append(TargetRow(line: line, unit: unit, indicator: g.code, year: year, annualTarget: annual,
+                                      ratePct: rate, monthlyYTD: monthly))
             }
             return rows.isEmpty ? nil : .target(rows)
 
@@ -1182,7 +1234,7 @@ public final class SheetReading {
                                      "prior_ytd", "value", "annual_target"].contains(f) || SheetLayout.policyMoneyFields.contains(f)
                 || [.value, .prior].contains(FundColumn.parse(f)?.kind)
         case .indicator(_, let m)?: return m == .value || m == .prior || m == .target
-        case .month?: return true
+        case .month?, .indicatorMonth?: return true
         case nil: return false
         }
     }
@@ -1190,7 +1242,8 @@ public final class SheetReading {
     /// Money cells of a subtotal or section row keyed for the checks; unreadable cells are left
     /// out and reported through `problems`.
     private func amounts(_ cells: [String], problems: (Int, ValueError) -> Void) -> [String: Amount] {
-        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil } ?? titleIndicator
+        let long = info.columns["indicator"].flatMap { $0 < cells.count ? indicatorCode(cells[$0]) : nil }
+            ?? sectionIndicator.flatMap(indicatorCode) ?? titleIndicator
         var out: [String: Amount] = [:]
         for (c, role) in roles.enumerated() {
             guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
@@ -1317,7 +1370,10 @@ public final class SheetReading {
         let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
             || indicators(.targets, [.target, .rate]) > 0
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
-        if has(.targets, "unit"), targetColumns || (targetTitle && (has(.targets, "indicator") || indicators(.targets, [.value]) > 0)) {
+        // Period targets under an indicator (`IndicatorGroup`) count as its values here, as they were read before.
+        let periodTargets = roles[.targets]!.contains { if case .indicatorMonth? = $0 { return true } else { return false } }
+        if has(.targets, "unit"),
+           targetColumns || (targetTitle && (has(.targets, "indicator") || indicators(.targets, [.value]) > 0 || periodTargets)) {
             return .targets
         }
         let transferWords = headerTexts.contains { $0.contains("争取") || $0.contains("到位") || $0.contains("转移支付") }
@@ -1363,12 +1419,13 @@ public final class SheetReading {
     /// indicator can only come from the title.
     static func needsTitleIndicator(_ layout: SheetLayout, _ roles: [ColumnRole?]) -> Bool {
         (layout == .indicatorSummary || layout == .targets) && !roles.contains(.field("indicator"))
-            && !roles.contains { if case .indicator? = $0 { return true } else { return false } }
+            && !roles.contains { $0?.indicatorCode != nil }
     }
 
-    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], titleIndicator: String? = nil) -> String? {
+    /// `indicatorOutsideColumns`: the title or section rows name the indicator.
+    static func missingColumns(_ layout: SheetLayout, _ roles: [ColumnRole?], indicatorOutsideColumns: Bool = false) -> String? {
         func has(_ f: String) -> Bool { roles.contains(.field(f)) }
-        let indicatorColumns = roles.contains { if case .indicator? = $0 { return true } else { return false } }
+        let indicatorColumns = roles.contains { $0?.indicatorCode != nil }
         let monthColumns = roles.contains { if case .month? = $0 { return true } else { return false } }
         var missing: [String] = []
         switch layout {
@@ -1380,7 +1437,7 @@ public final class SheetReading {
             // A long sheet without a region column is one region's sheet (region from the title).
             if !has("region") && !has("indicator") { missing.append("region (地区/县区/县（区）/辖区/单位)") }
             if !indicatorColumns {
-                if !has("indicator") && titleIndicator == nil {
+                if !has("indicator") && !indicatorOutsideColumns {
                     missing.append("indicator (指标), per-indicator columns (固定资产投资, 工业投资, …) or a title naming one indicator")
                 } else if !has("value") && !has("reported_yoy") && !has("prior_ytd") { missing.append("value (本年累计/1-N月累计/累计完成)") }
             }
@@ -1395,7 +1452,7 @@ public final class SheetReading {
             if !has("unit") && !has("indicator") { missing.append("unit (地区/单位)") }
             if !indicatorColumns {
                 // `2022年各县区固定资产投资目标任务`: the title names the one indicator.
-                if !has("indicator") && titleIndicator == nil { missing.append("indicator (指标, or one named in the title)") }
+                if !has("indicator") && !indicatorOutsideColumns { missing.append("indicator (指标, or one named in the title)") }
                 else if !has("annual_target") && !has("target_rate") && !monthColumns {
                     missing.append("annual target (年度目标/全年目标任务) or monthly columns (1月…12月)")
                 }

@@ -30,6 +30,9 @@ enum ColumnRole: Equatable, Sendable {
     case field(String)
     case indicator(String, Measure)
     case month(Int, cumulative: Bool)
+    /// A targets sheet's period column under an indicator (`固定资产投资` merged over `全年目标 |
+    /// 1-3月 | 1-6月`).
+    case indicatorMonth(String, Int, cumulative: Bool)
 }
 
 struct HeaderAnalyzer {
@@ -46,10 +49,11 @@ struct HeaderAnalyzer {
         if m.fields.isEmpty, text.hasPrefix("其中:") {
             apply(table.matches(normalized: String(text.dropFirst(3))).filter { $0.canonical == "ytd_completed" }, to: &m)
         }
+        if m.fields.isEmpty, m.indicator == nil, joinsPlaceWords(text) { m.fields = ["unit"] }
         if m.indicator == nil {
             // `1-6月固定资产投资增速`, `其中:工业投资`, `固定资产投资累计`: strip a leading period or
             // 其中, then split indicator + measure.
-            let stripped = HeaderAnalyzer.stripLeadingPeriod(text)
+            let stripped = HeaderAnalyzer.stripQualifier(HeaderAnalyzer.stripLeadingPeriod(text))
             if stripped != text { apply(table.matches(normalized: stripped).filter { $0.canonical.hasPrefix("indicator:") }, to: &m) }
             if m.indicator == nil {
                 let chars = Array(stripped)
@@ -60,7 +64,7 @@ struct HeaderAnalyzer {
                               .first(where: { $0.canonical.hasPrefix("measure:") })
                     else { continue }
                     m.indicator = String(ind.canonical.dropFirst("indicator:".count))
-                    m.measure = Measure(rawValue: String(meas.canonical.dropFirst("measure:".count)))
+                    m.measure = HeaderAnalyzer.measure(meas.canonical, header)
                     break
                 }
             }
@@ -86,12 +90,24 @@ struct HeaderAnalyzer {
             if s.canonical.hasPrefix("category:") { continue }
             if s.canonical == "ignore" { m.ignored = true }
             else if s.canonical.hasPrefix("indicator:") { m.indicator = m.indicator ?? String(s.canonical.dropFirst(10)) }
-            else if s.canonical.hasPrefix("measure:") { m.measure = m.measure ?? Measure(rawValue: String(s.canonical.dropFirst(8))) }
+            else if s.canonical.hasPrefix("measure:") {
+                m.measure = m.measure ?? HeaderAnalyzer.measure(s.canonical, m.header)
+                if m.measure == .yoy, s.canonical == HeaderAnalyzer.delta, !m.fields.contains("reported_yoy") { m.fields.append("reported_yoy") }
+            }
             else if !m.fields.contains(s.canonical) { m.fields.append(s.canonical) }
         }
     }
 
     static let percentChangeWords: Set<String> = ["增减", "±", "+-", "增(减)", "增减比例"]
+    static let delta = "measure:delta"
+
+    /// The measure a `measure:` synonym names. A bare change word (`增减`, `±`, `比上年±`) is the
+    /// reported rate when the header is marked % (`增减（%）`: it was dropped, and rankings used
+    /// the computed rate instead of the official one), else the change in money.
+    static func measure(_ canonical: String, _ header: HeaderText) -> Measure? {
+        if canonical == delta { return header.isPercent ? .yoy : .change }
+        return Measure(rawValue: String(canonical.dropFirst("measure:".count)))
+    }
 
     static func stripLeadingPeriod(_ text: String) -> String {
         var s = Substring(text)
@@ -109,6 +125,14 @@ struct HeaderAnalyzer {
         let digits = s.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "-") })
         if !digits.isEmpty, s.dropFirst(digits.count).first == "月", s.count > digits.count + 1 { s = s.dropFirst(digits.count + 1) }
         return String(s)
+    }
+
+    /// `工业投资（含技改）`, `民间投资（不含房地产）`: a bracketed 含/不含/其中 qualifier after a name, which
+    /// the name without it may be known by (the row was rejected as an unknown indicator).
+    static func stripQualifier(_ text: String) -> String {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex else { return text }
+        let inner = text[text.index(after: open)...]
+        return ["含", "不含", "其中", "包括", "不包括", "包含"].contains(where: inner.hasPrefix) ? String(text[..<open]) : text
     }
 
     /// A column of one month's own figure (`8月`, `本月`, `当月完成`), not a cumulative one.
@@ -357,6 +381,11 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             continue
         }
         if let ind = topIndicator {
+            // A targets sheet's `固定资产投资` over `全年目标 | 1-3月 | 1-6月`: the indicator's period
+            // targets (`1-3月` read as a second value, and the period targets were dropped).
+            if layout == .targets, let mo = s.monthly ?? HeaderAnalyzer.quarter(s.header.text) {
+                roles[c] = .indicatorMonth(ind, mo.month, cumulative: mo.cumulative); continue
+            }
             // `固定资产投资` over `8月 | 1-8月 | 增速`: the month's own figure is not the YTD value.
             if s.measure == nil, HeaderAnalyzer.isSingleMonth(s.header.text) { continue }
             roles[c] = .indicator(ind, s.measure ?? (t.isEmpty ? nil : t.measure) ?? .value); continue

@@ -345,7 +345,7 @@ public enum TitleParser {
 
     static let placeSuffixes: Set<Character> = ["县", "区", "市"]
     /// Words shaped like place names that name a kind of place, not one (`县区固投指标`).
-    static let genericPlaceWords: Set<String> = ["县区", "区县", "市县", "县市", "市区", "城区", "园区", "辖区", "片区", "市直"]
+    static let genericPlaceWords: Set<String> = ["县区", "区县", "市县", "县市", "市区", "城区", "园区", "辖区", "片区", "市直", "地区"]
 
     /// A place name at the start of the text, after a `填报单位：` label and a leading period:
     /// `填报单位：灵山县发展和改革局` -> `灵山县`; `2022年1-6月钦州市重大项目…` -> `钦州市`;
@@ -394,9 +394,15 @@ public enum TitleParser {
             }
             guard let end = found else { break }
             let name = String(c[pos...end])
-            // `分县区`, `各县市`: a one-character word before a generic place word, not a place.
-            if name.count == 2, end + 1 < c.count, placeSuffixes.contains(c[end + 1]) {
+            // `分县区`, `各县市`: a one-character word before a generic place word, not a place; nor
+            // `分指标分县区`.
+            if name.count == 2 || name.hasPrefix("分"), end + 1 < c.count, placeSuffixes.contains(c[end + 1]) {
                 pos = end + 2
+                continue
+            }
+            // `2022年6月分地区投资指标`, `分区`: "by region", not a region (it was shown as the sheet's).
+            if name.hasPrefix("分"), name.count == 2 || genericPlaceWords.contains(String(name.dropFirst())) {
+                pos = end + 1
                 continue
             }
             // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name;

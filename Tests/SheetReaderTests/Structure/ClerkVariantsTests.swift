@@ -424,6 +424,30 @@ import Testing
         #expect(fai.reportedYoYPct == D("15.4"))
     }
 
+    /// A bare change word marked % under an indicator (`增减（%）`, `±%`, `比上年±%`) is the
+    /// reported rate, as `增减幅度（%）` is (they were dropped, and rankings and alerts used the
+    /// computed rate); unmarked or in money (`增减（万元）`) it is the change, not kept.
+    @Test(arguments: [("增减（%）", "6.0"), ("增减幅度（%）", "6.0"), ("±%", "6.0"), ("比上年±%", "6.0"), ("增减%", "6.0"),
+                      ("增长（%）", "6.0"), ("同比增减（%）", "6.0"), ("增减（万元）", nil), ("增减", nil)] as [(String, String?)])
+    func changeWordsMarkedPercentAreTheRate(header: String, rate: String?) throws {
+        let (_, wide) = try readAll([
+            ["钦州市2022年1-6月各县区固定资产投资和工业投资（单位：万元）"],
+            ["县区", "固定资产投资", "", "工业投资", ""],
+            ["", "1-6月", header, "1-6月", header],
+            ["钦北区", "600000", "6.0", "122000", "6.0"],
+        ])
+        let rows = try #require(wide.compactMap(\.indicators).first)
+        #expect(rows.map(\.ytdValue) == [D("600000"), D("122000")])
+        #expect(rows.map(\.reportedYoYPct) == [rate.map(D), rate.map(D)])
+
+        let (_, oneIndicator) = try readAll([
+            ["2022年1-6月各县区固定资产投资（万元）"],
+            ["县区", "本年累计", header],
+            ["钦北区", "600000", "6.0"],
+        ])
+        #expect(oneIndicator.compactMap(\.indicators).first?.first?.reportedYoYPct == rate.map(D))
+    }
+
     /// This year's and last year's figures side by side: the column naming the sheet's year (or
     /// none) is the year to date, whichever comes first (last year's was loaded).
     @Test(arguments: [

@@ -163,4 +163,19 @@ import Testing
         let r = roles(["县（市、区）", "固定资产投资1-11月累计增速（%）", "工业投资1-11月累计增速（%）"], nil, .indicatorSummary)
         #expect(r == [.field("region"), .indicator("fai", .yoy), .indicator("industrial", .yoy)])
     }
+
+    /// A bracketed 含/不含/其中 qualifier after a known indicator's name (finding 10): the
+    /// indicator (`工业投资（含技改）` was rejected as unknown); other brackets are no qualifier.
+    @Test(arguments: [("工业投资（含技改）", "industrial"), ("民间投资(不含房地产)", "private"), ("固定资产投资（不含农户）", "fai"),
+                      ("1.基础设施投资（其中：交通）", "infrastructure"), ("技改投资（含设备购置）", nil), ("工业投资（亿元）", "industrial"),
+                      ("工业投资（园区）", nil)] as [(String, String?)])
+    func qualifiedIndicatorNames(name: String, code: String?) throws {
+        #expect(Self.analyzer.match(name).indicator == code)
+        let (_, out) = try readAll([
+            ["2022年1-6月分县区主要投资指标"],
+            ["地区", "指标", "1-6月", "增速（%）"],
+            ["钦南区", name, "30.50", "35.2"],
+        ])
+        #expect(out.compactMap(\.indicators).first?.first?.indicator == code)
+    }
 }

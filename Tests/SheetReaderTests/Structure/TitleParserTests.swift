@@ -122,7 +122,11 @@ import Testing
         #expect(TitleParser.region(in: text) == expected)
     }
 
-    @Test(arguments: [("灵山县_2022-06_项目进度.csv", "灵山县"), ("/inbox/2022年6月钦南区.csv", "钦南区"), ("projects_202206.csv", nil)])
+    /// Words for "by region" (`分地区`, `各地区`, `地区`) are no region (finding 11: `分地区` was shown
+    /// as the sheet's region).
+    @Test(arguments: [("灵山县_2022-06_项目进度.csv", "灵山县"), ("/inbox/2022年6月钦南区.csv", "钦南区"), ("projects_202206.csv", nil),
+                      ("2022年6月分地区投资指标.csv", nil), ("2022年目标任务_地区列加责任单位.csv", nil), ("各地区固投_202206.csv", nil),
+                      ("分指标分县区长表_2022年1-6月.csv", nil), ("2022年6月分区投资.csv", nil), ("钦南区_分地区.csv", "钦南区")])
     func regionInFileName(name: String, expected: String?) {
         #expect(TitleParser.region(inFileName: name) == expected)
     }
