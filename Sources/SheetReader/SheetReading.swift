@@ -48,6 +48,9 @@ public final class SheetReading {
     private var keyAbove: String?
     /// The place a section row names (`三、钦州港片区`), for the rows under it.
     private var sectionRegion: String?
+    /// A bond sheet's batch and issue date of the last row that gave both, for the rows under a
+    /// merged cell (`policyCellsAbove`); cleared by sections and subtotals.
+    var policyAbove: [String: String] = [:]
     /// Set once another table has begun below the sheet's own (its title or header).
     private var otherTable: String?
     /// Set once the sheet's total (`合计`, `总计`) has been read.
@@ -595,6 +598,7 @@ public final class SheetReading {
             return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "subtotal row '\(label)' of the part it names: not checked"))
         case .subtotal(let label, let whole)?:
             keyAbove = nil
+            policyAbove.removeAll()
             if whole { sawTotal = true }
             checker.subtotal(label: label, wholeSheet: whole, line: line, amounts: subtotalAmounts(cells, line: line))
             warnings = checker.warnings
@@ -609,6 +613,7 @@ public final class SheetReading {
             // A merged 县区 cell cannot span a section row: the group above ends here.
             lastProjectRegion = nil
             keyAbove = nil
+            policyAbove.removeAll()
             if info.layout == .projectProgress, TitleParser.region(in: name) == name {
                 // A city's sheet grouped by place (`三、钦州港片区`): the rows below are that
                 // place's (as under a merged 县区 cell), and the name is no project category —

@@ -116,7 +116,31 @@ extension SheetReading {
         return v
     }
 
+    /// A bond batch and its issue date merged over the batch's projects (`2022年第三批 |
+    /// 2022年8月12日` on the group's first row only, as Excel exports a merged cell): a row with
+    /// both empty takes the last row's. Every row after the first was rejected for a missing date
+    /// (12,000 万元 of one batch lost). One of the two empty is a row of its own (no batch text:
+    /// the date names the batch; no date: rejected), and a plan's date is not carried: a missing
+    /// one is rejected rather than guessed.
+    func policyCellsAbove(_ cells: [String]) -> [String] {
+        guard info.layout == .specialBonds, let b = info.columns["bond_batch"], let d = info.columns["issue_date"],
+              b < cells.count, d < cells.count else { return cells }
+        var cells = cells
+        let empty = (NameNormalizer.normalize(cells[b]).isEmpty, NameNormalizer.normalize(cells[d]).isEmpty)
+        if empty == (true, true), let batch = policyAbove["bond_batch"], let date = policyAbove["issue_date"] {
+            cells[b] = batch
+            cells[d] = date
+        } else if empty == (false, false) {
+            policyAbove = ["bond_batch": cells[b], "issue_date": cells[d]]
+        } else {
+            policyAbove.removeAll()
+        }
+        return cells
+    }
+
     func parsePolicy(_ cells: [String], line: Int) throws(CellError) -> DataRow? {
+        _ = try required(cells, "project_code", "project code (项目代码)")
+        let cells = policyCellsAbove(cells)
         let codeText = try required(cells, "project_code", "project code (项目代码)")
         let code: String
         do { code = try ValueParser.projectCode(codeText) } catch {

@@ -31,6 +31,8 @@ import Testing
         (["县区", "项目名称", "项目代码", "计划下达时间", "下达中央预算内投资（万元）", "累计支付", "开工时间"], .centralBudget),
         (["项目名称", "项目代码", "发行批次", "发行时间", "发行金额", "已使用金额", "是否开工"], .specialBonds),
         (["项目名称", "项目代码", "储备类别", "总投资", "拟争取上级资金"], .reservePool),
+        (["项目名称", "项目代码", "债券批次", "发行日期", "额度（万元）", "已支出（万元）"], .specialBonds),
+        (["项目名称", "项目代码", "下达时间", "下达资金", "已拨付", "开工时间"], .centralBudget),
     ])
     func detection(header: [String], layout: SheetLayout) throws {
         let (info, _) = try Self.read([["2022年1-6月报表"], header])
@@ -119,6 +121,33 @@ import Testing
                                         usedAmount: nil, started: false)),
         ])
         #expect(Self.rejected(out).map(\.column) == [7])
+    }
+
+    /// A batch and its issue date merged over the batch's projects (on the group's first row
+    /// only): the rows below take them, until the batch's 小计; the used column headed 已支出 is
+    /// read; a sheet without a used column says so.
+    @Test func mergedBatchCellsCoverTheRowsBelow() throws {
+        let (_, out) = try Self.read([
+            ["2022年1-10月政府专项债券项目资金支出情况表"],
+            ["序号", "发行批次", "发行时间", "项目名称", "项目代码", "债券金额", "已支出"],
+            ["1", "2022年第一批", "2022年3月18日", "G大桥", "2022-450703-48-01-000301", "5000", "4000"],
+            ["2", "", "", "H厂房", "2022-450703-36-01-000302", "12000", "12000"],
+            ["", "第一批小计", "", "", "", "17000", "16000"],
+            ["3", "2022年第三批", "2022年8月12日", "I客运站", "2022-450703-54-01-000303", "3000", "500"],
+            ["4", "", "", "S污水厂", "2022-450703-77-01-000304", "1000", "0"],
+        ])
+        #expect(Self.rejected(out).isEmpty)
+        let rows = Self.data(out).compactMap { if case .specialBond(let r) = $0 { return r } else { return nil } }
+        #expect(rows.map { "\($0.bondBatch) \($0.issueDate) \($0.usedAmount ?? -1)" } == [
+            "2022年第一批 2022-03-18 4000", "2022年第一批 2022-03-18 12000",
+            "2022年第三批 2022-08-12 500", "2022年第三批 2022-08-12 0"])
+        let reader = try SheetReading(source: ArrayRecordSource(rows: [
+            ["2022年1-10月政府专项债券项目资金支出情况表"],
+            ["项目名称", "项目代码", "发行批次", "发行时间", "发行金额"],
+            ["G大桥", "2022-450703-48-01-000301", "2022年第一批", "2022-03-18", "5000"],
+        ]), fileName: "2022-10_钦北区.csv", options: ReadOptions())
+        while try reader.next() != nil {}
+        #expect(reader.warnings.contains { $0.message.contains("no column of the amount used") })
     }
 
     @Test func reserveRowsTakeTheirCategoryFromSectionRows() throws {
