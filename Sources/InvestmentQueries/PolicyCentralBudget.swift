@@ -91,3 +91,28 @@ extension InvestmentQueries {
         return result
     }
 }
+
+/// The policy sheets whose city totals cover only the regions that reported in the month.
+public enum PolicySheet: String, Sendable {
+    case centralBudget = "dw.fact_central_budget_month"
+    case specialBonds = "dw.fact_special_bond_month"
+}
+
+extension InvestmentQueries {
+    /// Regions that gave such a sheet's figures earlier in `month`'s year but none in `month`
+    /// (their sheet has not arrived, or the city's sheet left them out): the month's totals do
+    /// not count their plans or bonds, which went silently (a city's 本年下达 fell from 4,050 to
+    /// 1,600 between two months). In report order.
+    public func regionsNotReported(_ sheet: PolicySheet, month: ReportMonth, region: RegionRef? = nil) throws -> [String] {
+        var sql: SQL = """
+            SELECT r.name FROM dw.dim_region r
+            WHERE EXISTS (SELECT 1 FROM \(unsafeRaw: sheet.rawValue) f WHERE f.region_key = r.region_key
+                          AND f.month_key / 100 = \(month.key / 100) AND f.month_key < \(month.key))
+              AND NOT EXISTS (SELECT 1 FROM \(unsafeRaw: sheet.rawValue) f WHERE f.region_key = r.region_key
+                              AND f.month_key = \(month.key))
+            """
+        if let region { sql.append(" AND (r.region_key = \(region.key) OR r.parent_key = \(region.key))") }
+        sql.append(" ORDER BY r.sort_order, r.region_code")
+        return try rows(sql).compactMap { $0["name"] }
+    }
+}

@@ -43,6 +43,7 @@ struct PolicyBulletinSections {
                 + "累计支付 \(money(total.paidToDate)) 万元，支付率 \(pct(total.paymentPct))（目标 \(pct(total.paymentTargetPct))），"
                 + "\(total.meetsPaymentTarget == true ? "达到" : "未达到")目标。")
         }
+        paragraphs += try notReported(.centralBudget, "项目")
         let chart = BarChart(title: "中央预算内投资支付率（%）",
                              bars: rows.filter { !$0.isTotal }.map { ChartBar(label: $0.region, value: $0.paymentPct) },
                              targetLine: rows.first?.paymentTargetPct, targetLabel: "目标")
@@ -59,10 +60,11 @@ struct PolicyBulletinSections {
             return BulletinSection(heading: heading, paragraphs: ["本月无专项债券数据。"])
         }
         let lagging = try queries.specialBondProjects(month: month, region: region, laggingOnly: true)
-        let paragraphs = batches.map { b in
+        var paragraphs = batches.map { b in
             "\(b.bondBatch)：发行 \(money(b.issued)) 万元，已使用 \(money(b.used)) 万元，使用率 \(pct(b.usagePct))，"
                 + "须于 \(b.useByDate) 前用完\(b.deadlinePassed == true ? "（已到期）" : "")；开工率 \(pct(b.startRatePct))。"
         }
+        paragraphs += try notReported(.specialBonds, "债券项目")
         let chart = ProgressChart(title: "专项债券使用率（%）", bars: batches.map { ChartBar(label: $0.bondBatch, value: $0.usagePct) },
                                   goal: batches.first?.usageTargetPct ?? 100, goalLabel: "应使用")
         return BulletinSection(
@@ -71,6 +73,12 @@ struct PolicyBulletinSections {
                 ["bond_batch", "use_by_date", "issued_wan", "used_wan", "usage_pct", "start_rate_pct", "lagging_count"])],
             lists: [BulletinList(title: "滞后项目", style: .reminder,
                                  items: lagging.map { "\($0.region) \($0.projectName)（\($0.bondBatch)，使用率 \(pct($0.usagePct))，\(laggingText($0.laggingReason))）" })])
+    }
+
+    /// A sentence naming the regions that reported earlier in the year but not this month.
+    private func notReported(_ sheet: PolicySheet, _ what: String) throws -> [String] {
+        let missing = try queries.regionsNotReported(sheet, month: month, region: region)
+        return missing.isEmpty ? [] : ["\(missing.joined(separator: "、"))本年此前报送过、本月未报送，以上合计不含其\(what)。"]
     }
 
     private func laggingText(_ reason: String?) -> String {

@@ -20,3 +20,12 @@ func noteCityWide(_ region: RegionRef?, _ what: String, instead: String) {
     FileHandle.standardError.write(Data(("note: \(what) are city-wide: these are the figures of \(region.name)'s city, "
                                          + "not of \(region.name) alone; \(instead)\n").utf8))
 }
+
+/// Says on stderr which regions reported such a sheet earlier in the year but not this month:
+/// the totals leave their plans or bonds out.
+func noteNotReported(_ queries: InvestmentQueries, _ sheet: PolicySheet, month: ReportMonth, region: RegionRef?) throws {
+    let missing = try queries.regionsNotReported(sheet, month: month, region: region)
+    guard !missing.isEmpty else { return }
+    FileHandle.standardError.write(Data(("note: \(missing.joined(separator: "、")) reported earlier in \(month.year) but not "
+                                         + "for \(month): the totals leave their \(sheet == .centralBudget ? "plans" : "bonds") out\n").utf8))
+}

@@ -120,6 +120,27 @@ struct PolicyReportTests {
         }
     }
 
+    /// October: only 钦南区 sends its central-budget sheet; 灵山县, 浦北县 and 钦北区 gave plans in
+    /// September. The totals cover 钦南区 alone — the report says which regions did not report,
+    /// on stderr and in the bulletin (the city's 本年下达 fell with no word).
+    @Test("regions that reported a policy sheet earlier in the year but not this month are named")
+    func regionsNotReportedAreNamed() throws {
+        let october = ("2022-10_钦南区_中央预算内投资.csv", """
+            钦南区2022年1-10月中央预算内投资项目进展情况表
+            项目名称,项目代码,计划下达时间,下达中央预算内投资（万元）,累计支付（万元）,开工时间
+            A路,2022-450702-48-01-000001,2022-03-10,10000,9500,2022-04-01
+            """)
+        try loaded(extra: [october]) { url in
+            let out = try report(url, ["central-budget", "--month", "2022-10", "--format", "json"])
+            #expect(out.exitCode == 0, "\(out)")
+            let noted = out.stderr.contains("灵山县") && out.stderr.contains("but not for 2022-10")
+            #expect(noted, "\(out)")
+            let september = try report(url, ["central-budget", "--month", "2022-09", "--format", "json"])
+            let quiet = !september.stderr.contains("note:")
+            #expect(quiet, "\(september)")
+        }
+    }
+
     @Test("every format, the bulletin sections, and clear failures")
     func formatsAndFailures() throws {
         try loaded { url in
