@@ -168,10 +168,12 @@ public final class SheetReading {
         let titlePeriods = titles.compactMap(TitleParser.period(in:))
         let filePeriod = TitleParser.period(in: TitleParser.baseName(fileName))
         let statedYear = options.month?.year ?? titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year
+        let statedMonth = options.month?.month ?? titlePeriods.lazy.compactMap(\.month).first ?? filePeriod?.month
         let joined = subCells.map { [analyzer] in SheetReading.joinedHeaders(top: top, sub: $0, analyzer: analyzer) }
         var rolesByLayout: [SheetLayout: [ColumnRole?]] = [:]
         for layout in SheetLayout.allCases {
-            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined, year: statedYear)
+            rolesByLayout[layout] = resolveColumns(top: top, sub: subCells, layout: layout, joined: joined, year: statedYear,
+                                                   month: statedMonth)
         }
         let headerTexts = (0..<width).map { c -> String in
             let t = c < top.count ? top[c].header.text : ""

@@ -332,7 +332,7 @@ func fundRole(sub s: CellMatch, owner: CellMatch?) -> ColumnRole? {
 /// sheet's year when the title, file name or `--month` gives it, to tell this year's column
 /// from last year's beside it.
 func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, joined: [CellMatch]? = nil,
-                    year: Int? = nil) -> [ColumnRole?] {
+                    year: Int? = nil, month: Int? = nil) -> [ColumnRole?] {
     let width = max(top.count, sub?.count ?? 0)
     var roles: [ColumnRole?] = Array(repeating: nil, count: width)
     let dated = HeaderAnalyzer.yearColumns(top: top, sub: sub, layout: layout)
@@ -465,6 +465,12 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
            let own = cs.first(where: { namedYear($0, top: top, sub: sub).map { $0 == year } ?? true }) {
             keep = own
         }
+        // The same for a month: `1-2月完成投资 | 1-3月完成投资` in a March sheet (last month's
+        // column left in, hidden in Excel but exported) loaded February's figures as March's.
+        if cs.count > 1, let month, let named = namedMonth(keep, top: top, sub: sub), named != month,
+           let own = cs.first(where: { namedMonth($0, top: top, sub: sub) == month }) {
+            keep = own
+        }
         if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
         // `截至6月底累计完成投资` often counts from the project's start: beside a column that can only
         // be this year's (`1-6月完成投资`, `本年累计完成投资`), whichever comes first, it is not the
@@ -493,6 +499,13 @@ private func mayCountFromStart(_ c: Int, top: [CellMatch], sub: [CellMatch]?) ->
     let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
     return [sub?[safe: c]?.header.text, c < top.count && !top[c].isEmpty ? top[c].header.text : owner?.header.text]
         .contains { text in text.map { $0.hasPrefix("截至") || $0.hasPrefix("截止") } ?? false }
+}
+
+/// The month a column's header names (`1-2月完成投资` → 2, `2月完成投资` → 2), its own or its owner's.
+private func namedMonth(_ c: Int, top: [CellMatch], sub: [CellMatch]?) -> Int? {
+    if let s = sub, c < s.count, !s[c].isEmpty, let m = SheetReading.period(inHeader: s[c].header.text)?.month { return m }
+    let owner = top[..<min(c + 1, top.count)].last { !$0.isEmpty }
+    return owner.flatMap { SheetReading.period(inHeader: $0.header.text)?.month }
 }
 
 /// The year a column's header names (`2021年1-8月完成投资`, or `2021年` merged over `1-8月完成投资`).

@@ -465,6 +465,22 @@ import Testing
         #expect(reader.warnings.isEmpty)
     }
 
+    /// Last month's column left beside this month's (hidden in Excel, exported all the same): the
+    /// column naming the sheet's month is the year to date, whichever comes first (999, February's
+    /// figure, was loaded as March's).
+    @Test(arguments: [
+        (["1-2月完成投资", "1-3月完成投资"], ["999", "1234.5"]),
+        (["1-3月完成投资", "1-2月完成投资"], ["1234.5", "999"]),
+    ] as [([String], [String])])
+    func lastMonthsColumnBesideThisMonths(columns: [String], values: [String]) throws {
+        let (_, out) = try readAll([
+            ["中马钦州产业园区2022年1-3月重大项目进度表"],
+            ["项目名称", "统一项目代码"] + columns,
+            ["园区道路", "2022-450772-48-01-000100"] + values,
+        ])
+        #expect(out.compactMap(\.project).first?.ytdCompleted == D("1234.5"))
+    }
+
     /// A row of units under the header, bare or bracketed: each column's amounts are in its unit
     /// (the row was rejected as a project without a code and 亿元 read as 万元).
     @Test(arguments: [(["", "", "亿元", "亿元"], ["12.5", "0.58"]), (["", "", "亿元", "万元"], ["12.5", "5800"]),
