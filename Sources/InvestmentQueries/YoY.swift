@@ -27,6 +27,8 @@ public struct YoYRow: Sendable, Equatable {
     public var isLast: Bool
     /// Where the YTD value comes from: indicator-summary, project-progress, sub-regions.
     public var source: String
+    /// Peers that reported before but not this month (`、`-joined): no last place is judged.
+    public var peersNotReported: String? = nil
 }
 
 /// YoY of a responsible department or a project category within a scope region.
@@ -57,7 +59,7 @@ extension InvestmentQueries {
         var sql: SQL = """
             SELECT region, region_code, level, indicator_code, indicator_name, month, ytd_value_wan,
                    prior_ytd_value_wan, prior_source, yoy_pct, yoy_null_reason, reported_yoy_pct, yoy_diff_pp,
-                   yoy_diff_flag, official_yoy_pct, official_source, rank, peer_count, is_last, source
+                   yoy_diff_flag, official_yoy_pct, official_source, rank, peer_count, is_last, source, peers_not_reported
             FROM analyst.yoy_region y
             WHERE y.month_key = \(month.key)
             """
@@ -74,7 +76,8 @@ extension InvestmentQueries {
                 yoyDiffFlag: try row.bool("yoy_diff_flag") ?? false,
                 officialYoYPct: try row.decimal("official_yoy_pct"), officialSource: row["official_source"],
                 rank: try row.int("rank"), peerCount: try row.int("peer_count") ?? 0,
-                isLast: try row.bool("is_last") ?? false, source: row["source"] ?? "")
+                isLast: try row.bool("is_last") ?? false, source: row["source"] ?? "",
+                peersNotReported: row["peers_not_reported"])
         }
         if result.isEmpty { throw try emptyMonthError(month, report: "YoY", monthsWithData: Self.seriesMonths,
                                                                indicator: region == nil ? indicator : nil) }

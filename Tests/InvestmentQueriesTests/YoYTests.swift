@@ -135,6 +135,29 @@ struct YoYTests {
         }
     }
 
+    /// 浦北县 reported in May, not yet in June: the three others are ranked, but none is last
+    /// (an interview went to the 3rd of 3, who was 3rd of 4 once 浦北县 reported); once it
+    /// reports, the last is judged again.
+    @Test("no last place while a peer that reported before has not reported this month")
+    func noLastPlaceWhileAPeerIsMissing() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, _ in
+            let f = try Fixture(db)
+            for (region, may) in [(qinnan, 500), (qinbei, 600), (lingshan, 700), (pubei, 800)] {
+                try f.summary(region, 202205, ytd: Decimal(may), reportedYoY: 10)
+            }
+            try f.summary(qinnan, 202206, ytd: 900, reportedYoY: 1)
+            try f.summary(qinbei, 202206, ytd: 900, reportedYoY: 5)
+            try f.summary(lingshan, 202206, ytd: 900, reportedYoY: 9)
+            let fai = try f.queries.indicator(code: "fai")
+            let june = try f.queries.yoy(month: month("2022-06"), indicator: fai)
+            let qn = try #require(june.first { $0.regionCode == qinnan })
+            #expect(qn.rank == 3 && qn.peerCount == 3 && !qn.isLast && qn.peersNotReported == "浦北县")
+            try f.summary(pubei, 202206, ytd: 900, reportedYoY: 3)
+            let complete = try f.queries.yoy(month: month("2022-06"), indicator: fai)
+            #expect(complete.first { $0.regionCode == qinnan }.map { $0.isLast && $0.rank == 4 && $0.peersNotReported == nil } == true)
+        }
+    }
+
     @Test("ties in official rate are broken by YTD value; equal YTD shares the rank")
     func ties() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, _ in

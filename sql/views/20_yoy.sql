@@ -17,10 +17,12 @@ SELECT z.region_key, z.region_code, z.region, z.level, z.parent_key, z.sort_orde
        z.official_yoy_pct, z.official_source,
        CASE WHEN z.official_yoy_pct IS NOT NULL THEN z.rank_raw END AS rank,
        z.peer_count,
-       (z.official_yoy_pct IS NOT NULL AND z.peer_count > 1
+       -- Not last while a peer that reported before has not reported this month: it may rank
+       -- below (钦南区 was interviewed as 3rd of 3, then 3rd of 4 once 浦北县 reported).
+       (z.official_yoy_pct IS NOT NULL AND z.peer_count > 1 AND z.peers_not_reported IS NULL
         AND z.rank_raw = max(CASE WHEN z.official_yoy_pct IS NOT NULL THEN z.rank_raw END)
                          OVER (PARTITION BY z.parent_key, z.level, z.indicator_key, z.month_key)) AS is_last,
-       z.source, z.missing_subregions
+       z.source, z.missing_subregions, z.peers_not_reported
 FROM (
     SELECT y.*,
            rank() OVER (PARTITION BY y.parent_key, y.level, y.indicator_key, y.month_key
@@ -52,6 +54,7 @@ FROM (
                    CASE WHEN c.reported_prior_ytd_wan IS NOT NULL THEN 'reported comparable'
                         WHEN ly.ytd_value_wan IS NOT NULL THEN 'last year' END AS prior_source,
                    ly.ytd_value_wan AS last_year_ytd_value_wan, nw.names AS subregions_without_prior,
+                   np.names AS peers_not_reported,
                    -- No growth of a city on part of its sub-regions (this year's or last year's).
                    CASE WHEN c.missing_subregions IS NULL AND nw.names IS NULL
                              AND (ly.missing_subregions IS NULL OR c.reported_prior_ytd_wan IS NOT NULL) THEN
@@ -72,6 +75,20 @@ FROM (
                                   WHERE p.region_key = s.region_key AND p.indicator_key = s.indicator_key
                                     AND p.month_key = c.month_key - 100)
             ) nw ON true
+            -- Peers (same parent and level) with a figure earlier in the year or this month last
+            -- year and none this month (V020's rule for a city's sub-regions).
+            LEFT JOIN LATERAL (
+                SELECT string_agg(r.name, '、' ORDER BY r.sort_order, r.region_code) AS names
+                FROM dw.dim_region r
+                WHERE r.parent_key = c.parent_key AND r.level = c.level AND r.region_key <> c.region_key
+                  AND EXISTS (SELECT 1 FROM dw.agg_ytd_region_month e
+                              WHERE e.region_key = r.region_key AND e.indicator_key = c.indicator_key
+                                AND (e.month_key / 100 = c.month_key / 100 AND e.month_key < c.month_key
+                                     OR e.month_key = c.month_key - 100))
+                  AND NOT EXISTS (SELECT 1 FROM dw.agg_ytd_region_month n
+                                  WHERE n.region_key = r.region_key AND n.indicator_key = c.indicator_key
+                                    AND n.month_key = c.month_key)
+            ) np ON true
         ) b
     ) y
 ) z;
@@ -103,7 +120,8 @@ COMMENT ON COLUMN analyst.yoy_region.official_yoy_pct IS '官方增速：有报�
 COMMENT ON COLUMN analyst.yoy_region.official_source IS '官方增速来源 reported/computed / Source of the official rate';
 COMMENT ON COLUMN analyst.yoy_region.rank IS '同级同上级地区中的名次（官方增速降序，相同按累计值降序），1 为最好 / Rank among regions of the same level and parent; 1 is best';
 COMMENT ON COLUMN analyst.yoy_region.peer_count IS '参与排名的地区数 / Number of ranked peers';
-COMMENT ON COLUMN analyst.yoy_region.is_last IS '是否排名末位（至少两个参评地区） / Ranks last (with at least two ranked peers)';
+COMMENT ON COLUMN analyst.yoy_region.is_last IS '是否排名末位（至少两个参评地区，且此前报过的同级地区本月均已报送） / Ranks last (with at least two ranked peers, and no peer that reported before missing this month)';
+COMMENT ON COLUMN analyst.yoy_region.peers_not_reported IS '此前报过、本月未报的同级地区（此时不判末位） / Peers that reported before but not this month (no last place then)';
 COMMENT ON COLUMN analyst.yoy_region.source IS '累计值来源 / Where the YTD value comes from';
 
 -- Departments and categories: sums of project summaries over a scope region and everything
