@@ -66,6 +66,10 @@ struct RunCommand: ParsableCommand {
                 throw error
             }
             try emit(summary)
+            // On stderr: stdout may be the JSON summary.
+            for file in InputFiles.leftAlone(directory: URL(fileURLWithPath: inbox)) {
+                FileHandle.standardError.write(Data("invest-etl run: left in the inbox: \(file.path): \(file.reason)\n".utf8))
+            }
             exit = summary.exitCode
             try LoadRunRecord.finish(on: database, run: runKey, results: summary.results, exitCode: exit,
                                      message: summary.filesRejected > 0 ? "\(summary.filesRejected) file(s) rejected" : nil)

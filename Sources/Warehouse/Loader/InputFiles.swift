@@ -56,6 +56,39 @@ public enum InputFiles {
         ["更正", "修正", "修订", "订正", "修改稿", "修改版", "更新版", "最终版", "终版", "终稿"].contains { name.contains($0) }
     }
 
+    /// Files under `directory` a run leaves where they are, with why: a workbook not saved as
+    /// CSV, a copy still in progress (`.part`, `.tmp`), anything else. The run loaded none of them
+    /// and said nothing, so a county's sheet saved as .xlsx waited unseen.
+    public static func leftAlone(directory: URL, now: Date = Date()) -> [(path: String, reason: String)] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey],
+            options: [.skipsHiddenFiles]) else { return [] }
+        let base = directory.standardizedFileURL.path
+        var found: [(path: String, reason: String)] = []
+        for case let url as URL in enumerator {
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey]),
+                  values.isRegularFile == true else { continue }
+            let name = url.lastPathComponent
+            guard !isDataFile(name), !name.hasSuffix(".rejects.txt") else { continue }
+            let full = url.standardizedFileURL.path
+            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
+            let ext = (name as NSString).pathExtension.lowercased()
+            let reason: String
+            switch ext {
+            case "xlsx", "xls", "xlsm", "et", "ods", "wps":
+                reason = "a workbook, not loaded: save it as CSV (UTF-8 or GBK) or Unicode text"
+            case "part", "tmp":
+                let minutes = values.contentModificationDate.map { Int(now.timeIntervalSince($0) / 60) } ?? 0
+                reason = minutes >= 60 ? "still being copied? unchanged for \(minutes / 60) h: not loaded"
+                                       : "still being copied: loaded once complete"
+            default:
+                reason = "not a data file (.csv, .txt, .tsv): not loaded"
+            }
+            found.append((relative, reason))
+        }
+        return found.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+
     public static func isDataFile(_ name: String) -> Bool {
         guard !name.hasPrefix("."), !name.hasSuffix(".rejects.txt") else { return false }
         let ext = (name as NSString).pathExtension.lowercased()

@@ -40,4 +40,20 @@ import Warehouse
                           "2025-06/更正-钦南区2025年6月重大项目进度表.csv", "2025-06/灵山县项目进度（修订）.csv",
                           "2025-07/钦南区7月.csv", "z.csv"])
     }
+
+    /// What a run leaves in the inbox, and why: it loaded none of these and said nothing.
+    @Test func filesLeftAloneAreNamedWithWhy() throws {
+        let root = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["a.csv", "2025-06/灵山县.xlsx", "b.csv.part", "c.pdf", ".hidden.csv"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let left = InputFiles.leftAlone(directory: root)
+        #expect(left.map(\.path) == ["2025-06/灵山县.xlsx", "b.csv.part", "c.pdf"])
+        #expect(left[0].reason.contains("save it as CSV") && left[1].reason.contains("still being copied"))
+        let later = InputFiles.leftAlone(directory: root, now: Date().addingTimeInterval(3 * 3600))
+        #expect(later[1].reason.contains("unchanged for 3 h") || later[1].reason.contains("unchanged for 2 h"))
+    }
 }
