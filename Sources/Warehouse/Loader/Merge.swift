@@ -514,8 +514,8 @@ struct Merge {
     /// batch of its scope stages every row (no row of a month with facts is copied directly).
     ///
     /// Sheets of two offices (`BatchSender`, V023: the transport bureau's projects and the reform
-    /// commission's city list, three shared of five and of six) revise each other only when
-    /// one restates at least four fifths of the other.
+    /// commission's city list, three shared of five and of six; the 工信局's five industrial
+    /// projects, four of them in the 发改局's list) never revise each other.
     func unrelatedBatches(scope: String) throws -> [UnrelatedBatch] {
         let units: String, restated: String, what: String, whatEnglish: String
         switch layout {
@@ -557,7 +557,7 @@ struct Merge {
             """) + "\(scope) AND b.batch_key <> \(batch)" + SQL(unsafeRaw: """
 
             ) x
-            WHERE x.units > 0 AND x.shared * 5 < x.units * 4
+            WHERE x.units > 0
             ORDER BY x.batch_key
             """)
         let sender = try connection.query("SELECT sender FROM etl.load_batch WHERE batch_key = \(batch)").first?["sender"]

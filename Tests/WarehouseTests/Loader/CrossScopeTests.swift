@@ -108,9 +108,9 @@ import Testing
         }
     }
 
-    /// Two offices' city lists of one month sharing three projects (three of five, three of
-    /// six): neither replaces the other (V023: their 填报单位/制表单位 differ); the reform
-    /// commission's corrected list, restating four of its six, replaces its own.
+    /// Two offices' city lists of one month sharing four projects (four of the transport
+    /// bureau's five): neither replaces the other (V023: their 填报单位/制表单位 differ); the
+    /// reform commission's corrected list, restating five of its seven, replaces its own.
     @Test func twoOfficesSheetsSharingSomeProjectsAreBothKept() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -120,7 +120,7 @@ import Testing
                                      + codes.map { "\(code($0)),项目\($0),\($0 * 100)\n" }.joined(), in: directory)
         }
         let transport = try sheet("a.csv", "钦州市交通运输局2022年1-6月交通重大项目推进情况表", "填报单位：钦州市交通运输局", [1, 2, 3, 4, 5])
-        let reform = try sheet("b.csv", "2022年1-6月钦州市重点项目投资完成情况", "制表单位：钦州市发展和改革委员会", [1, 2, 3, 6, 7, 8])
+        let reform = try sheet("b.csv", "2022年1-6月钦州市重点项目投资完成情况", "制表单位：钦州市发展和改革委员会", [1, 2, 3, 4, 6, 7, 8])
         let reformCorrected = try sheet("c.csv", "2022年1-6月钦州市重点项目投资完成情况（更正）", "制表单位：钦州市发展和改革委员会",
                                         [1, 2, 6, 7, 8])
         try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
@@ -129,11 +129,11 @@ import Testing
             let second = try loader.load(file: reform)
             #expect(second.outcome == .loaded && second.supersededBatches.isEmpty)
             #expect(second.warnings.contains { $0.message.contains("which 钦州市交通运输局 sent") })
-            #expect(second.warnings.contains { $0.message.contains("3 of its projects are in batch \(first.batchKey!)") })
+            #expect(second.warnings.contains { $0.message.contains("4 of its projects are in batch \(first.batchKey!)") })
             #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 8)
             let third = try loader.load(file: reformCorrected)
             #expect(third.supersededBatches == [second.batchKey!])
-            // The commission's corrected list drops 3, but the transport bureau's sheet, still
+            // The commission's corrected list drops 3 and 4, but the transport bureau's sheet, still
             // loaded, gives it: its figure comes back (V022), the other projects are as sent.
             let facts = try connection.query("""
                 SELECT string_agg(right(p.project_code, 1) || ':' || f.batch_key, ',' ORDER BY p.project_code) AS c
