@@ -37,7 +37,12 @@ enum RowClassifier {
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     static func isBlank(_ cells: [String]) -> Bool {
-        cells.allSatisfy { NameNormalizer.normalize($0).isEmpty }
+        cells.allSatisfy { NameNormalizer.normalize($0).isEmpty || isControlOnly($0) }
+    }
+
+    /// A cell of control characters only: the Ctrl-Z (0x1A) an old export ends a file with.
+    static func isControlOnly(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
     }
 
     /// Classifies the label-carrying part of a row. `keyIsEmpty`: the row has no value in its
@@ -51,7 +56,7 @@ enum RowClassifier {
             if !label.isEmpty { break }
             first += 1
         }
-        guard !label.isEmpty else { return .blank }
+        guard !label.isEmpty, !(isControlOnly(label) && cells[(first + 1)...].allSatisfy(isBlankCell)) else { return .blank }
         // A row number (`123`, the usual first cell of a data row) is no label of any kind.
         if label.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
         // A date alone under the form (`2022年6月5日`, the day it was signed).
@@ -180,9 +185,17 @@ enum RowClassifier {
         return (3, String(s))
     }
 
-    /// `一、` / `一.` -> level 1; `(一)` / `（一）` -> level 2; returns the text after the marker.
+    static func isBlankCell(_ cell: String) -> Bool { NameNormalizer.normalize(cell).isEmpty || isControlOnly(cell) }
+
+    /// `一、` / `一.` -> level 1; `(一)` / `（一）` / `㈠` -> level 2; returns the text after the marker.
     static func sectionMarker(_ label: String) -> (Int, String)? {
         var s = Substring(label)
+        // ㈠…㈩ (U+3220…3229), one character for （一）…（十） in WPS's numbering.
+        if let head = s.unicodeScalars.first, (0x3220...0x3229).contains(head.value) {
+            s = Substring(s.unicodeScalars.dropFirst())
+            if s.first == "、" || s.first == "." { s = s.dropFirst() }
+            return (2, String(s))
+        }
         if s.first == "(" {
             let inner = s.dropFirst().prefix(while: { numerals.contains($0) })
             guard !inner.isEmpty else { return arabicMarker(label) }

@@ -22,6 +22,9 @@ import Testing
         // Section names that begin with a Chinese numeral, subtotals with their count, sign-offs.
         (["一、一般性转移支付", ""], .section(level: 1, category: "一般性转移支付")),
         (["一、2022年新开工项目", "", ""], .section(level: 1, category: "新开工项目")),
+        (["㈠工业项目", "", ""], .section(level: 2, category: "工业项目")),
+        (["㈡、基础设施", "", ""], .section(level: 2, category: "基础设施")),
+        (["\u{1A}"], .blank),
         (["二、2021年续建项目（3个）", "", ""], .section(level: 1, category: "续建项目")),
         (["一、2022年度计划", "", ""], .section(level: 1, category: "计划")),
         (["（一）百亿元以上项目", ""], .section(level: 2, category: "百亿元以上项目")),
