@@ -16,10 +16,25 @@ enum EncodingDetection {
     static func detect(sample: UnsafeBufferPointer<UInt8>, atEOF: Bool, forced: TextEncoding?) -> Result {
         let bom = bomEncoding(sample)
         if let forced {
-            // A BOM of the forced encoding is still not text.
-            return Result(encoding: forced, bomLength: bom?.encoding == forced ? bom!.bomLength : 0)
+            // A BOM of the forced encoding is still not text; nor is a UTF-8 BOM a tool put
+            // before GBK bytes (`--encoding gb18030` failed on it).
+            let dropped = bom?.encoding == forced || (bom?.encoding == .utf8 && forced == .gb18030)
+            return Result(encoding: forced, bomLength: dropped ? bom!.bomLength : 0)
         }
-        if let bom { return bom }
+        if let bom {
+            // A UTF-8 BOM before GBK text (a converter that added the mark and not the
+            // conversion): GB18030 after the mark, as the text itself says.
+            if bom.encoding == .utf8, bom.bomLength < sample.count {
+                let rest = UnsafeBufferPointer(rebasing: sample[bom.bomLength...])
+                if case .invalid = checkUTF8(rest) {
+                    let evidence = utf8Evidence(rest)
+                    if !(evidence.sequences >= 8 && evidence.sequences >= 4 * evidence.errors) {
+                        return Result(encoding: .gb18030, bomLength: bom.bomLength)
+                    }
+                }
+            }
+            return bom
+        }
         switch checkUTF8(sample) {
         case .valid: return Result(encoding: .utf8, bomLength: 0)
         case .incomplete: return Result(encoding: atEOF ? .gb18030 : .utf8, bomLength: 0)

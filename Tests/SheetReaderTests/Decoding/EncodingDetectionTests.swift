@@ -42,6 +42,19 @@ import Testing
         let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF, 0x61]
         let r = utf8BOM.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: forced) }
         #expect(r.encoding == forced)
-        #expect(r.bomLength == (forced == .utf8 ? 3 : 0))
+        #expect(r.bomLength == (forced == .utf8 || forced == .gb18030 ? 3 : 0))
+    }
+
+    /// A UTF-8 BOM a converter put before GBK bytes: the text after it is GB18030 (the file could
+    /// not be read at all; `--encoding gb18030` failed on the mark). A UTF-8 file with one stray
+    /// byte after its BOM stays UTF-8.
+    @Test func aUTF8MarkBeforeGBKText() {
+        let gbk = TestEncoding.encode("2022年6月灵山县重大项目\n项目代码,项目名称,1-6月完成投资\n", as: .gb18030)
+        let marked = [0xEF, 0xBB, 0xBF] + gbk
+        #expect(marked.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }
+                == .init(encoding: .gb18030, bomLength: 3))
+        let utf8 = [0xEF, 0xBB, 0xBF] + Array("2022年6月灵山县重大项目\n项目代码,项目名称,1-6月完成投资\n".utf8) + [0xFF]
+        #expect(utf8.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }
+                == .init(encoding: .utf8, bomLength: 3))
     }
 }
