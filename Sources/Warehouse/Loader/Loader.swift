@@ -329,7 +329,7 @@ public final class Loader {
         // Figures another scope's file gave (a city's sheet restating a county's own): latest
         // wins, and the batch says whose figures it replaced; also a target rate the annual
         // target proves a fraction (`0.15` among whole percents).
-        let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates()
+        let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates() + merge.implausibleJumps()
         result.warnings += replaced
         let unrelated = try merge.unrelatedBatches(scope: scope)
         result.warnings += unrelated.map { old in

@@ -378,6 +378,33 @@ struct Merge {
         }
     }
 
+    /// A region's year-to-date figure more than three times, or less than a third of, its
+    /// figure of the month before (a slipped decimal point: 9,610,680.7 for 961,068.07 made the
+    /// city's growth 158 % in the bulletin headline, with no word). Loaded as written, with a
+    /// warning per figure (at most five); only from March on, when the months before carry weight.
+    func implausibleJumps() throws -> [SheetWarning] {
+        guard layout == .indicatorSummary else { return [] }
+        return try connection.query("""
+            SELECT s.line_no, r.name AS region, i.name_zh AS indicator, s.ytd_value_wan::numeric(20, 2)::text AS now,
+                   p.ytd_value_wan::numeric(20, 2)::text AS before, (s.ytd_value_wan / p.ytd_value_wan)::numeric(20, 1)::text AS ratio
+            FROM etl.stage_indicator s
+            JOIN dw.dim_indicator i ON i.indicator_code = s.indicator_code
+            JOIN dw.dim_region r ON r.region_key = s.region_key
+            JOIN dw.fact_region_indicator_month p ON p.region_key = s.region_key AND p.indicator_key = i.indicator_key
+                 AND p.month_key = s.month_key - 1
+            WHERE s.batch_key = \(batch) AND s.month_key % 100 >= 3 AND p.ytd_value_wan > 0 AND s.ytd_value_wan > 0
+              AND (s.ytd_value_wan > 3 * p.ytd_value_wan OR 3 * s.ytd_value_wan < p.ytd_value_wan)
+            ORDER BY s.line_no LIMIT 5
+            """).rows.map { row in
+            let line = try row.int("line_no")
+            let (region, indicator) = (row["region"] ?? "", row["indicator"] ?? "")
+            let (now, before, ratio) = (row["now"] ?? "", row["before"] ?? "", row["ratio"] ?? "")
+            return SheetWarning(line: line, message: "\(region)\(indicator)本年累计 \(now) 万元，为上月 \(before) 万元的 \(ratio) 倍，"
+                                + "请核对（小数点或单位？） / \(region)'s \(indicator) year to date \(now) 万元 is \(ratio) times "
+                                + "last month's \(before) 万元: a slipped decimal point or unit? Loaded as written")
+        }
+    }
+
     /// Keeps the facts of other batches this batch is about to replace fact by fact (V022), so
     /// that reverting it puts them back: a county's correction of the city's sheet, a sheet
     /// restating a few of another's regions. Before the facts are merged.

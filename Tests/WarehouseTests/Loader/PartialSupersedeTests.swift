@@ -178,6 +178,27 @@ import Testing
         }
     }
 
+    /// A slipped decimal point (9,610,680.7 for 961,068.07) in a county's June figure: loaded
+    /// as written, with a warning naming the jump from May (the city headline said +158 %).
+    @Test func aYearToDateTenTimesLastMonthsIsWarnedAbout() throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func sheet(_ name: String, _ period: String, _ qinnan: String) throws -> URL {
+            try LoaderFixtures.write(name, "2022年\(period)各县区固定资产投资完成情况\n县区,固定资产投资\n钦南区,\(qinnan)\n钦北区,800000\n",
+                                     in: directory)
+        }
+        let may = try sheet("may.csv", "1-5月", "850000")
+        let june = try sheet("june.csv", "1-6月", "9610680.7")
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            #expect(try loader.load(file: may).warnings.isEmpty)
+            let loaded = try loader.load(file: june)
+            #expect(loaded.outcome == .loaded)
+            let jumps = loaded.warnings.filter { $0.message.contains("times last month's") }
+            #expect(jumps.count == 1 && jumps.first?.message.contains("钦南区") == true && jumps.first?.line == 3)
+        }
+    }
+
     @Test func revertRestoresEveryBatchItSuperseded() throws {
         let directory = try LoaderFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
