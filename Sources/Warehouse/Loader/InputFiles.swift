@@ -25,20 +25,24 @@ public enum InputFiles {
 
     /// Data files under `directory`, recursively, sorted by relative path.
     public static func list(directory: URL) throws -> [URL] {
+        guard let files = regularFiles(under: directory) else { throw LoaderError.noSuchPath(directory.path) }
+        return files.filter { isDataFile($0.url.lastPathComponent) }
+            .map { (key: sortKey($0.relative), url: $0.url) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.url)
+    }
+
+    /// The regular, not hidden files under `directory`, recursively, with their paths relative
+    /// to it; nil when it cannot be read.
+    static func regularFiles(under directory: URL) -> [(relative: String, url: URL)]? {
         guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            throw LoaderError.noSuchPath(directory.path)
-        }
-        var found: [(String, URL)] = []
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return nil }
+        var found: [(relative: String, url: URL)] = []
         let base = directory.standardizedFileURL.path
         for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  isDataFile(url.lastPathComponent) else { continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
-            found.append((relative, url))
+            found.append((full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full, url))
         }
-        return found.map { (key: sortKey($0.0), url: $0.1) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.url)
+        return found
     }
 
     /// Byte order of the relative path, except that within a folder a file its name marks as a
@@ -60,31 +64,23 @@ public enum InputFiles {
     /// CSV, a copy still in progress (`.part`, `.tmp`), anything else. The run loaded none of them
     /// and said nothing, so a county's sheet saved as .xlsx waited unseen.
     public static func leftAlone(directory: URL, now: Date = Date()) -> [(path: String, reason: String)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey],
-            options: [.skipsHiddenFiles]) else { return [] }
-        let base = directory.standardizedFileURL.path
         var found: [(path: String, reason: String)] = []
-        for case let url as URL in enumerator {
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey]),
-                  values.isRegularFile == true else { continue }
-            let name = url.lastPathComponent
+        for file in regularFiles(under: directory) ?? [] {
+            let name = file.url.lastPathComponent
             guard !isDataFile(name), !name.hasSuffix(".rejects.txt") else { continue }
-            let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
-            let ext = (name as NSString).pathExtension.lowercased()
             let reason: String
-            switch ext {
+            switch (name as NSString).pathExtension.lowercased() {
             case "xlsx", "xls", "xlsm", "et", "ods", "wps":
                 reason = "a workbook, not loaded: save it as CSV (UTF-8 or GBK) or Unicode text"
             case "part", "tmp":
-                let minutes = values.contentModificationDate.map { Int(now.timeIntervalSince($0) / 60) } ?? 0
+                let modified = try? file.url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+                let minutes = modified.map { Int(now.timeIntervalSince($0) / 60) } ?? 0
                 reason = minutes >= 60 ? "still being copied? unchanged for \(minutes / 60) h: not loaded"
                                        : "still being copied: loaded once complete"
             default:
                 reason = "not a data file (.csv, .txt, .tsv): not loaded"
             }
-            found.append((relative, reason))
+            found.append((file.relative, reason))
         }
         return found.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }
