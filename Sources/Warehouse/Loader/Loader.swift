@@ -208,10 +208,11 @@ public final class Loader {
         result.layout = info.layout
         result.region = sheetRegion?.name ?? info.region
         result.month = info.month
+        let sender = BatchSender.from(titles: info.titles)
         let batch = try reuseBatch.map { try reopenBatch($0) }
             ?? insertBatch(fileKey: fileKey, url: url, layout: info.layout, region: sheetRegion?.key,
                            month: info.month.key, scope: scope, encoding: info.encoding.rawValue,
-                           status: "loading", options: options, sender: BatchSender.from(titles: info.titles))
+                           status: "loading", options: options, sender: sender)
         result.batchKey = batch
         let merge = Merge(connection: connection, batch: batch, layout: info.layout)
 
@@ -331,7 +332,7 @@ public final class Loader {
         // target proves a fraction (`0.15` among whole percents).
         let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates() + merge.implausibleJumps()
         result.warnings += replaced
-        let unrelated = try merge.unrelatedBatches(scope: scope)
+        let unrelated = try merge.unrelatedBatches(scope: scope, sender: sender)
         result.warnings += unrelated.map { old in
             if let office = old.otherSender {
                 return SheetWarning(line: nil, message: "与批次 \(old.batch)（\(old.file)）同一范围，但报送单位不同（\(office)）且只重报其 "

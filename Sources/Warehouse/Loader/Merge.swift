@@ -372,7 +372,7 @@ struct Merge {
             """) + "\(batch) AND b.scope <> \(scope)" + SQL(unsafeRaw: department) + " GROUP BY f.batch_key, b.file_name ORDER BY f.batch_key")
         return try rows.rows.map { row in
             let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0
-            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            let file = Self.fileName(row)
             return SheetWarning(line: nil, message: "替换了批次 \(key)（\(file)）的 \(n) 个数 / replaces \(n) figures of batch \(key) (\(file)), "
                                 + "another file's for the same regions and month: the latest file wins")
         }
@@ -447,11 +447,20 @@ struct Merge {
             GROUP BY x.batch_key, b.file_name ORDER BY x.batch_key
             """).rows.map { row in
             let key = try row.int("batch_key") ?? 0, n = try row.int("n") ?? 0, differ = try row.int("differ") ?? 0
-            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            let file = Self.fileName(row)
             return SheetWarning(line: nil, message: "批次 \(key)（\(file)）也报了其中 \(n) 个项目，\(differ) 个数值不同，以本文件为准 / "
                                 + "\(n) of its projects are in batch \(key) (\(file)) too, \(differ) with another year-to-date "
                                 + "figure: the latest file wins; that file's figures come back if this batch is reverted")
         }
+    }
+
+    /// Every fact table: the project facts, the region-keyed layouts', the policy sheets'.
+    static let factTables = ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month",
+                             "dw.fact_target"] + PolicyMerge.factTables
+
+    /// The last part of a batch row's `file_name`, as warnings name a file.
+    static func fileName(_ row: PostgresClient.Row) -> String {
+        (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
     }
 
     static func factTable(_ layout: SheetLayout) -> String {
@@ -523,7 +532,7 @@ struct Merge {
         return try rows.rows.map { row in
             let unit = row["unit"] ?? "?", category = row["fund_category"] ?? "?", amount = row["amount"] ?? "?"
             let key = try row.int("batch_key") ?? 0
-            let file = (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
+            let file = Self.fileName(row)
             return SheetWarning(line: nil, message: "\(unit)的\(category) \(amount) 万元仍来自批次 \(key)（\(file)），本文件未报该类别 / "
                                 + "\(unit)'s \(category) (\(amount) 万元) is still batch \(key)'s (\(file)): this file does not "
                                 + "give that category, so the unit's total adds figures of two files")
@@ -543,7 +552,7 @@ struct Merge {
     /// Sheets of two offices (`BatchSender`, V023: the transport bureau's projects and the reform
     /// commission's city list, three shared of five and of six; the 工信局's five industrial
     /// projects, four of them in the 发改局's list) never revise each other.
-    func unrelatedBatches(scope: String) throws -> [UnrelatedBatch] {
+    func unrelatedBatches(scope: String, sender: String?) throws -> [UnrelatedBatch] {
         let units: String, restated: String, what: String, whatEnglish: String
         switch layout {
         case .projectProgress:
@@ -587,7 +596,6 @@ struct Merge {
             WHERE x.units > 0
             ORDER BY x.batch_key
             """)
-        let sender = try connection.query("SELECT sender FROM etl.load_batch WHERE batch_key = \(batch)").first?["sender"]
         return try connection.query(query).rows.compactMap { row in
             let shared = try row.int("shared") ?? 0, units = try row.int("units") ?? 0
             var other: String?
@@ -596,7 +604,7 @@ struct Merge {
                 other = theirs
             }
             return UnrelatedBatch(batch: try row.int("batch_key") ?? 0,
-                                  file: (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? "",
+                                  file: Self.fileName(row),
                                   shared: shared, units: units, what: what, whatEnglish: whatEnglish, otherSender: other)
         }
     }
@@ -686,8 +694,7 @@ struct Merge {
         guard try !connection.query("""
             SELECT 1 FROM etl.replaced_fact WHERE replaced_by = ANY(\(list)::bigint[]) LIMIT 1
             """).rows.isEmpty else { return (0, []) }
-        for table in ["dw.fact_project_month", "dw.fact_region_indicator_month", "dw.fact_transfer_payment_month",
-                      "dw.fact_target"] + PolicyMerge.factTables {
+        for table in factTables {
             let rows = try connection.query(SQL(unsafeRaw: """
                 INSERT INTO \(table)
                 SELECT (jsonb_populate_record(NULL::\(table), x.fact)).*

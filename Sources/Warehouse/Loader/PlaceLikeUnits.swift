@@ -17,8 +17,9 @@ struct PlaceLikeUnits {
 
     func warnings(regions: RegionResolver, bookedUnder owner: String) -> [SheetWarning] {
         found.map { item in
-            let guess = Self.nearest(item.name, among: regions.regions).map { "（是否为“\($0)”？）" } ?? ""
-            let guessEnglish = Self.nearest(item.name, among: regions.regions).map { " (did you mean \($0)?)" } ?? ""
+            let nearest = Self.nearest(item.name, among: regions.regions)
+            let guess = nearest.map { "（是否为“\($0)”？）" } ?? ""
+            let guessEnglish = nearest.map { " (did you mean \($0)?)" } ?? ""
             return SheetWarning(line: item.line, message:
                 "单位“\(item.name)”不是已知的县区\(guess)，已作为\(owner)的部门记入 / the unit \(item.name) names no known "
                 + "region\(guessEnglish): booked as a department of \(owner), as any unit that is not a region is; if it "

@@ -58,14 +58,11 @@ public enum BatchRevert {
                 }
                 outcome.factsRemoved += 1
             }
-            for table in ["dw.fact_region_indicator_month", "dw.fact_transfer_payment_month", "dw.fact_target"] {
-                outcome.factsRemoved += try connection.query("""
-                    WITH d AS (DELETE FROM \(unsafeRaw: table) WHERE batch_key = \(batch) RETURNING 1) SELECT count(*) AS n FROM d
-                    """).first?.int("n") ?? 0
+            // The other layouts' facts, the policy sheets' too (a revert removed none of those,
+            // and the projects they created could not be removed).
+            for table in Merge.factTables where table != "dw.fact_project_month" {
+                outcome.factsRemoved += try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE batch_key = \(batch)")
             }
-            // The policy layouts' facts (central budget, special bonds, reserve pool): a revert
-            // removed none of them, and the projects they created could not be removed.
-            outcome.factsRemoved += try PolicyMerge.deleteFacts(connection, batches: "{\(batch)}")
             try connection.execute("""
                 UPDATE etl.load_batch SET status = 'reverted', message = 'reverted by invest-etl batch revert at ' || now()
                 WHERE batch_key = \(batch)
@@ -95,15 +92,7 @@ public enum BatchRevert {
             // 4. Projects only the reverted batch knew, and the summaries.
             outcome.projectsRemoved = try connection.query("""
                 WITH d AS (
-                    DELETE FROM dw.dim_project p WHERE p.first_batch_key = \(batch)
-                      AND NOT EXISTS (SELECT 1 FROM dw.fact_project_month f
-                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
-                      AND NOT EXISTS (SELECT 1 FROM dw.fact_central_budget_month f
-                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
-                      AND NOT EXISTS (SELECT 1 FROM dw.fact_special_bond_month f
-                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
-                      AND NOT EXISTS (SELECT 1 FROM dw.fact_reserve_project_month f
-                                      WHERE f.region_key = p.region_key AND f.project_key = p.project_key)
+                    DELETE FROM dw.dim_project p WHERE p.first_batch_key = \(batch)\(unsafeRaw: unusedProject)
                     RETURNING 1)
                 SELECT count(*) AS n FROM d
                 """).first?.int("n") ?? 0
@@ -111,6 +100,12 @@ public enum BatchRevert {
             return outcome
         }
     }
+
+    /// `AND NOT EXISTS` a fact of project `p` in any table of project facts (project months and
+    /// the policy sheets').
+    static let unusedProject = (["dw.fact_project_month"] + PolicyMerge.factTables).map { table in
+        "\n  AND NOT EXISTS (SELECT 1 FROM \(table) f WHERE f.region_key = p.region_key AND f.project_key = p.project_key)"
+    }.joined()
 
     /// Writes the stored bytes to a private temporary file (named like the original, so
     /// messages name it) and loads them into the existing batch.

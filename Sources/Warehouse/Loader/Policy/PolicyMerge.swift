@@ -131,13 +131,10 @@ struct PolicyMerge {
     }
 
     /// Facts of superseded batches that the new batch did not restate.
-    @discardableResult
-    static func deleteFacts(_ connection: Connection, batches list: String) throws -> Int {
-        var deleted = 0
+    static func deleteFacts(_ connection: Connection, batches list: String) throws {
         for table in factTables {
-            deleted += try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE batch_key = ANY(\(list)::bigint[])")
+            try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE batch_key = ANY(\(list)::bigint[])")
         }
-        return deleted
     }
 
     static let factTables = ["dw.fact_central_budget_month", "dw.fact_special_bond_month", "dw.fact_reserve_project_month"]
