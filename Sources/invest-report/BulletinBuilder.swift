@@ -99,12 +99,12 @@ struct BulletinBuilder {
         }
         // A peer that reported before and not this month: the ranking is of those that did, and
         // no one is judged last (an interview was given to 3rd of 3, who was 3rd of 4 a day later).
-        let notReported = Set(peerRows.compactMap(\.peersNotReported).flatMap { $0.split(separator: "、").map(String.init) })
-            .subtracting(peerRows.map(\.region))
+        // Each level's missing peers, in the view's order, once (counties and zones each have theirs).
+        var notReported: [String] = []
+        for name in peerRows.compactMap(\.peersNotReported).flatMap({ $0.split(separator: "、").map(String.init) })
+        where !notReported.contains(name) { notReported.append(name) }
         if !notReported.isEmpty {
-            let names = peerRows.compactMap(\.peersNotReported).first.map { $0.split(separator: "、").map(String.init) }?
-                .filter(notReported.contains) ?? notReported.sorted()
-            paragraphs.append("\(names.joined(separator: "、"))本月未报送：排名仅含已报送地区，本月不判末位（不作约谈）。")
+            paragraphs.append("\(notReported.joined(separator: "、"))本月未报送：排名仅含已报送地区，本月不判末位（不作约谈）。")
         }
         // The official rate is the sheet's; where it and the computed one differ by more than
         // 0.1 pp, the reader should see both (DESIGN §6).
