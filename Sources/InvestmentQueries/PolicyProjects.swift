@@ -155,18 +155,24 @@ extension InvestmentQueries {
         }
         let monthText = month.description  // every row is of `month`
         var fetched = try rows(sql)
-        if limit == nil { try StalledListOrder.sort(&fetched) }
-        let result = try fetched.map { r in
-            StalledProjectRow(
-                region: r["region"] ?? "", projectCode: r["project_code"] ?? "", projectName: r["project_name"] ?? "",
-                department: r["department"], month: monthText,
-                listedMonth: ReportMonth.text(key: try r.int("listed_month_key")) ?? "",
-                status: r["status"], isStalled: try r.bool("is_stalled") ?? false, stallReason: r["stall_reason"],
-                plannedRestartMonth: r["planned_restart_month"], restarted: try r.bool("restarted") ?? false,
-                restartedMonth: ReportMonth.text(key: try r.int("restarted_month_key")), restartOverdue: try r.bool("restart_overdue") ?? false)
+        guard let first = fetched.first else {
+            try requireProjectMonth(month)
+            return []
         }
-        if result.isEmpty { try requireProjectMonth(month) }
-        return result
+        // Read by position: looking each column up by name hashed 200,000 names for the
+        // 14,611 rows of a month at ten million facts.
+        let c = StalledColumns(first)
+        if limit == nil { try StalledListOrder.sort(&fetched, c) }
+        return try fetched.map { r in
+            StalledProjectRow(
+                region: r[c.region] ?? "", projectCode: r[c.projectCode] ?? "", projectName: r[c.projectName] ?? "",
+                department: r[c.department], month: monthText,
+                listedMonth: ReportMonth.text(key: try r.int(at: c.listedMonthKey)) ?? "",
+                status: r[c.status], isStalled: try r.bool(at: c.isStalled) ?? false, stallReason: r[c.stallReason],
+                plannedRestartMonth: r[c.plannedRestartMonth], restarted: try r.bool(at: c.restarted) ?? false,
+                restartedMonth: ReportMonth.text(key: try r.int(at: c.restartedMonthKey)),
+                restartOverdue: try r.bool(at: c.restartOverdue) ?? false)
+        }
     }
 
     /// Counts per region (and the city total) in `month`.
@@ -229,6 +235,22 @@ extension InvestmentQueries {
 /// The stalled list's order, as the view's callers write it in SQL: `ORDER BY city_key,
 /// sort_order, restarted, listed_month_key, project_code` (NULLs last, codes by their bytes
 /// as under the warehouse's C collation); rows equal on every key keep the server's order.
+/// Where each column of the stalled-list query is in its rows.
+struct StalledColumns {
+    let cityKey, sortOrder, restarted, listedMonthKey, projectCode, region, projectName, department, status,
+        isStalled, stallReason, plannedRestartMonth, restartedMonthKey, restartOverdue: Int
+
+    init(_ row: Row) {
+        cityKey = row.position(of: "city_key"); sortOrder = row.position(of: "sort_order")
+        restarted = row.position(of: "restarted"); listedMonthKey = row.position(of: "listed_month_key")
+        projectCode = row.position(of: "project_code"); region = row.position(of: "region")
+        projectName = row.position(of: "project_name"); department = row.position(of: "department")
+        status = row.position(of: "status"); isStalled = row.position(of: "is_stalled")
+        stallReason = row.position(of: "stall_reason"); plannedRestartMonth = row.position(of: "planned_restart_month")
+        restartedMonthKey = row.position(of: "restarted_month_key"); restartOverdue = row.position(of: "restart_overdue")
+    }
+}
+
 enum StalledListOrder {
     struct Key {
         let city: Int?
@@ -239,12 +261,12 @@ enum StalledListOrder {
         let position: Int
     }
 
-    static func sort(_ rows: inout [Row]) throws {
+    static func sort(_ rows: inout [Row], _ c: StalledColumns) throws {
         var keys: [Key] = []
         keys.reserveCapacity(rows.count)
         for (position, r) in rows.enumerated() {
-            keys.append(Key(city: try r.int("city_key"), sortOrder: try r.int("sort_order"), restarted: try r.bool("restarted"),
-                            listed: try r.int("listed_month_key"), code: r["project_code"], position: position))
+            keys.append(Key(city: try r.int(at: c.cityKey), sortOrder: try r.int(at: c.sortOrder), restarted: try r.bool(at: c.restarted),
+                            listed: try r.int(at: c.listedMonthKey), code: r[c.projectCode], position: position))
         }
         keys.sort(by: precedes)
         rows = keys.map { rows[$0.position] }
@@ -258,9 +280,22 @@ enum StalledListOrder {
         if a.code != b.code {
             guard let x = a.code else { return false }
             guard let y = b.code else { return true }
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
+            return utf8Precedes(x, y)
         }
         return a.position < b.position
+    }
+
+    /// Byte order of the UTF-8, as the C collation sorts: one `memcmp` (the generic
+    /// `lexicographicallyPrecedes` over `utf8` views was 9% of `stalled`'s CPU at ten million facts).
+    static func utf8Precedes(_ x: String, _ y: String) -> Bool {
+        var x = x, y = y
+        return x.withUTF8 { a in
+            y.withUTF8 { b in
+                let n = min(a.count, b.count)
+                let order = n == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, n)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
     }
 
     /// nil when equal; NULL sorts after every value (ascending, NULLS LAST).

@@ -73,7 +73,9 @@ public struct Row: Sendable {
         values[position(of: column)]
     }
 
-    func position(of column: String) -> Int {
+    /// The position of a named column, for reading many rows by position (`self[position]`,
+    /// `int(at:)`, `bool(at:)`) without hashing the name again for every value.
+    public func position(of column: String) -> Int {
         guard let position = index.positions[column] else {
             preconditionFailure("no column \"\(column)\" in result (columns: \(index.names.joined(separator: ", ")))")
         }
@@ -81,10 +83,14 @@ public struct Row: Sendable {
     }
 
     private func parse<T>(_ column: String, _ type: String, _ convert: (String) -> T?) throws -> T? {
-        guard let text = self[column] else { return nil }
+        try parse(at: position(of: column), type, convert)
+    }
+
+    private func parse<T>(at position: Int, _ type: String, _ convert: (String) -> T?) throws -> T? {
+        guard let text = values[position] else { return nil }
         guard let value = convert(text) else {
             throw PostgresError(
-                code: .decodingFailed, operation: "read column \"\(column)\"",
+                code: .decodingFailed, operation: "read column \"\(index.names[position])\"",
                 message: "value \"\(text.prefix(80))\" is not a valid \(type)")
         }
         return value
@@ -97,12 +103,16 @@ public struct Row: Sendable {
         try parse(column, "decimal", Row.parseDecimal)
     }
 
-    public func int(_ column: String) throws -> Int? {
-        try parse(column, "integer") { Int($0) }
+    public func int(_ column: String) throws -> Int? { try int(at: position(of: column)) }
+
+    public func int(at position: Int) throws -> Int? {
+        try parse(at: position, "integer") { Int($0) }
     }
 
-    public func bool(_ column: String) throws -> Bool? {
-        try parse(column, "boolean") { $0 == "t" ? true : ($0 == "f" ? false : nil) }
+    public func bool(_ column: String) throws -> Bool? { try bool(at: position(of: column)) }
+
+    public func bool(at position: Int) throws -> Bool? {
+        try parse(at: position, "boolean") { $0 == "t" ? true : ($0 == "f" ? false : nil) }
     }
 
     /// bytea (server hex output `\x…`) as bytes.

@@ -22,7 +22,7 @@ struct AlertsCommand: ParsableCommand {
             let (indicator, region) = try options.resolve(queries, defaultIndicator: nil)
             let month = options.reportMonth
             let rows = try queries.alerts(month: month, indicator: indicator, region: region)
-            emit(render(Tables.alerts(rows, month: month), as: output.format))
+            emit(renderUTF8(Tables.alerts(rows, month: month), as: output.format))
         }
     }
 }

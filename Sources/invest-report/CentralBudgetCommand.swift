@@ -30,7 +30,7 @@ struct CentralBudgetCommand: ParsableCommand {
             let table = projects
                 ? Tables.centralBudgetProjects(try queries.centralBudgetProjects(month: month, region: region, lateOnly: late), month: month)
                 : Tables.centralBudgetSummary(try queries.centralBudgetSummary(month: month, region: region), month: month)
-            emit(render(table, as: output.format))
+            emit(renderUTF8(table, as: output.format))
             try noteNotReported(queries, .centralBudget, month: month, region: region)
         }
     }

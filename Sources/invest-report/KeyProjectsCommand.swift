@@ -34,7 +34,7 @@ struct KeyProjectsCommand: ParsableCommand {
             let month = options.reportMonth
             let asOfMonth = try asOf.flatMap(ReportMonth.init(parsing:)) ?? queries.defaultKeyProjectAsOf(month: month)
             let rows = try queries.keyProjects(month: month, asOf: asOfMonth, region: region)
-            emit(render(Tables.keyProjects(rows, month: month, asOf: asOfMonth), as: output.format))
+            emit(renderUTF8(Tables.keyProjects(rows, month: month, asOf: asOfMonth), as: output.format))
         }
     }
 }

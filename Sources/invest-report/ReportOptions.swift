@@ -68,9 +68,16 @@ extension ReportFormat: ExpressibleByArgument {}
 /// was copied into a `Data` first).
 func emit(_ text: String) {
     var text = text
-    text.withUTF8 { bytes in
-        guard let base = bytes.baseAddress else { return }
-        FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-                                             deallocator: .none))
-    }
+    text.withUTF8(write)
+}
+
+/// Writes rendered bytes (`renderUTF8`) to stdout as they are.
+func emit(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer(write)
+}
+
+private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                                         deallocator: .none))
 }

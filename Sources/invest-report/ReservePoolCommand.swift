@@ -22,7 +22,7 @@ struct ReservePoolCommand: ParsableCommand {
             let month = options.reportMonth
             noteCityWide(region, "the reserve pool's categories and targets",
                          instead: "its reserve projects: SELECT * FROM analyst.reserve_project WHERE region = '\(region?.name ?? "")'")
-            emit(render(Tables.reservePool(try queries.reservePool(month: month, region: region), month: month), as: output.format))
+            emit(renderUTF8(Tables.reservePool(try queries.reservePool(month: month, region: region), month: month), as: output.format))
         }
     }
 }

@@ -34,7 +34,7 @@ struct SpecialBondsCommand: ParsableCommand {
             let table = projects
                 ? Tables.specialBondProjects(try queries.specialBondProjects(month: month, region: region, laggingOnly: lagging), month: month)
                 : Tables.specialBondBatches(try queries.specialBondBatches(month: month, region: region), month: month)
-            emit(render(table, as: output.format))
+            emit(renderUTF8(table, as: output.format))
             try noteNotReported(queries, .specialBonds, month: month, region: region)
         }
     }

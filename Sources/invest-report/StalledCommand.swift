@@ -26,7 +26,7 @@ struct StalledCommand: ParsableCommand {
             let table = summary
                 ? Tables.stalledRegions(try queries.stalledRegions(month: month, region: region), month: month)
                 : Tables.stalledProjects(try queries.stalledProjects(month: month, region: region), month: month)
-            emit(render(table, as: output.format))
+            emit(renderUTF8(table, as: output.format))
         }
     }
 }

@@ -22,7 +22,7 @@ struct TargetsCommand: ParsableCommand {
             let (indicator, region) = try options.resolve(queries, defaultIndicator: nil)
             let month = options.reportMonth
             let rows = try queries.targets(month: month, indicator: indicator, region: region)
-            emit(render(Tables.targets(rows, month: month), as: output.format))
+            emit(renderUTF8(Tables.targets(rows, month: month), as: output.format))
         }
     }
 }

@@ -25,7 +25,7 @@ struct TransfersCommand: ParsableCommand {
             let (_, region) = try options.resolve(queries, defaultIndicator: nil)
             let month = options.reportMonth
             let rows = try queries.transfers(month: month, region: region)
-            emit(render(Tables.transfers(rows, month: month), as: output.format))
+            emit(renderUTF8(Tables.transfers(rows, month: month), as: output.format))
         }
     }
 }

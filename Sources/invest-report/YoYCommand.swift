@@ -24,7 +24,7 @@ struct YoYCommand: ParsableCommand {
                     try queries.yoy(month: month, by: options.by, indicator: indicator, scope: region),
                     by: options.by, month: month)
             }
-            emit(render(table, as: output.format))
+            emit(renderUTF8(table, as: output.format))
         }
     }
 }

@@ -18,6 +18,9 @@ import Testing
         (key(8, 1, false, 202101, "B"), key(8, 1, false, 202101, "a"), true),        // codes by bytes: B (0x42) < a
         (key(8, 1, false, 202101, "2021-45"), key(8, 1, false, 202101, "202145"), true), // '-' (0x2D) < '4'
         (key(8, 1, false, 202101, "Z"), key(8, 1, false, 202101, "项目"), true),      // ASCII before CJK
+        (key(8, 1, false, 202101, "2021-4507"), key(8, 1, false, 202101, "2021-45070"), true), // a prefix first
+        (key(8, 1, false, 202101, "项目乙"), key(8, 1, false, 202101, "项目甲"), true), // 乙 E4 B9 99 < 甲 E7 94 B2
+        (key(8, 1, false, 202101, ""), key(8, 1, false, 202101, "A"), true),        // empty first
         (key(nil, 1, false, 202101, "A"), key(8, 1, false, 202101, "A"), false),     // NULL city last
         (key(8, 1, false, nil, "A"), key(8, 1, false, 202101, "B"), false),          // NULL month last
         (key(8, 1, false, 202101, nil), key(8, 1, false, 202101, "A"), false),       // NULL code last

@@ -10,7 +10,13 @@ import Foundation
 /// Written as bytes into one buffer: a month's stalled list at ten million facts is 5 MB of
 /// JSON, and building it from per-scalar `String` appends was most of the CLI's CPU.
 public func renderJSON(_ table: ReportTable) -> String {
-    if table.rows.isEmpty { return "[]\n" }
+    String(decoding: renderJSONBytes(table), as: UTF8.self)
+}
+
+/// `renderJSON` as UTF-8 bytes, for writing out without making a `String` of them (which
+/// validates every byte again).
+public func renderJSONBytes(_ table: ReportTable) -> [UInt8] {
+    if table.rows.isEmpty { return Array("[]\n".utf8) }
     // `"key": ` for each column, escaped once.
     let keys: [[UInt8]] = table.columns.map { column in
         var key: [UInt8] = []
@@ -33,7 +39,7 @@ public func renderJSON(_ table: ReportTable) -> String {
         out.append(UInt8(ascii: "}"))
     }
     out.append(contentsOf: "\n]\n".utf8)
-    return String(decoding: out, as: UTF8.self)
+    return out
 }
 
 func appendJSONValue(_ value: ReportValue, to out: inout [UInt8]) {
