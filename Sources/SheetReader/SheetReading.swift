@@ -1394,9 +1394,10 @@ public final class SheetReading {
         }
         // One unit's own sheet (a county finance bureau's, a department's): 资金类别 | 本年累计争取 |
         // 上年同期, the unit in the title or file name. Only columns no other sheet has decide: a
-        // fund category, or an amount 争取 from above beside no project name (到位资金 is also a
-        // project's funding).
+        // fund category, a fund list's 资金名称, or an amount 争取 from above beside no
+        // project name (到位资金 is also a project's funding).
         let transferOnly = has(.transferPayments, "category")
+            || has(.transferPayments, "fund_name")
             || headerTexts.contains { $0.contains("争取") } && !has(.projectProgress, "project_name")
         if !has(.transferPayments, "unit"), has(.transferPayments, "ytd_amount") && transferOnly || fundColumns,
            !has(.indicatorSummary, "indicator"), !has(.indicatorSummary, "region") {

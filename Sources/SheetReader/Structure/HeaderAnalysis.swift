@@ -226,7 +226,7 @@ extension SheetLayout {
         case .indicatorSummary:
             return ["region", "indicator", "value", "prior_ytd", "reported_yoy", "period", "row_unit"]
         case .transferPayments:
-            return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period", "fund_column"]
+            return ["unit", "category", "ytd_amount", "prior_ytd", "reported_yoy", "period", "fund_column", "fund_name", "document_no"]
         case .targets:
             return ["unit", "indicator", "annual_target", "target_rate", "period"]
         case .centralBudget, .specialBonds, .reservePool:
@@ -423,6 +423,16 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
             case .share, .change, .target, .rate: roles[c] = nil
             }
         }
+    }
+    // A unit's fund list (`资金名称 | 文号 | 金额`): the plain amount is the amount secured, when
+    // no column names it otherwise (a fund list had no header row it could read).
+    if layout == .transferPayments, !roles.contains(.field("ytd_amount")), !roles.contains(where: FundColumn.isFund),
+       roles.contains(.field("fund_name")),
+       let c = roles.indices.first(where: { c in
+           let m = sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : empty)
+           return roles[c] == nil && m.indicator == nil && m.fields.isEmpty && m.measure == .value
+       }) {
+        roles[c] = .field("ytd_amount")
     }
     // With a column per fund category the rows are read per category: a plain amount column
     // beside them is their total (the `合计` group), not read, so it is not checked either.

@@ -31,6 +31,35 @@ import Testing
         #expect(reader.warnings.isEmpty)
     }
 
+    /// A department's fund list: one row per fund (资金名称 | 文号 | 金额), no category, the unit in
+    /// 填报单位 (was rejected: "no header row"). Each fund is a row of the unit; the loader sums them.
+    @Test(arguments: [
+        ["序号", "资金名称", "文号", "金额", "到位时间"],
+        ["序号", "资金名称", "文号", "到位资金", "到位时间"],
+        ["序号", "资金名称", "下达文号", "本年累计到位", "到位时间"],
+        ["序号", "资金名称", "到位资金（万元）", "备注"],
+    ])
+    func departmentFundList(header: [String]) throws {
+        let amountColumn = header.firstIndex { $0.contains("金额") || $0.contains("到位") && !$0.contains("时间") }!
+        func row(_ n: String, _ name: String, _ doc: String, _ amount: String) -> [String] {
+            header.indices.map { c in
+                c == 0 ? n : c == 1 ? name : c == amountColumn ? amount : header[c].contains("文号") ? doc : ""
+            }
+        }
+        let (reader, out) = try readAll([
+            ["钦州市教育局2025年1-6月争取上级转移支付资金明细表"], ["填报单位：钦州市教育局", "", "", "单位：万元"], header,
+            row("1", "2025年中央义务教育薄弱环节改善与能力提升补助资金", "桂财教〔2025〕12号", "1,280.00"),
+            row("2", "2025年学前教育发展资金", "桂财教〔2025〕25号", "460.50"),
+            row("3", "2025年学生资助补助经费", "桂财教〔2025〕40号", "1,655.2"),
+            row("", "合计", "", "3,395.70"),
+        ], fileName: "t03.csv")
+        #expect(reader.info.layout == .transferPayments)
+        let rows = out.compactMap(\.transfer)
+        #expect(rows.map(\.unit) == ["钦州市教育局", "钦州市教育局", "钦州市教育局"])
+        #expect(rows.map(\.ytdAmount) == [D("1280"), D("460.5"), D("1655.2")])
+        #expect(reader.warnings.isEmpty)
+    }
+
     /// A project list with its funding (`项目名称 | 总投资 | 到位资金`) is no unit's transfer sheet.
     @Test(arguments: ["到位资金", "争取资金"])
     func projectFundingIsNoTransferSheet(amount: String) throws {
