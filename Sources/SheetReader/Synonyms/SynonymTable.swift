@@ -29,6 +29,12 @@ public struct SynonymTable: Sendable {
 
     private var exact: [String: [String]] = [:]
     private var patterns: [Entry] = []
+    /// Positions in `patterns` by what a matching text starts with: the first character of a
+    /// pattern's leading literal, or any ASCII digit for a pattern that starts with N or YYYY.
+    /// Trying every pattern on every header cell made a 100,000-column header take half a
+    /// minute (a debug build, two cores; the reliability suite allows 60 s).
+    private var patternsByFirst: [Character: [Int]] = [:]
+    private var patternsFromDigit: [Int] = []
 
     public init() {}
 
@@ -53,7 +59,13 @@ public struct SynonymTable: Sendable {
         let text = HeaderText(synonym).text
         guard !text.isEmpty else { return }
         if text.contains("N") || text.contains("YYYY") {
-            patterns.append(Entry(canonical: canonical, tokens: SynonymTable.tokenize(text)))
+            let tokens = SynonymTable.tokenize(text)
+            if case .literal(let l)? = tokens.first, let c = l.first {
+                patternsByFirst[c, default: []].append(patterns.count)
+            } else {
+                patternsFromDigit.append(patterns.count)
+            }
+            patterns.append(Entry(canonical: canonical, tokens: tokens))
         } else if !(exact[text]?.contains(canonical) ?? false) {
             exact[text, default: []].append(canonical)
         }
@@ -81,7 +93,13 @@ public struct SynonymTable: Sendable {
     /// All canonical names an already-normalised header text matches, table order.
     public func matches(normalized text: String) -> [SynonymMatch] {
         var out: [SynonymMatch] = (exact[text] ?? []).map { SynonymMatch(canonical: $0, month: nil) }
-        for entry in patterns {
+        guard let first = text.first else { return out }
+        var candidates = patternsByFirst[first] ?? []
+        if first.isASCII, first.isNumber, !patternsFromDigit.isEmpty {
+            candidates = (candidates + patternsFromDigit).sorted()  // table order
+        }
+        for index in candidates {
+            let entry = patterns[index]
             if let month = SynonymTable.match(entry.tokens[...], Substring(text), month: nil) {
                 let m = SynonymMatch(canonical: entry.canonical, month: month == 0 ? nil : month)
                 if !out.contains(m) { out.append(m) }
