@@ -176,6 +176,8 @@ public struct SheetInfo: Sendable {
     public var columns: [String: Int]
     /// Title rows' text, in order.
     public var titles: [String]
+    /// How the file writes its numbers: always `.decimalPoint` but for a `;` file (`NumberStyleEvidence`).
+    public var numberStyle: NumberStyle = .decimalPoint
 
     public init(fileName: String, encoding: TextEncoding, delimiter: UInt8, layout: SheetLayout,
                 month: YearMonth, region: String?, unit: MoneyUnit, headerLines: [Int],

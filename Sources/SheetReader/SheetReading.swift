@@ -24,6 +24,8 @@ public final class SheetReading {
     let names: [String]
     private let headerRows: [[String]]
     private let rawDelimiter: String
+    /// How the file writes its numbers (`NumberStyleEvidence`; `.decimalPoint` but for `;` files).
+    let numberStyle: NumberStyle
     private var queue: [RowOutcome] = []
     private var queueIndex = 0
     private var pending: [CSVRecord] = []
@@ -272,6 +274,27 @@ public final class SheetReading {
             }
         }
 
+        // A `;` file comes from a PC whose list separator is `;`, where the decimal separator is
+        // usually `,`: its first data rows' amounts and rates decide how its numbers read.
+        var numberStyle = NumberStyle.decimalPoint
+        if source.delimiter == UInt8(ascii: ";") {
+            var evidence = NumberStyleEvidence()
+            var peeked = 0
+            while let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                peeked += 1
+                for (c, role) in roles.enumerated() where c < record.fields.count && SheetReading.readsNumbers(role) {
+                    evidence.add(record.fields[c], line: record.line, column: c)
+                }
+            }
+            let decided = evidence.decision { c in c < headerTexts.count && !headerTexts[c].isEmpty ? headerTexts[c] : "column \(c + 1)" }
+            numberStyle = decided.style
+            if let warning = decided.warning {
+                checker.warn(warning)
+                warnings = checker.warnings
+            }
+        }
+        self.numberStyle = numberStyle
+
         // A long sheet's `单位` column of 亿元, 万元 and % (`指标 | 单位 | 2023年1-8月 | …`) is each
         // row's unit (计量单位), not its region: 单位 names a region or receiving unit elsewhere.
         // The column is the region slot's (`指标 | 单位 | …`), or a `单位` column beside a 地区 one
@@ -303,7 +326,7 @@ public final class SheetReading {
                 var peeked = 0
                 while let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
                     peeked += 1
-                    guard rc < record.fields.count, let v = try? SheetReading.percent(record.fields[rc]) else { continue }
+                    guard rc < record.fields.count, let v = try? SheetReading.percent(record.fields[rc], style: numberStyle) else { continue }
                     rates.append((v, TargetRates.hasPercentSign(record.fields[rc])))
                 }
                 let column = TargetRates.column(rates)
@@ -447,9 +470,11 @@ public final class SheetReading {
         var headerLines = (groupLine.map { [$0] } ?? []) + [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
         if let unitsLine { headerLines.append(unitsLine) }
-        info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
-                         month: month, region: region, unit: sheetUnit, headerLines: headerLines,
-                         headers: headerTexts, columns: columns, titles: titles)
+        var info = SheetInfo(fileName: fileName, encoding: source.encoding, delimiter: source.delimiter, layout: layout,
+                             month: month, region: region, unit: sheetUnit, headerLines: headerLines,
+                             headers: headerTexts, columns: columns, titles: titles)
+        info.numberStyle = numberStyle
+        self.info = info
         self.roles = roles + Array(repeating: nil, count: max(0, width - roles.count))
         self.units = units
         self.titleIndicator = titleIndicator
@@ -554,7 +579,7 @@ public final class SheetReading {
         }
         guard !top[f].isEmpty, HeaderText(cells[f]).text == top[f] else { return nil }
         let texts = cells.map { HeaderText($0).text }
-        guard !SheetReading.sameCells(texts, top), !cells.contains(where: { (try? ValueParser.number($0)) != nil }) else { return nil }
+        guard !SheetReading.sameCells(texts, top), !cells.contains(where: { ValueParser.isNumber($0, style: numberStyle) }) else { return nil }
         let known = cells.filter { !SheetReading.normalizesEmpty($0) && analyzer.match($0).isKnown }.count
         return known >= 2 ? (texts.filter { !$0.isEmpty }.prefix(4).joined(separator: " | "), true) : nil
     }
@@ -640,7 +665,7 @@ public final class SheetReading {
             // Below the sheet's total, a project sheet's keyless rows of a label and sums
             // (`新开工项目 | | 3 | 1,200`, `在建项目（2个）`) summarise it by status: not projects.
             if info.layout == .projectProgress, keyIsEmpty, sawTotal, let f = firstNonEmpty,
-               cells[(f + 1)...].allSatisfy({ SheetReading.normalizesEmpty($0) || (try? ValueParser.number($0)) != nil }) {
+               cells[(f + 1)...].allSatisfy({ SheetReading.normalizesEmpty($0) || ValueParser.isNumber($0, style: numberStyle) }) {
                 return .skipped(SkippedRow(line: line, kind: .subtotal,
                                            reason: "summary row '\(NameNormalizer.normalize(cells[f]).prefix(20))' below the sheet's total, not checked"))
             }
@@ -887,9 +912,9 @@ public final class SheetReading {
         guard let c, c < cells.count else { return nil }
         let parsed: ParsedNumber?
         var cellUnit: MoneyUnit?
-        do { parsed = try ValueParser.number(cells[c]) } catch {
+        do { parsed = try ValueParser.number(cells[c], style: numberStyle) } catch {
             // `1.5亿` in a 万元 column: the cell states its own unit.
-            guard let stated = ValueParser.numberWithUnit(cells[c]) else {
+            guard let stated = ValueParser.numberWithUnit(cells[c], style: numberStyle) else {
                 throw CellError(column: c, reason: "\(error.description); expected an amount in \(units[c].rawValue)")
             }
             (parsed, cellUnit) = (stated.number, stated.unit)
@@ -950,12 +975,12 @@ public final class SheetReading {
 
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
-        do { return try SheetReading.percent(cells[c]) } catch {
+        do { return try SheetReading.percent(cells[c], style: numberStyle) } catch {
             throw CellError(column: c, reason: "\(error.description); expected a percentage")
         }
     }
 
-    static func percent(_ cell: String) throws(ValueError) -> Decimal? {
+    static func percent(_ cell: String, style: NumberStyle = .decimalPoint) throws(ValueError) -> Decimal? {
         var t = cell
         // `增长18.2%`, `下降2.5%`, and the arrows of statistical tables (`↑3.1`, `▼2.0`).
         for prefix in ["增长", "下降", "↑", "▲", "↓", "▼"] where NameNormalizer.normalize(t).hasPrefix(prefix) {
@@ -967,7 +992,7 @@ public final class SheetReading {
             let rest = String(NameNormalizer.normalize(t).dropLast(suffix.count))
             t = ["↓", "▼"].contains(suffix) && !rest.hasPrefix("-") ? "-" + rest : rest
         }
-        return try ValueParser.percent(t)
+        return try ValueParser.percent(t, style: style)
     }
 
     /// Indicator names repeat on every row of a long sheet; match each distinct text once.
@@ -1235,6 +1260,15 @@ public final class SheetReading {
         }
     }
 
+    /// Columns read as numbers, amounts and rates: where a `;` file's number style shows.
+    static func readsNumbers(_ role: ColumnRole?) -> Bool {
+        switch role {
+        case .field(let f)?: return isMoney(role) || ["reported_yoy", "target_rate"].contains(f) || FundColumn.parse(f)?.kind == .yoy
+        case .indicator(_, let m)?: return isMoney(role) || m == .yoy || m == .rate
+        default: return isMoney(role)
+        }
+    }
+
     static func isMoney(_ role: ColumnRole?) -> Bool {
         switch role {
         case .field(let f)?: return ["ytd_completed", "month_completed", "annual_plan", "total_investment", "ytd_amount",
@@ -1255,7 +1289,7 @@ public final class SheetReading {
         for (c, role) in roles.enumerated() {
             guard let role, c < cells.count, let key = SheetReading.amountKey(role, layout: info.layout, longIndicator: long) else { continue }
             do {
-                guard let n = try ValueParser.number(cells[c]), !n.isPercent else { continue }
+                guard let n = try ValueParser.number(cells[c], style: numberStyle), !n.isPercent else { continue }
                 out[key] = SheetReading.amount(n, value: n.value * units[c].toWan, unit: units[c])
             } catch {
                 problems(c, error)

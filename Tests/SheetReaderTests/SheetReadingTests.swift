@@ -438,3 +438,79 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(out.count == 50)
     }
 }
+
+/// A `;` file is what Excel writes on a PC whose list separator is `;`, where the decimal
+/// separator is `,` and `.` goes between thousands (probe D, finding 2).
+@Suite struct SemicolonNumberStyleTests {
+    static let header = "序号;项目名称;项目代码;总投资;2022年计划投资;1-4月完成投资;本月完成投资;项目状态"
+
+    static func read(_ dataRows: [String], delimiter: String = ";") throws -> (SheetReading, [RowOutcome]) {
+        let lines = ["三娘湾旅游管理区2022年1-4月重大项目投资进度表;;;;;;;", "填报单位：三娘湾旅游管理区发展和改革局;;;;;;单位：万元;", header]
+            + dataRows.enumerated().map { "\($0.offset + 1);项目\($0.offset + 1);2022-450774-48-01-00000\($0.offset + 1);\($0.element);在建" }
+        let text = lines.joined(separator: "\r\n").replacingOccurrences(of: ";", with: delimiter) + "\r\n"
+        let stream = try RecordStream(bytes: Array(text.utf8), fileName: "三娘湾旅游管理区_2022年4月.csv")
+        let reader = try SheetReading(source: stream, fileName: stream.fileName, options: ReadOptions())
+        var out: [RowOutcome] = []
+        while let o = try reader.next() { out.append(o) }
+        return (reader, out)
+    }
+
+    /// f35: `12.000;4.000;2.500;0` loaded as 12, 4 and 2.5, 1,000 times too small, without a word.
+    @Test func thousandsDotsBesidePlainAmounts() throws {
+        let (reader, out) = try Self.read(["12.000;4.000;2.500;0", "8.000;3.000;1.250;1.250", "3.000;1.500;800;100"])
+        let projects = out.compactMap(\.project)
+        #expect(reader.info.numberStyle == .decimalComma)
+        #expect(projects.map(\.totalInvestment) == [D("12000"), D("8000"), D("3000")])
+        #expect(projects.map(\.annualPlan) == [D("4000"), D("3000"), D("1500")])
+        #expect(projects.map(\.ytdCompleted) == [D("2500"), D("1250"), D("800")])
+        #expect(projects.map(\.monthCompleted) == [D("0"), D("1250"), D("100")])
+        #expect(reader.warnings.count == 1)
+        #expect(reader.warnings.first?.line == 4)
+        #expect(reader.warnings.first?.message.contains("numbers are read in the continental style") == true)
+        #expect(reader.warnings.first?.message.contains("'2.500' (line 4, 1-4月完成投资) stands in one column with '800' (line 6)") == true)
+    }
+
+    /// f15 and f15b: decimal commas were rejected (`987,6` as a misplaced thousands separator).
+    @Test func decimalCommas() throws {
+        let (reader, out) = try Self.read(["12.000;4000;1.234,5;200,5", "8000;3000;2500;300", "3.000;1.500;987,6;12,5"])
+        let projects = out.compactMap(\.project)
+        #expect(out.compactMap(\.rejected).isEmpty)
+        #expect(projects.map(\.ytdCompleted) == [D("1234.5"), D("2500"), D("987.6")])
+        #expect(projects.map(\.totalInvestment) == [D("12000"), D("8000"), D("3000")])
+        #expect(projects.map(\.monthCompleted) == [D("200.5"), D("300"), D("12.5")])
+        #expect(reader.warnings.map(\.message).filter { $0.contains("continental style") }.count == 1)
+        #expect(reader.warnings.first?.message.contains("'1.234,5' (line 4, 1-4月完成投资) has a decimal comma") == true)
+    }
+
+    /// Nothing in the file tells whether `2.500` is 2.5 or 2500: the cell is rejected, not guessed.
+    @Test func undecidedAmountsAreRejected() throws {
+        let (reader, out) = try Self.read(["12.000;4.000;2.500;1.500", "8.000;3.000;1.250;1.250", "3000;2000;1000;1000"])
+        #expect(reader.info.numberStyle == .undecided)
+        let rejected = out.compactMap(\.rejected)
+        #expect(rejected.map(\.line) == [4, 5])
+        #expect(rejected.first?.reason.contains("'2.500' is not a number (2.5 if '.' is the decimal point, 2500 if it separates thousands") == true)
+        #expect(out.compactMap(\.project).map(\.ytdCompleted) == [D("1000")])
+    }
+
+    /// A file with decimal points reads as before: `12.000` is 12, and the batch says so.
+    @Test func decimalPointsInASemicolonFile() throws {
+        let (reader, out) = try Self.read(["12.000;4.5;2.5;0.5", "8;3;1.25;1.25"])
+        #expect(reader.info.numberStyle == .decimalPoint)
+        #expect(out.compactMap(\.project).map(\.totalInvestment) == [D("12"), D("8")])
+        #expect(reader.warnings.map(\.message) == ["'12.000' (line 4, 总投资) is read as 12, with '.' as the decimal point, not between thousands: '4.5' (line 4, 2022年计划投资) has a decimal point"])
+    }
+
+    /// Comma and tab files keep the decimal point; a decimal comma there is named in the reject.
+    @Test(arguments: [",", "\t"])
+    func commaAndTabFilesKeepTheDecimalPoint(delimiter: String) throws {
+        let (reader, out) = try Self.read(["12.000;4.000;\"987,6\";0", "\"¥8,000\";3000;\"￥1,250.00\";0", "12.000;4.000;2.500;0"],
+                                          delimiter: delimiter)
+        #expect(reader.info.numberStyle == .decimalPoint)
+        #expect(reader.warnings.isEmpty)
+        let rejected = out.compactMap(\.rejected)
+        #expect(rejected.map(\.line) == [4])
+        #expect(rejected.first?.reason == "'987,6' is not a number (a decimal comma? this file's numbers have a decimal point: write 987.6); expected an amount in 万元")
+        #expect(out.compactMap(\.project).map(\.totalInvestment) == [D("8000"), D("12")])
+        #expect(out.compactMap(\.project).map(\.ytdCompleted) == [D("1250"), D("2.5")])
+    }
+}

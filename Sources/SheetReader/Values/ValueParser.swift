@@ -56,10 +56,60 @@ public enum ValueParser {
         return s
     }
 
-    /// Parses a number; `nil` for an empty or no-value cell; throws for anything else.
-    public static func number(_ text: String) throws(ValueError) -> ParsedNumber? {
-        if let plain = plainNumber(text) { return plain }
-        let s = clean(text)
+    /// Parses a number in the file's `style`; `nil` for an empty or no-value cell; throws for
+    /// anything else. A cell that reads only in the other style says so in the error.
+    public static func number(_ text: String, style: NumberStyle = .decimalPoint) throws(ValueError) -> ParsedNumber? {
+        switch style {
+        case .decimalPoint:
+            if let plain = plainNumber(text) { return plain }
+            return try number(text, decimal: ".", group: ",")
+        case .decimalComma:
+            return try number(text, decimal: ",", group: ".")
+        case .undecided:
+            let point: ParsedNumber?
+            do { point = try number(text, decimal: ".", group: ",") } catch {
+                // Reads with a decimal comma only, or not at all.
+                guard let comma = try? number(text, decimal: ",", group: ".") else { throw error }
+                return comma
+            }
+            guard let point, let comma = try? number(text, decimal: ",", group: "."), comma.value != point.value else { return point }
+            let dot = clean(text).contains(".")
+            throw ValueError(text: text, expected: "a number", detail: (dot
+                ? "\(point.value) if '.' is the decimal point, \(comma.value) if it separates thousands"
+                : "\(point.value) if ',' separates thousands, \(comma.value) if it is the decimal comma")
+                + "; no other number in this ;-delimited file tells which: write it without a thousands separator")
+        }
+    }
+
+    /// Whether the cell holds a number in `style` (for `undecided`, in either).
+    public static func isNumber(_ text: String, style: NumberStyle = .decimalPoint) -> Bool {
+        if (try? number(text, style: style)) != nil { return true }
+        return style == .undecided && (try? number(text, decimal: ",", group: ".")) != nil
+    }
+
+    /// `number` with the decimal and thousands marks given; a cell that reads with the two
+    /// swapped says what it probably is.
+    private static func number(_ text: String, decimal: Character, group: Character) throws(ValueError) -> ParsedNumber? {
+        do { return try general(text, decimal: decimal, group: group) } catch {
+            guard clean(text).contains(group), let other = try? general(text, decimal: group, group: decimal) else { throw error }
+            var hinted = error
+            hinted.detail = decimal == "."
+                ? "a decimal comma? this file's numbers have a decimal point: write \(other.value)"
+                : "a decimal point? this file's numbers have a decimal comma and '.' between thousands: write "
+                    + "\(other.value)".replacingOccurrences(of: ".", with: ",")
+            throw hinted
+        }
+    }
+
+    /// `¥1,234`, `￥1,234.00`: a currency sign is formatting (Excel's currency and accounting
+    /// formats); the amount is in the column's unit.
+    private static func droppingCurrency(_ s: Substring) -> Substring {
+        s.first == "¥" || s.first == "￥" ? s.dropFirst() : s
+    }
+
+    private static func general(_ text: String, decimal: Character, group: Character) throws(ValueError) -> ParsedNumber? {
+        var s = clean(text)
+        if s.first == "¥" || s.first == "￥" { s.removeFirst() }
         if s.isEmpty { return nil }
         if let f = s.utf8.first, !(0x30...0x39).contains(f), noValueTexts.contains(s) || noValueTexts.contains(s.uppercased()) { return nil }
         var body = Substring(s)
@@ -68,13 +118,13 @@ public enum ValueParser {
         if body.hasSuffix("%") { percent = true; body = body.dropLast() }
         if body.hasPrefix("("), body.hasSuffix(")"), body.count >= 3 {
             negative = true
-            body = body.dropFirst().dropLast()
+            body = droppingCurrency(body.dropFirst().dropLast())
             if !percent, body.hasSuffix("%") { percent = true; body = body.dropLast() }
         }
         if let first = body.first, first == "-" || first == "+" {
             if negative && first == "-" { throw ValueError(text: text, expected: "a number", detail: "two minus signs") }
             negative = negative || first == "-"
-            body = body.dropFirst()
+            body = droppingCurrency(body.dropFirst())
         }
         // Split off an exponent: 1.2E+05.
         var exponent = 0
@@ -91,13 +141,17 @@ public enum ValueParser {
             body = body[..<eIndex]
         }
         // Thousands separators: only between groups of three digits in the integer part.
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { throw ValueError(text: text, expected: "a number", detail: "more than one decimal point") }
+        let parts = body.split(separator: decimal, omittingEmptySubsequences: false)
+        guard parts.count <= 2 else {
+            throw ValueError(text: text, expected: "a number", detail: decimal == "." ? "more than one decimal point" : "more than one decimal comma")
+        }
         var integer = String(parts[0])
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        if integer.contains(",") {
-            let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
-            guard let head = groups.first, (1...3).contains(head.count),
+        if integer.contains(group) {
+            let groups = integer.split(separator: group, omittingEmptySubsequences: false)
+            // `0.500` is no continental 500 (Excel writes 500): the new style's first group
+            // starts with a digit other than 0. (The decimal point's `0,500` reads 500, as it did.)
+            guard let head = groups.first, (1...3).contains(head.count), group == "," || head.first != "0",
                   groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
                 throw ValueError(text: text, expected: "a number", detail: "misplaced thousands separator")
             }
@@ -184,11 +238,11 @@ public enum ValueParser {
 
     /// A money amount in the given unit, converted to 万元 exactly. A cell that states its own
     /// unit (`1.5亿`) is in that unit.
-    public static func money(_ text: String, unit: MoneyUnit) throws(ValueError) -> Decimal? {
+    public static func money(_ text: String, unit: MoneyUnit, style: NumberStyle = .decimalPoint) throws(ValueError) -> Decimal? {
         let n: ParsedNumber?
         var unit = unit
-        do { n = try number(text) } catch {
-            guard let stated = numberWithUnit(text) else { throw error }
+        do { n = try number(text, style: style) } catch {
+            guard let stated = numberWithUnit(text, style: style) else { throw error }
             (n, unit) = (stated.number, stated.unit)
         }
         guard let n else { return nil }
@@ -198,18 +252,18 @@ public enum ValueParser {
 
     /// `1.5亿`, `1,200万`, `12.5万元`, `800元`: a number followed by a money unit, as clerks type
     /// when a figure is in another unit than the column's. Nil for anything else.
-    public static func numberWithUnit(_ text: String) -> (number: ParsedNumber, unit: MoneyUnit)? {
+    public static func numberWithUnit(_ text: String, style: NumberStyle = .decimalPoint) -> (number: ParsedNumber, unit: MoneyUnit)? {
         let s = NameNormalizer.normalize(text)
         for (word, unit) in MoneyUnit.spellings where s.hasSuffix(word) {
-            guard let n = try? number(String(s.dropLast(word.count))), !n.isPercent else { return nil }
+            guard let n = try? number(String(s.dropLast(word.count)), style: style), !n.isPercent else { return nil }
             return (n, unit)
         }
         return nil
     }
 
     /// A percentage: `12.3%` and `12.3` both give 12.3.
-    public static func percent(_ text: String) throws(ValueError) -> Decimal? {
-        try number(text)?.value
+    public static func percent(_ text: String, style: NumberStyle = .decimalPoint) throws(ValueError) -> Decimal? {
+        try number(text, style: style)?.value
     }
 
     /// Unified project codes (`2020-450702-48-01-012345`): full-width and dash variants

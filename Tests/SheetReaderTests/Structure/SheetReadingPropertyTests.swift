@@ -21,10 +21,12 @@ import Testing
         "本年累计", "年度目标", "1月", "2月", "报告期", "资金类别", "合计", "小计", "一、产业项目", "（一）", "注：", "其中：",
         "2022年1-6月", "2022-06", "填报单位：灵山县", "单位：亿元", "1,234.5", "(12)", "1.2E+05", "#N/A", "—", "12%",
         "２０２０－１", "abc", "\n", "\"", "-5", "1E+40", "99999999999999999999", "是", "2022/2/30", "44635", "钦南区", "工业投资",
+        "987,6", "12.000", "1.234,5", "¥1,234", "800",
     ]
 
-    @Test(arguments: 0..<200)
-    func neverCrashes(seed: Int) throws {
+    /// Also as a `;` file, whose numbers' style is decided from rows read ahead.
+    @Test(arguments: 0..<200, [UInt8(ascii: ","), UInt8(ascii: ";")])
+    func neverCrashes(seed: Int, delimiter: UInt8) throws {
         var rng = SplitMix(state: UInt64(seed))
         let rowCount = Int.random(in: 0...30, using: &rng)
         let rows = (0..<rowCount).map { _ in
@@ -32,7 +34,7 @@ import Testing
         }
         let reader: SheetReading
         do {
-            reader = try SheetReading(source: ArrayRecordSource(rows: rows), fileName: "fuzz.csv", options: ReadOptions())
+            reader = try SheetReading(source: ArrayRecordSource(rows: rows, delimiter: delimiter), fileName: "fuzz.csv", options: ReadOptions())
         } catch is SheetError {
             return
         }

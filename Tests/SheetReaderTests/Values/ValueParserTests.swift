@@ -54,6 +54,87 @@ import Testing
         }
     }
 
+    /// The continental style of a `;` file: `.` between thousands, `,` before decimals.
+    @Test(arguments: [
+        ("1.234,5", "1234.5"), ("987,6", "987.6"), ("12.000", "12000"), ("2.500", "2500"), ("1.234.567", "1234567"),
+        ("12,5%", "12.5"), ("(1.234,5)", "-1234.5"), ("-0,25", "-0.25"), ("1,2E+05", "120000"), ("１．２３４，５", "1234.5"),
+        ("800", "800"), ("0,5", "0.5"), (",5", "0.5"), ("¥1.234,50", "1234.5"), ("1 234,5", "1234.5"),
+    ])
+    func readsDecimalComma(text: String, expected: String) throws {
+        let n = try #require(try ValueParser.number(text, style: .decimalComma))
+        #expect(n.value == D(expected))
+        #expect(n.isPercent == text.hasSuffix("%"))
+    }
+
+    /// A decimal point in a decimal-comma file is rejected, and the message says what it probably is.
+    @Test(arguments: [
+        ("1234.5", "'1234.5' is not a number (a decimal point? this file's numbers have a decimal comma and '.' between thousands: write 1234,5)"),
+        ("1,234.5", "write 1234,5"), ("0.500", "write 0,5"), ("12.25", "write 12,25"), ("1.234.5", nil), ("12,3,4", nil),
+    ] as [(String, String?)])
+    func rejectsADecimalPointInADecimalCommaFile(text: String, hint: String?) {
+        do {
+            _ = try ValueParser.number(text, style: .decimalComma)
+            Issue.record("\(text) read")
+        } catch {
+            if let hint { #expect(error.description.contains(hint)) } else { #expect(!error.description.contains("write")) }
+        }
+    }
+
+    /// In a usual file, a decimal comma is still no number, but the message names it
+    /// (`987,6` said "misplaced thousands separator").
+    @Test(arguments: [
+        ("987,6", "'987,6' is not a number (a decimal comma? this file's numbers have a decimal point: write 987.6)"),
+        ("1.234,5", "'1.234,5' is not a number (a decimal comma? this file's numbers have a decimal point: write 1234.5)"),
+        ("12,3456", "'12,3456' is not a number (a decimal comma? this file's numbers have a decimal point: write 12.3456)"),
+        ("1,23.4", "'1,23.4' is not a number (misplaced thousands separator)"),
+    ])
+    func decimalCommaInADecimalPointFileIsNamed(text: String, message: String) {
+        #expect(throws: ValueError.self) { try ValueParser.number(text) }
+        do { _ = try ValueParser.number(text) } catch { #expect(error.description == message) }
+    }
+
+    /// A `;` file that does not tell its style: a cell that reads one way only is read so, one
+    /// that reads both ways is rejected with both readings.
+    @Test(arguments: [
+        ("987,6", "987.6"), ("1234.5", "1234.5"), ("1.234,5", "1234.5"), ("1,234.5", "1234.5"), ("800", "800"),
+        ("1.234.567", "1234567"), ("1,234,567", "1234567"), ("0.500", "0.5"), ("-", nil), ("", nil),
+    ] as [(String, String?)])
+    func undecidedReadsWhatReadsOneWay(text: String, expected: String?) throws {
+        #expect(try ValueParser.number(text, style: .undecided)?.value == expected.map(D))
+        #expect(ValueParser.isNumber(text, style: .undecided) == (expected != nil))
+    }
+
+    @Test(arguments: [
+        ("12.000", "12 if '.' is the decimal point, 12000 if it separates thousands"),
+        ("2.500%", "2.5 if '.' is the decimal point, 2500 if it separates thousands"),
+        ("1,234", "1234 if ',' separates thousands, 1.234 if it is the decimal comma"),
+    ])
+    func undecidedRejectsWhatReadsBothWays(text: String, readings: String) {
+        do {
+            _ = try ValueParser.number(text, style: .undecided)
+            Issue.record("\(text) read")
+        } catch {
+            #expect(error.description.contains(readings))
+            #expect(error.description.contains("write it without a thousands separator"))
+        }
+        #expect(ValueParser.isNumber(text, style: .undecided))
+    }
+
+    /// Excel's currency and accounting formats (`¥1,234.00`): the sign is formatting.
+    @Test(arguments: [
+        ("¥1,234", "1234"), ("￥1,234.00", "1234"), ("¥-1,234", "-1234"), ("-¥1,234", "-1234"), ("(¥1,234.5)", "-1234.5"),
+        ("¥ 1,234.00 ", "1234"), ("￥１２３４", "1234"), ("¥-", nil), ("¥", nil),
+    ] as [(String, String?)])
+    func currencySign(text: String, expected: String?) throws {
+        #expect(try ValueParser.number(text)?.value == expected.map(D))
+        #expect(try ValueParser.money(text, unit: .yi) == expected.map { D($0) * 10000 })
+    }
+
+    @Test(arguments: ["¥¥1", "1¥", "¥abc", "--¥1"])
+    func currencySignAloneIsNoNumber(text: String) {
+        #expect(throws: ValueError.self) { try ValueParser.number(text) }
+    }
+
     static let moneyCases: [(String, MoneyUnit, String)] = [
         ("1.5", .yi, "15000"), ("123,456,789.00", .yuan, "12345.6789"), ("800", .wan, "800"),
         ("0.0001", .yi, "1"), ("1", .yuan, "0.0001"), ("(2.5)", .yi, "-25000"),
