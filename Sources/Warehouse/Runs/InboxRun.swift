@@ -63,7 +63,7 @@ public struct InboxRun {
         logger.info("archived", metadata: ["file": "\(file.path)", "to": "\(target.path)"])
     }
 
-    /// Records where the file went (`etl.load_batch.archived_as`, V025): `status` and `rejects`
+    /// Records where the file went (`etl.load_batch.archived_as`, V026): `status` and `rejects`
     /// named the inbox path of a file the job had moved. Same bytes already loaded: only the
     /// batch loaded from this very path and not archived yet (killed between its commit and
     /// this record), never the batch of another copy archived elsewhere.

@@ -9,7 +9,7 @@ public enum StatusQuery {
         "warnings", "superseded_by", "finished_at", "file", "received_as",
     ]
 
-    /// Where a batch's file is now: the archive path `run` moved it to (V025), else the path it
+    /// Where a batch's file is now: the archive path `run` moved it to (V026), else the path it
     /// was loaded from (`load` does not move files). Needs `b` = etl.load_batch, `f` = etl.source_file.
     static let filePath = "coalesce(b.archived_as, b.file_name, f.file_name)"
 

@@ -61,7 +61,7 @@ enum WarehouseState {
                    -- Warnings name other batches by key, which a killed attempt moves on.
                    || jsonb_build_object('warnings', regexp_replace(b.warnings::text, '(batch|批次|revert) [0-9]+', '\\1 #', 'g'),
                                          'file', \(batchFile),
-                                         -- Where run put the file (V025), below each night's own archive.
+                                         -- Where run put the file (V026), below each night's own archive.
                                          'archived_as', regexp_replace(b.archived_as, '^.*/archive/', ''),
                                          'supersedes', regexp_replace(s.file_name, '^.*/', ''),
                                          'superseded_by', regexp_replace(sb.file_name, '^.*/', '')) AS j

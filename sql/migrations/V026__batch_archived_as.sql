@@ -1,4 +1,4 @@
--- V025: where the nightly job put a batch's file (tester E, Q2 2022 playthrough, finding 7).
+-- V026: where the nightly job put a batch's file (tester E, Q2 2022 playthrough, finding 7).
 --
 -- `invest-etl run` moves each file to ARCHIVE/loaded/ or ARCHIVE/rejected/ after its
 -- transaction has committed (a name already there gets .1, .2, …), but the batch kept only the
