@@ -40,10 +40,7 @@ extension InvestmentQueries {
             WHERE a.alias_normalized = \(normalized) OR a.alias = \(name)
             LIMIT 1
             """)
-        if let row = found.first {
-            return RegionRef(key: try row.int("region_key") ?? 0, code: row["region_code"] ?? "",
-                             name: row["region"] ?? "", level: row["level"] ?? "")
-        }
+        if let row = found.first { return try Self.regionRef(row) }
         let known = try rows("""
             SELECT r.region FROM analyst.region r
             WHERE r.level IN ('city', 'county', 'zone')
@@ -51,6 +48,22 @@ extension InvestmentQueries {
             ORDER BY r.level = 'city' DESC, r.sort_order
             """)
         throw QueryError(.unknownRegion, "unknown region \"\(name)\"", available: known.compactMap { $0["region"] })
+    }
+
+    /// The city the warehouse reports on (the first with regions under it), for a bulletin's
+    /// title when the month has no statistics row to name it; nil without one.
+    public func city() throws -> RegionRef? {
+        try rows("""
+            SELECT r.region_key, r.region_code, r.region, r.level FROM analyst.region r
+            WHERE r.level = 'city' AND EXISTS (SELECT 1 FROM analyst.region c WHERE c.parent_key = r.region_key)
+            ORDER BY r.sort_order LIMIT 1
+            """).first.map(Self.regionRef)
+    }
+
+    /// A row of region_key, region_code, region, level.
+    private static func regionRef(_ row: Row) throws -> RegionRef {
+        RegionRef(key: try row.int("region_key") ?? 0, code: row["region_code"] ?? "",
+                  name: row["region"] ?? "", level: row["level"] ?? "")
     }
 
     /// Names compare without spaces and with full-width ASCII and brackets folded, like the loader.

@@ -13,16 +13,25 @@ struct BulletinBuilder {
     func build() throws -> Bulletin {
         let fai = try queries.indicator(code: "fai")
         let industrial = try queries.indicator(code: "industrial")
-        // The fai YoY decides whether the month has data at all (throws noData otherwise).
-        let faiRows = try queries.yoy(month: month, indicator: fai, region: region)
+        // A month without statistics (only policy sheets so far) still gets its bulletin: the
+        // sections with data, and a note naming the others (it exited 66 "no YoY data").
+        var faiMissing: QueryError?
+        let faiRows: [YoYRow]
+        do {
+            faiRows = try queries.yoy(month: month, indicator: fai, region: region)
+        } catch let error as QueryError where error.isNoData {
+            faiRows = []
+            faiMissing = error
+        }
         let industrialRows = try optional { try queries.yoy(month: month, indicator: industrial, region: region) } ?? []
         let targetRows = try optional { try queries.targets(month: month, region: region) } ?? []
         let transferRows = try optional { try queries.transfers(month: month, region: region) } ?? []
-        let alertRows = try optional { try queries.alerts(month: month, region: region) } ?? []
+        let alertRows = try optional { try queries.alerts(month: month, region: region) }
 
-        let top = faiRows.first { $0.level == "city" } ?? faiRows.first
         // The city's bulletin, or the chosen region's (`--region 灵山县`: its title says so).
-        let title = "\(region?.name ?? (top?.level == "city" ? top!.region : ""))扩大有效投资月度通报"
+        let city = (faiRows + industrialRows).first { $0.level == "city" }?.region
+        let name = try region?.name ?? city ?? queries.city()?.name ?? ""
+        let title = "\(name)扩大有效投资月度通报"
         var sections: [BulletinSection] = []
         sections.append(yoySection("一、固定资产投资", rows: faiRows, targets: targetRows, indicator: "fai"))
         sections.append(yoySection("二、工业投资", rows: industrialRows, targets: targetRows, indicator: "industrial"))
@@ -31,7 +40,13 @@ struct BulletinBuilder {
         sections.append(alertSection(alertRows))
         sections.append(rankingSection(faiRows))
         sections += try policySections?() ?? PolicyBulletinSections(queries: queries, month: month, region: region).build()
-        return Bulletin(title: title, monthLabel: month.label, generatedAt: Date(), sections: sections)
+        let empty = sections.filter { !$0.hasData }.map(\.heading)
+        if empty.count == sections.count, let faiMissing {
+            throw QueryError(.noData, "no bulletin data for \(month) (\(month.label)): no statistics, targets, transfers, "
+                                 + "project or policy sheets", available: faiMissing.available)
+        }
+        let notes = empty.isEmpty ? [] : ["本月无数据的部分：" + empty.joined(separator: "；") + "（相关报表本月未报送或未装载）。"]
+        return Bulletin(title: title, monthLabel: month.label, generatedAt: Date(), sections: sections, notes: notes)
     }
 
     /// A missing part (e.g. no transfer sheet this month) leaves its section saying so.
@@ -43,6 +58,16 @@ struct BulletinBuilder {
     private func peers(_ rows: [YoYRow]) -> [YoYRow] {
         let subs = rows.filter { $0.level == "county" || $0.level == "zone" }
         return subs.isEmpty ? rows : subs
+    }
+
+    /// A region without peers (the city; one alone under its parent) has no rank to show: the
+    /// YoY tables gave the city 排名 1 of 1 (alerts already judge no such region).
+    static func unrankedAlone(_ rows: [YoYRow]) -> [YoYRow] {
+        rows.map { row in
+            var row = row
+            if row.peerCount < 2 { row.rank = nil }
+            return row
+        }
     }
 
     /// Each region's growth target for the indicator (a targets sheet can set its own per region).
@@ -73,7 +98,7 @@ struct BulletinBuilder {
     }
 
     private func yoySection(_ heading: String, rows: [YoYRow], targets: [TargetRow], indicator: String) -> BulletinSection {
-        guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无数据。"]) }
+        guard !rows.isEmpty else { return .noData(heading, "本月无数据。") }
         let rate = rates(targets, indicator)
         let total = rows.first { $0.level == "city" }
         var paragraphs: [String] = []
@@ -119,13 +144,13 @@ struct BulletinBuilder {
             title: "\(rows[0].indicatorName)同比增速（%）", bars: peerRows.map { ChartBar(label: $0.region, value: $0.officialYoYPct) },
             targetLine: peerRates.count == 1 ? peerRates.first : nil, targetLabel: "目标")
         return BulletinSection(heading: heading, paragraphs: paragraphs, charts: [.bars(chart)],
-                               tables: [Tables.yoy(rows, month: month).compact(["region", "ytd_value_wan", "prior_ytd_value_wan", "official_yoy_pct", "rank"])])
+                               tables: [Tables.yoy(Self.unrankedAlone(rows), month: month).compact(["region", "ytd_value_wan", "prior_ytd_value_wan", "official_yoy_pct", "rank"])])
     }
 
     private func targetSection(_ rows: [TargetRow]) -> BulletinSection {
         let heading = "三、目标任务完成情况"
         let fai = rows.filter { $0.indicator == "fai" }
-        guard !fai.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无目标数据。"]) }
+        guard !fai.isEmpty else { return .noData(heading, "本月无目标数据。") }
         let subs = fai.filter { $0.level == "county" || $0.level == "zone" }
         let chart = ProgressChart(
             title: "固定资产投资年度目标完成率（%）",
@@ -145,7 +170,7 @@ struct BulletinBuilder {
 
     private func transferSection(_ rows: [TransferRow]) -> BulletinSection {
         let heading = "四、上级转移支付资金"
-        guard !rows.isEmpty else { return BulletinSection(heading: heading, paragraphs: ["本月无转移支付数据。"]) }
+        guard !rows.isEmpty else { return .noData(heading, "本月无转移支付数据。") }
         var paragraphs: [String] = []
         if let total = rows.first(where: \.isTotal) {
             // No growth rate (no prior-year amount): no verdict either, with the reason.
@@ -162,7 +187,9 @@ struct BulletinBuilder {
                                    ["unit", "ytd_amount_wan", "prior_ytd_amount_wan", "yoy_pct", "target_pct", "meets_target"])])
     }
 
-    private func alertSection(_ rows: [AlertRow]) -> BulletinSection {
+    private func alertSection(_ rows: [AlertRow]?) -> BulletinSection {
+        let heading = "五、表扬、提醒与约谈"
+        guard let rows else { return .noData(heading, "本月无通报数据（无同比或目标）。") }
         func items(_ action: AlertAction) -> [String] {
             rows.filter { $0.action == action }.map { r in
                 var text = "\(r.region)（\(r.indicatorName)同比 \(pct(r.officialYoYPct))，目标 \(pct(r.ratePct))"
@@ -173,7 +200,7 @@ struct BulletinBuilder {
                 return text + "）"
             }
         }
-        return BulletinSection(heading: "五、表扬、提醒与约谈", lists: [
+        return BulletinSection(heading: heading, lists: [
             BulletinList(title: "表扬通报", style: .praise, items: items(.praise)),
             BulletinList(title: "提醒函", style: .reminder, items: items(.reminder)),
             BulletinList(title: "约谈", style: .interview, items: items(.interview)),
@@ -183,17 +210,19 @@ struct BulletinBuilder {
     /// One table per peer group (DESIGN §6 ranks within a level): counties and zones interleaved
     /// in one table showed two rank 1s and a county above a faster-growing zone.
     private func rankingSection(_ rows: [YoYRow]) -> BulletinSection {
+        let heading = "六、固定资产投资增速排名"
+        guard !rows.isEmpty else { return .noData(heading, "本月无数据。") }
         let groups = Dictionary(grouping: peers(rows), by: \.level)
         let order = ["county", "zone"] + groups.keys.filter { $0 != "county" && $0 != "zone" }.sorted()
         let names = ["county": "县区", "zone": "园区（开发区）"]
         let tables = order.compactMap { level -> ReportTable? in
             guard let group = groups[level], !group.isEmpty else { return nil }
             let ranked = group.sorted { ($0.rank ?? Int.max, $0.region) < ($1.rank ?? Int.max, $1.region) }
-            var table = Tables.yoy(ranked, month: month).compact(["rank", "region", "official_yoy_pct", "ytd_value_wan"])
+            var table = Tables.yoy(Self.unrankedAlone(ranked), month: month).compact(["rank", "region", "official_yoy_pct", "ytd_value_wan"])
             if groups.count > 1 { table.title = "\(names[level] ?? level)排名" }
             return table
         }
-        return BulletinSection(heading: "六、固定资产投资增速排名", tables: tables)
+        return BulletinSection(heading: heading, tables: tables)
     }
 }
 

@@ -33,7 +33,7 @@ struct PolicyBulletinSections {
 
     private func centralBudget(_ heading: String) throws -> BulletinSection {
         guard let rows = try optional({ try queries.centralBudgetSummary(month: month, region: region) }) else {
-            return BulletinSection(heading: heading, paragraphs: ["本月无中央预算内投资数据。"])
+            return .noData(heading, "本月无中央预算内投资数据。")
         }
         let late = try queries.centralBudgetProjects(month: month, region: region, lateOnly: true)
         var paragraphs: [String] = []
@@ -57,7 +57,7 @@ struct PolicyBulletinSections {
 
     private func specialBonds(_ heading: String) throws -> BulletinSection {
         guard let batches = try optional({ try queries.specialBondBatches(month: month, region: region) }) else {
-            return BulletinSection(heading: heading, paragraphs: ["本月无专项债券数据。"])
+            return .noData(heading, "本月无专项债券数据。")
         }
         let lagging = try queries.specialBondProjects(month: month, region: region, laggingOnly: true)
         var paragraphs = batches.map { b in
@@ -93,9 +93,11 @@ struct PolicyBulletinSections {
     private func keyProjects(_ heading: String) throws -> BulletinSection {
         let asOf = try queries.defaultKeyProjectAsOf(month: month)
         guard let rows = try optional({ try queries.keyProjects(month: month, asOf: asOf, region: region) }) else {
-            return BulletinSection(heading: heading, paragraphs: ["本月无项目进度数据。"])
+            return .noData(heading, "本月无项目进度数据。")
         }
         let current = rows.filter { $0.month == month.description }
+        // The list of an earlier month with no sheet of this one: nothing to show for the month.
+        guard !current.isEmpty else { return .noData(heading, "本月无项目进度数据。") }
         return BulletinSection(
             heading: heading,
             paragraphs: ["按\(asOf.label)累计完成投资确定的前 \(Set(rows.map(\.projectCode)).count) 个重点项目，本月进度如下（月度走访清单）。"],
@@ -105,7 +107,7 @@ struct PolicyBulletinSections {
 
     private func stalled(_ heading: String) throws -> BulletinSection {
         guard let regions = try optional({ try queries.stalledRegions(month: month, region: region) }) else {
-            return BulletinSection(heading: heading, paragraphs: ["本月无项目进度数据。"])
+            return .noData(heading, "本月无项目进度数据。")
         }
         let projects = try queries.stalledProjects(month: month, region: region, stillStalledOnly: true,
                                                    limit: Self.stalledListLength)
@@ -127,7 +129,7 @@ struct PolicyBulletinSections {
 
     private func reservePool(_ heading: String) throws -> BulletinSection {
         guard let rows = try optional({ try queries.reservePool(month: month, region: region) }) else {
-            return BulletinSection(heading: heading, paragraphs: ["本月无项目储备数据。"])
+            return .noData(heading, "本月无项目储备数据。")
         }
         let short = rows.filter { $0.meetsAll == false }.map(\.category)
         let chart = ProgressChart(

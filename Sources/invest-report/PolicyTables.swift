@@ -200,8 +200,8 @@ extension Tables {
             ReportColumn(key: "meets_upper_funds", title: "上级资金达标", kind: .bool),
             ReportColumn(key: "meets_all", title: "全部达标", kind: .bool),
             ReportColumn(key: "count_gap", title: "个数缺口", kind: .integer),
-            ReportColumn(key: "total_gap_wan", title: "总投资缺口(万元)", kind: .money),
-            ReportColumn(key: "upper_funds_gap_wan", title: "上级资金缺口(万元)", kind: .money),
+            ReportColumn(key: "total_gap_wan", title: "总投资缺口(万元)", kind: .money, sign: .positiveIsBad),
+            ReportColumn(key: "upper_funds_gap_wan", title: "上级资金缺口(万元)", kind: .money, sign: .positiveIsBad),
             ReportColumn(key: "from_policy", title: "政策目标", kind: .bool),
         ]
         let body: [[ReportValue]] = rows.map { r in

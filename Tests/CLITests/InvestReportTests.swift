@@ -34,6 +34,16 @@ struct InvestReportTests {
             """)
     }
 
+    /// A targets sheet's annual fai growth rate for 钦南 (the others keep the default 15%).
+    func setQinnanRate(_ db: Connection, _ rate: Int) throws {
+        try db.execute("""
+            INSERT INTO dw.fact_target (region_key, indicator_key, year, month_no, rate_pct, batch_key, line_no)
+            SELECT r.region_key, i.indicator_key, 2022, 0, \(rate), b.batch_key, 1
+            FROM dw.dim_region r, dw.dim_indicator i, (SELECT max(batch_key) AS batch_key FROM etl.load_batch) b
+            WHERE r.region_code = '450702' AND i.indicator_code = 'fai'
+            """)
+    }
+
     func run(_ url: String, _ arguments: [String]) throws -> Subprocess.Output {
         try Subprocess.run(try Executables.url(of: "invest-report"), arguments, environment: ["DATABASE_URL": url])
     }
@@ -174,17 +184,37 @@ struct InvestReportTests {
     func bulletinPerRegionRates() throws {
         try TestDatabase.withFreshDatabase(migrated: true) { db, url in
             try seed(db)
-            try db.execute("""
-                INSERT INTO dw.fact_target (region_key, indicator_key, year, month_no, rate_pct, batch_key, line_no)
-                SELECT r.region_key, i.indicator_key, 2022, 0, 16, b.batch_key, 1
-                FROM dw.dim_region r, dw.dim_indicator i, (SELECT max(batch_key) AS batch_key FROM etl.load_batch) b
-                WHERE r.region_code = '450702' AND i.indicator_code = 'fai'
-                """)
+            try setQinnanRate(db, 16)
             let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
             #expect(md.exitCode == 0, "\(md)")
             #expect(md.stdout.contains("达到各自目标增速的有：无。"), "\(md.stdout)")   // 钦南 +15% < 16%
             #expect(md.stdout.contains("各地目标增速：钦南区 16.0%、钦北区 15.0%。") || md.stdout.contains("各地目标增速：钦北区 15.0%、钦南区 16.0%。"))
             #expect(!md.stdout.contains("达到 15.0% 目标的有：钦南区"))
+        }
+    }
+
+    /// 钦南 at a 10% rate: YTD target 4,400 × 2,000 / 4,000 = 2,200, completed 2,300, 差额 −100 —
+    /// ahead of the target, which the HTML showed in red like a deficit. And the city, which has
+    /// no peers, was given 排名 1 in the YoY table.
+    @Test("the bulletin colours a gap by its meaning and ranks no region without peers")
+    func bulletinGapColourAndLoneRank() throws {
+        try TestDatabase.withFreshDatabase(migrated: true) { db, url in
+            try seed(db)
+            try setQinnanRate(db, 10)
+            let html = try run(url, ["bulletin", "--month", "2022-06", "--format", "html"])
+            #expect(html.exitCode == 0, "\(html)")
+            #expect(html.stdout.contains("<td class=\"num good\">-100.00</td>"), "\(html.stdout)")
+            #expect(!html.stdout.contains("<td class=\"num neg\">-100.00</td>"))
+
+            let md = try run(url, ["bulletin", "--month", "2022-06", "--format", "markdown"])
+            let yoy = try #require(md.stdout.components(separatedBy: "## 二、").first)
+            let city = try #require(yoy.split(separator: "\n").first { $0.hasPrefix("| 钦州市 |") }, "\(md.stdout)")
+            #expect(city.hasSuffix("| - |"), "\(city)")   // 排名: none
+            let qinnan = try #require(yoy.split(separator: "\n").first { $0.hasPrefix("| 钦南区 |") })
+            #expect(qinnan.hasSuffix("| 1 |"), "\(qinnan)")
+            // The yoy report itself keeps its contract (rank of every region as the view gives it).
+            let rows = try objects(try run(url, ["yoy", "--month", "2022-06", "--format", "json"]))
+            #expect(rows.first { $0["region"] as? String == "钦州市" }?["rank"] as? Int == 1)
         }
     }
 

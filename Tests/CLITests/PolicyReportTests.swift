@@ -38,6 +38,13 @@ struct PolicyReportTests {
             """),
     ]
 
+    /// October: only 钦南区's central-budget sheet.
+    static let october = ("2022-10_钦南区_中央预算内投资.csv", """
+        钦南区2022年1-10月中央预算内投资项目进展情况表
+        项目名称,项目代码,计划下达时间,下达中央预算内投资（万元）,累计支付（万元）,开工时间
+        A路,2022-450702-48-01-000001,2022-03-10,10000,9500,2022-04-01
+        """)
+
     func loaded(extra: [(String, String)] = [], _ body: (String) throws -> Void) throws {
         try TestDatabase.withFreshDatabase(migrated: true) { _, url in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-cli-\(UUID().uuidString)")
@@ -125,12 +132,7 @@ struct PolicyReportTests {
     /// on stderr and in the bulletin (the city's 本年下达 fell with no word).
     @Test("regions that reported a policy sheet earlier in the year but not this month are named")
     func regionsNotReportedAreNamed() throws {
-        let october = ("2022-10_钦南区_中央预算内投资.csv", """
-            钦南区2022年1-10月中央预算内投资项目进展情况表
-            项目名称,项目代码,计划下达时间,下达中央预算内投资（万元）,累计支付（万元）,开工时间
-            A路,2022-450702-48-01-000001,2022-03-10,10000,9500,2022-04-01
-            """)
-        try loaded(extra: [october]) { url in
+        try loaded(extra: [Self.october]) { url in
             let out = try report(url, ["central-budget", "--month", "2022-10", "--format", "json"])
             #expect(out.exitCode == 0, "\(out)")
             let noted = out.stderr.contains("灵山县") && out.stderr.contains("but not for 2022-10")
@@ -138,6 +140,31 @@ struct PolicyReportTests {
             let september = try report(url, ["central-budget", "--month", "2022-09", "--format", "json"])
             let quiet = !september.stderr.contains("note:")
             #expect(quiet, "\(september)")
+        }
+    }
+
+    /// October has only a central-budget sheet (no statistics yet): the bulletin prints what
+    /// there is and names the sections without data (it exited 66 "no YoY data"). A month with
+    /// nothing at all is still 66.
+    @Test("a month with only policy sheets has a bulletin; a month with nothing is 66")
+    func bulletinOfPolicySheetsOnly() throws {
+        try loaded(extra: [Self.october]) { url in
+            let md = try report(url, ["bulletin", "--month", "2022-10", "--format", "markdown"])
+            #expect(md.exitCode == 0, "\(md)")
+            #expect(md.stdout.hasPrefix("# 钦州市扩大有效投资月度通报"), "\(md.stdout)")
+            let note = try #require(md.stdout.split(separator: "\n").first { $0.hasPrefix("> 本月无数据的部分：") }, "\(md.stdout)")
+            for heading in ["一、固定资产投资", "二、工业投资", "三、目标任务完成情况", "四、上级转移支付资金", "六、固定资产投资增速排名"] {
+                #expect(note.contains(heading), "\(heading): \(note)")
+            }
+            #expect(!note.contains("七、中央预算内投资"), "\(note)")
+            let central = try #require(md.stdout.components(separatedBy: "## 七、中央预算内投资").last)
+            #expect(central.contains("9,500.00"), "\(central)")
+            let html = try report(url, ["bulletin", "--month", "2022-10", "--format", "html"])
+            #expect(html.exitCode == 0 && html.stdout.contains("<p class=\"bulletin-note\">本月无数据的部分："), "\(html)")
+
+            let nothing = try report(url, ["bulletin", "--month", "2022-11", "--format", "markdown"])
+            #expect(nothing.exitCode == 66 && nothing.stdout.isEmpty, "\(nothing)")
+            #expect(nothing.stderr.contains("no bulletin data for 2022-11"), "\(nothing)")
         }
     }
 

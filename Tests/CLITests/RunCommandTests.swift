@@ -33,7 +33,12 @@ import Testing
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run)")
             #expect(json["files"] as? Int == inboxCount)
             #expect(json["files_rejected"] as? Int == 1)
-            #expect(json["rows_rejected"] as? Int ?? 0 >= 2)  // the unknown region, and the no-header file
+            // The unknown region's row only: the no-header file is a rejected file, not a
+            // rejected row (the summary said "1 rejected" row for a prose .txt).
+            #expect(json["rows_rejected"] as? Int == 1, "\(run)")
+            let results = try #require(json["results"] as? [[String: Any]])
+            let whole = try #require(results.first { ($0["file"] as? String)?.hasSuffix("2022-06_某某_乱码.csv") == true })
+            #expect(whole["outcome"] as? String == "rejected" && whole["rows_rejected"] as? Int == 0, "\(whole)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
             let rejected = try FileManager.default.contentsOfDirectory(atPath: archive.appendingPathComponent("rejected").path).sorted()
             #expect(rejected == ["2022-06_某某_乱码.csv", "2022-06_某某_乱码.csv.rejects.txt"])
@@ -47,6 +52,26 @@ import Testing
             #expect(runs.count == 1)
             #expect(runs.first?["status"] == "partial")
             #expect(try runs.first?.int("exit_code") == 65)
+
+            // status and rejects name each file where the run put it (they named the inbox).
+            let status = try Subprocess.run(executable, ["status", "--database-url", url, "--format", "json", "--limit", "100"])
+            #expect(status.exitCode == 0, "\(status)")
+            let batches = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]], "\(status)")
+            #expect(batches.count == inboxCount)
+            for batch in batches {
+                let file = batch["file"] as? String ?? "", received = batch["received_as"] as? String ?? ""
+                let name = (received as NSString).lastPathComponent
+                let expected = archive.appendingPathComponent(batch["status"] as? String == "rejected" ? "rejected" : "loaded")
+                    .appendingPathComponent(name).path
+                #expect(received.hasPrefix(inbox.path + "/") && file == expected, "\(batch)")
+                #expect(FileManager.default.fileExists(atPath: file), "\(file)")
+            }
+            let rejects = try Subprocess.run(executable, ["rejects", "--database-url", url, "--format", "json"])
+            let rejectRows = try #require(try JSONSerialization.jsonObject(with: Data(rejects.stdout.utf8)) as? [[String: Any]], "\(rejects)")
+            #expect(!rejectRows.isEmpty && rejectRows.allSatisfy { ($0["file"] as? String)?.hasPrefix(archive.path + "/") == true },
+                    "\(rejects)")
+            let text = try Subprocess.run(executable, ["status", "--database-url", url])
+            #expect(text.stdout.contains(archive.appendingPathComponent("rejected/2022-06_某某_乱码.csv").path), "\(text)")
 
             let empty = try Subprocess.run(executable, ["run", "--database-url", url, "--inbox", inbox.path, "--archive", archive.path])
             #expect(empty.exitCode == 0, "\(empty)")

@@ -10,15 +10,18 @@ public struct Bulletin: Sendable {
     /// Zone for showing `generatedAt`; the office's local time by default.
     public var timeZone: TimeZone
     public var sections: [BulletinSection]
+    /// Said under the title, before the sections (e.g. which sections have no data this month).
+    public var notes: [String]
 
     public init(title: String, monthLabel: String, generatedAt: Date,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt,
-                sections: [BulletinSection]) {
+                sections: [BulletinSection], notes: [String] = []) {
         self.title = title
         self.monthLabel = monthLabel
         self.generatedAt = generatedAt
         self.timeZone = timeZone
         self.sections = sections
+        self.notes = notes
     }
 }
 
@@ -29,14 +32,22 @@ public struct BulletinSection: Sendable {
     public var charts: [BulletinChart]
     public var tables: [ReportTable]
     public var lists: [BulletinList]
+    /// False for a section that only says the month has no data for it.
+    public var hasData: Bool
 
     public init(heading: String, paragraphs: [String] = [], charts: [BulletinChart] = [],
-                tables: [ReportTable] = [], lists: [BulletinList] = []) {
+                tables: [ReportTable] = [], lists: [BulletinList] = [], hasData: Bool = true) {
         self.heading = heading
         self.paragraphs = paragraphs
         self.charts = charts
         self.tables = tables
         self.lists = lists
+        self.hasData = hasData
+    }
+
+    /// A section saying only that the month has no data for it (`hasData` false).
+    public static func noData(_ heading: String, _ sentence: String) -> BulletinSection {
+        BulletinSection(heading: heading, paragraphs: [sentence], hasData: false)
     }
 }
 

@@ -3,6 +3,7 @@
 public func renderBulletinHTML(_ bulletin: Bulletin) -> String {
     var body = "<h1>\(htmlEscape(bulletin.title))</h1>\n"
     body += "<p class=\"subtitle\">\(htmlEscape(bulletin.monthLabel))</p>\n"
+    for note in bulletin.notes { body += "<p class=\"bulletin-note\">\(htmlEscape(note))</p>\n" }
     for section in bulletin.sections {
         body += "<section>\n<h2>\(htmlEscape(section.heading))</h2>\n"
         for paragraph in section.paragraphs { body += "<p>\(htmlEscape(paragraph))</p>\n" }

@@ -8,6 +8,7 @@ public func renderBulletinMarkdown(_ bulletin: Bulletin) -> String {
     out.append("# " + markdownEscape(bulletin.title))
     out.append("")
     out.append(markdownEscape(bulletin.monthLabel) + " · 生成时间 " + formatTimestamp(bulletin.generatedAt, in: bulletin.timeZone))
+    for note in bulletin.notes { out.append(""); out.append("> " + markdownEscape(note)) }
     for section in bulletin.sections {
         out.append("")
         out.append("## " + markdownEscape(section.heading))

@@ -46,7 +46,7 @@ func svgBarChart(_ chart: BarChart) -> String {
             let colour = chart.targetLine.map { v >= $0 ? meetsColour : missesColour } ?? neutralColour
             let barTop = min(vy, zeroY), barHeight = max(abs(zeroY - vy), 1)
             s += "<rect class=\"bar\" x=\"\(px(cx - barWidth / 2))\" y=\"\(px(barTop))\" width=\"\(px(barWidth))\" height=\"\(px(barHeight))\" fill=\"\(colour)\"><title>\(htmlEscape(bar.label + " " + formatDecimal(v, scale: 1) + chart.unit))</title></rect>\n"
-            let labelY = v < 0 ? vy + 14 : vy - 5
+            let labelY = valueLabelY(at: v < 0 ? vy + 14 : vy - 5, clearOf: chart.targetLine.map(y), above: v >= 0)
             s += text(x: cx, y: labelY, formatDecimal(v, scale: 1) + chart.unit, size: 11, anchor: "middle", fill: "#1f2328", cls: "value")
         } else {
             s += text(x: cx, y: zeroY - 5, "无数据", size: 11, anchor: "middle", fill: "#8c959f", cls: "value")
@@ -100,7 +100,10 @@ func svgProgressChart(_ chart: ProgressChart) -> String {
             let vx = x(v)
             let colour = v >= reference ? meetsColour : belowGoalColour
             s += "<rect class=\"bar\" x=\"\(px(min(vx, zeroX)))\" y=\"\(px(cy - row * 0.32))\" width=\"\(px(max(abs(vx - zeroX), 1)))\" height=\"\(px(row * 0.64))\" fill=\"\(colour)\"><title>\(htmlEscape(bar.label + " " + formatDecimal(v, scale: 1) + chart.unit))</title></rect>\n"
-            s += text(x: max(vx, zeroX) + 5, y: cy + 4, formatDecimal(v, scale: 1) + chart.unit, size: 11, anchor: "start", cls: "value")
+            let label = formatDecimal(v, scale: 1) + chart.unit
+            let lines = [x(chart.goal)] + (chart.timeProgress.map { [x($0)] } ?? [])
+            s += text(x: valueLabelX(at: max(vx, zeroX) + 5, width: labelWidth(label), clearOf: lines), y: cy + 4, label,
+                      size: 11, anchor: "start", cls: "value")
         } else {
             s += text(x: zeroX + 5, y: cy + 4, "无数据", size: 11, anchor: "start", fill: "#8c959f", cls: "value")
         }
@@ -115,6 +118,28 @@ func svgProgressChart(_ chart: ProgressChart) -> String {
     }
     return s + "</svg>\n"
 }
+
+// Value labels (11 px) stay clear of the dashed target / time-progress lines, which crossed
+// them (`12.5%` under 目标 15.0%, `39.9%` at 时间进度 41.7%).
+
+/// Baseline of a bar's value label: as given, unless the label's glyphs (about 10 px above the
+/// baseline to 3 px below) would touch the horizontal line at `lineY`; then just above that line
+/// (a bar reaching up, `above`) or just below it (a bar hanging down).
+func valueLabelY(at baseline: Double, clearOf lineY: Double?, above: Bool) -> Double {
+    guard let lineY, lineY > baseline - 12, lineY < baseline + 4 else { return baseline }
+    return above ? lineY - 5 : lineY + 14
+}
+
+/// Start of a progress bar's value label (`width` wide): as given, unless a vertical line at one
+/// of `lines` crosses it; then just right of the last line it would touch.
+func valueLabelX(at start: Double, width: Double, clearOf lines: [Double]) -> Double {
+    var x = start
+    for line in lines.sorted() where line > x - 2 && line < x + width + 2 { x = line + 5 }
+    return x
+}
+
+/// Width of an 11 px label of digits, `.`, `%` and `-` (about 0.6 em each), for layout.
+func labelWidth(_ label: String) -> Double { Double(displayWidth(label)) * 6.6 }
 
 /// Axis range and ticks. The range comes from the data (Double is fine: layout); ticks are
 /// exact Decimals 1, 2 or 5 × 10^k apart, so tick labels are exact.

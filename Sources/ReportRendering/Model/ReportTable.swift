@@ -25,12 +25,24 @@ public struct ReportColumn: Sendable, Equatable {
     /// Header for people (table, markdown, html). Carry the unit here, e.g. "累计完成(万元)".
     public var title: String
     public var kind: ReportColumnKind
+    /// What the sign of a number means, for the HTML colours.
+    public var sign: ReportColumnSign
 
-    public init(key: String, title: String, kind: ReportColumnKind) {
+    public init(key: String, title: String, kind: ReportColumnKind, sign: ReportColumnSign = .negativeIsBad) {
         self.key = key
         self.title = title
         self.kind = kind
+        self.sign = sign
     }
+}
+
+/// How HTML colours a number by what its sign means (only decimals: money, percent, points).
+public enum ReportColumnSign: Sendable, Equatable {
+    /// Growth, points ahead of time progress: a negative value is red.
+    case negativeIsBad
+    /// A shortfall such as 差额 (target minus completed) or 低于目标: a positive value is red,
+    /// a negative one (ahead of the target) green. Red on a negative gap read as a deficit.
+    case positiveIsBad
 }
 
 public enum ReportColumnKind: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A self-contained HTML5 page holding one table (`--format html` for tabular reports).
 func renderHTMLPage(_ table: ReportTable) -> String {
     htmlDocument(title: table.title, body: htmlTable(table))
@@ -16,7 +18,7 @@ func htmlTable(_ table: ReportTable) -> String {
             let value = i < row.count ? row[i] : .null
             var classes: [String] = []
             if col.kind.isNumeric { classes.append("num") }
-            if case .decimal(let d) = value, d < 0, col.kind != .text { classes.append("neg") }
+            if case .decimal(let d) = value, col.kind != .text { classes += signClasses(d, col.sign) }
             if value == .null { classes.append("null") }
             let attr = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
             return "<td\(attr)>\(htmlEscape(displayText(value, kind: col.kind)))</td>"
@@ -30,6 +32,14 @@ func htmlTable(_ table: ReportTable) -> String {
         out += "<div class=\"notes\">" + table.notes.map { "<p>\(htmlEscape($0))</p>" }.joined() + "</div>\n"
     }
     return out
+}
+
+/// `neg` (red) for a negative growth; `bad` (red) / `good` (green) for a gap by its sign.
+func signClasses(_ value: Decimal, _ sign: ReportColumnSign) -> [String] {
+    switch sign {
+    case .negativeIsBad: return value < 0 ? ["neg"] : []
+    case .positiveIsBad: return value > 0 ? ["bad"] : value < 0 ? ["good"] : []
+    }
 }
 
 /// Escapes text for HTML element content and quoted attribute values (and SVG text), so no
@@ -83,13 +93,15 @@ let stylesheet = """
 body { font-family: \(fontStack); color: #1f2328; background: #fff; margin: 24px auto; max-width: 1100px; padding: 0 16px; line-height: 1.6; }
 h1 { font-size: 26px; margin: 0 0 4px; text-align: center; }
 .subtitle { text-align: center; color: #57606a; margin: 0 0 24px; }
+.bulletin-note { color: #57606a; border-left: 4px solid #d4a72c; background: #fff8c5; padding: 6px 12px; }
 h2 { font-size: 20px; border-left: 5px solid #c8102e; padding-left: 10px; margin: 28px 0 12px; }
 table { border-collapse: collapse; margin: 12px 0; font-size: 14px; min-width: 50%; }
 caption { font-weight: bold; text-align: left; padding: 4px 0; }
 th, td { border: 1px solid #d0d7de; padding: 4px 10px; white-space: nowrap; }
 th { background: #f6f8fa; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.neg { color: #cf222e; }
+td.neg, td.bad { color: #cf222e; }
+td.good { color: #1a7f37; }
 td.null { color: #8c959f; text-align: center; }
 .notes { color: #57606a; font-size: 13px; }
 .notes p { margin: 2px 0; }

@@ -34,6 +34,9 @@ public struct FileLoadResult: Sendable {
     /// Of `rowsLoaded`, the project rows copied straight into the fact table (`ProjectCache`).
     public var factsCopied = 0
     public var rowsSkipped = 0
+    /// Data rows rejected. A file rejected as a whole counts none (the run summary said
+    /// "1 rejected" row for a prose .txt): it is a rejected file, `outcome` says so, and its
+    /// batch keeps the reason as one line of `etl.rejected_row` for `invest-etl rejects`.
     public var rowsRejected = 0
     public var warnings: [SheetWarning] = []
     public var message: String?

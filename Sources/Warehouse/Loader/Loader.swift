@@ -197,7 +197,6 @@ public final class Loader {
             result.outcome = .rejected
             result.batchKey = batch
             result.message = error.description
-            result.rowsRejected = 1
             return result
         }
 
@@ -250,7 +249,6 @@ public final class Loader {
             result.outcome = .rejected
             result.message = error.description
             result.linesRead = sheet.recordsRead
-            result.rowsRejected = 1
             return result
         }
         try connection.copyIn("COPY etl.skipped_row (batch_key, line_no, kind, reason) FROM STDIN") { try skipped.replay(into: $0) }

@@ -50,6 +50,9 @@ public struct InboxRun {
         var target = folder.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         target = Self.freeName(target)
+        // Recorded first: killed between the two, the next run finds the file again (already
+        // loaded) and moves it to this same free name.
+        try Self.recordArchived(result, at: target, on: loader.connection)
         try FileManager.default.moveItem(at: file, to: target)
         if let batch = result.batchKey, result.rowsRejected > 0 || result.isFailure {
             let report = try RejectsQuery.report(on: loader.connection, batch: batch, result: result, archivedAs: target.path)
@@ -58,6 +61,21 @@ public struct InboxRun {
             try Data((result.summaryLine + "\n").utf8).write(to: URL(fileURLWithPath: target.path + ".rejects.txt"))
         }
         logger.info("archived", metadata: ["file": "\(file.path)", "to": "\(target.path)"])
+    }
+
+    /// Records where the file went (`etl.load_batch.archived_as`, V026): `status` and `rejects`
+    /// named the inbox path of a file the job had moved. Same bytes already loaded: only the
+    /// batch loaded from this very path and not archived yet (killed between its commit and
+    /// this record), never the batch of another copy archived elsewhere.
+    static func recordArchived(_ result: FileLoadResult, at target: URL, on connection: Connection) throws {
+        if let batch = result.batchKey {
+            try connection.execute("UPDATE etl.load_batch SET archived_as = \(target.path) WHERE batch_key = \(batch)")
+        } else if let earlier = result.earlierBatchKey {
+            try connection.execute("""
+                UPDATE etl.load_batch SET archived_as = \(target.path)
+                WHERE batch_key = \(earlier) AND archived_as IS NULL AND file_name = \(result.file)
+                """)
+        }
     }
 
     private func relativePath(of file: URL) -> String {

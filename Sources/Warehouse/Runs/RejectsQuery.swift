@@ -8,7 +8,7 @@ public enum RejectsQuery {
     /// Rejects of one batch, or of the most recent batches (newest first, then by line).
     public static func listing(on connection: Connection, batch: Int?, limit: Int = 1000) throws -> Listing {
         let result = try connection.query("""
-            SELECT r.batch_key, coalesce(b.file_name, f.file_name) AS file_name, r.line_no, r.column_no, r.column_name,
+            SELECT r.batch_key, \(unsafeRaw: StatusQuery.filePath) AS file_name, r.line_no, r.column_no, r.column_name,
                    r.raw_text, r.reason
             FROM etl.rejected_row r
             JOIN etl.load_batch b ON b.batch_key = r.batch_key

@@ -6,9 +6,14 @@ import PostgresClient
 public enum StatusQuery {
     public static let columns = [
         "batch", "status", "layout", "region", "month", "lines_read", "loaded", "skipped", "rejected", "check",
-        "warnings", "superseded_by", "finished_at", "file",
+        "warnings", "superseded_by", "finished_at", "file", "received_as",
     ]
 
+    /// Where a batch's file is now: the archive path `run` moved it to (V026), else the path it
+    /// was loaded from (`load` does not move files). Needs `b` = etl.load_batch, `f` = etl.source_file.
+    static let filePath = "coalesce(b.archived_as, b.file_name, f.file_name)"
+
+    /// `file` is where the file is now; `received_as` the inbox path when `run` archived it.
     public static func batches(on connection: Connection, limit: Int) throws -> Listing {
         let result = try connection.query("""
             SELECT b.batch_key, b.status, b.layout, r.name AS region,
@@ -18,7 +23,8 @@ public enum StatusQuery {
                         THEN 'ok' WHEN b.status IN ('loaded', 'superseded') THEN 'MISMATCH' ELSE '-' END AS check_text,
                    jsonb_array_length(b.warnings) AS warnings, b.superseded_by,
                    to_char(b.finished_at, 'YYYY-MM-DD HH24:MI:SS') AS finished_at,
-                   coalesce(b.file_name, f.file_name) AS file_name
+                   \(unsafeRaw: filePath) AS file_name,
+                   CASE WHEN b.archived_as IS NOT NULL THEN coalesce(b.file_name, f.file_name) END AS received_as
             FROM etl.load_batch b
             JOIN etl.source_file f ON f.source_file_key = b.source_file_key
             LEFT JOIN dw.dim_region r ON r.region_key = b.region_key
@@ -28,7 +34,7 @@ public enum StatusQuery {
         let rows = result.rows.map { row -> [String?] in
             [row["batch_key"], row["status"], row["layout"], row["region"], row["month"], row["lines_read"],
              row["rows_loaded"], row["rows_skipped"], row["rows_rejected"], row["check_text"], row["warnings"],
-             row["superseded_by"], row["finished_at"], row["file_name"]]
+             row["superseded_by"], row["finished_at"], row["file_name"], row["received_as"]]
         }
         return Listing(columns: columns, rows: rows,
                        numeric: ["batch", "lines_read", "loaded", "skipped", "rejected", "warnings", "superseded_by"])

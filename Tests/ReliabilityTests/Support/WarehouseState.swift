@@ -57,10 +57,12 @@ enum WarehouseState {
         ("dw.agg_project_category_month", "SELECT to_jsonb(a) AS j FROM dw.agg_project_category_month a"),
         ("etl.load_batch", """
             SELECT to_jsonb(b) - ARRAY['batch_key','source_file_key','run_key','started_at','finished_at',
-                                       'supersedes','superseded_by','file_name','warnings']
+                                       'supersedes','superseded_by','file_name','warnings','archived_as']
                    -- Warnings name other batches by key, which a killed attempt moves on.
                    || jsonb_build_object('warnings', regexp_replace(b.warnings::text, '(batch|批次|revert) [0-9]+', '\\1 #', 'g'),
                                          'file', \(batchFile),
+                                         -- Where run put the file (V026), below each night's own archive.
+                                         'archived_as', regexp_replace(b.archived_as, '^.*/archive/', ''),
                                          'supersedes', regexp_replace(s.file_name, '^.*/', ''),
                                          'superseded_by', regexp_replace(sb.file_name, '^.*/', '')) AS j
             FROM etl.load_batch b

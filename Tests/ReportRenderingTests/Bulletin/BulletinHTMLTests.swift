@@ -28,6 +28,20 @@ import Testing
         #expect(html.contains("<caption>各县区固定资产投资同比增速（2022年1-6月）</caption>"))
     }
 
+    /// The note naming the sections without data stands under the title, before any section,
+    /// in both renderings (escaped like every other text).
+    @Test func notesStandUnderTheTitle() throws {
+        var bulletin = Sample.bulletin()
+        bulletin.notes = ["本月无数据的部分：四、上级转移支付资金 <b>"]
+        let html = renderBulletinHTML(bulletin)
+        let note = try #require(html.range(of: "<p class=\"bulletin-note\">本月无数据的部分：四、上级转移支付资金 &lt;b&gt;</p>"))
+        #expect(note.lowerBound > html.range(of: "<p class=\"subtitle\">")!.lowerBound)
+        #expect(note.upperBound < html.range(of: "<section>")!.lowerBound)
+        let md = renderBulletinMarkdown(bulletin)
+        #expect(md.contains("生成时间 2022-07-15 08:00\n\n> 本月无数据的部分：四、上级转移支付资金 \\<b\\>\n\n## 一、"), "\(md)")
+        #expect(!renderBulletinHTML(Sample.bulletin()).contains("bulletin-note\">"))
+    }
+
     @Test(arguments: ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</text></svg><script>x()</script>"])
     func regionNamesCannotInjectMarkup(name: String) {
         var bulletin = Sample.bulletin(regions: [(name, "3"), ("钦南区", "20")], title: name)

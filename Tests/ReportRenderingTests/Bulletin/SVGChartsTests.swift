@@ -89,6 +89,33 @@ func elements(_ tag: String, class cls: String, in svg: String) -> [[String: Str
         #expect(!textChart(.progress(even)).contains("超过时间进度"))
     }
 
+    /// A value label is not crossed by the dashed target line: `12.5%` sat under 目标 15.0%.
+    @Test(arguments: ["12.5", "14", "14.9", "15", "15.5", "-3", "30"])
+    func barValueLabelsStayClearOfTheTargetLine(value: String) throws {
+        let chart = BarChart(title: "同比增速", bars: [(label: "钦南区", value: dec(value)), (label: "钦北区", value: dec("30")),
+                                                   (label: "灵山县", value: dec("-3"))], targetLine: 15)
+        let svg = svgBarChart(chart)
+        let targetY = try #require(elements("line", class: "target", in: svg).first?["y1"].flatMap(Double.init))
+        let labelY = try #require(elements("text", class: "value", in: svg).first?["y"].flatMap(Double.init))
+        // 11 px digits: about 10 px above the baseline to 3 px below it.
+        #expect(targetY <= labelY - 12 || targetY >= labelY + 4, "label at \(labelY), target line at \(targetY)")
+        // Still on the bar's side of the line it belongs to: above a bar reaching up.
+        if dec(value) >= 0 { #expect(labelY < (elements("rect", class: "bar", in: svg).first?["y"].flatMap(Double.init) ?? 0)) }
+    }
+
+    /// Nor by the goal or the time-progress line: `39.9%` sat on 时间进度 41.7%.
+    @Test(arguments: ["39.9", "41", "41.7", "98.5", "20"])
+    func progressValueLabelsStayClearOfTheirLines(value: String) throws {
+        let chart = ProgressChart(title: "完成率", bars: [ChartBar(label: "钦南区", value: dec(value))], goal: 100,
+                                  goalLabel: "全年目标", timeProgress: dec("41.666666"))
+        let svg = svgProgressChart(chart)
+        let lines = try ["goal", "time-progress"].map { try #require(elements("line", class: $0, in: svg).first?["x1"].flatMap(Double.init)) }
+        let label = try #require(elements("text", class: "value", in: svg).first)
+        let x = try #require(label["x"].flatMap(Double.init))
+        let width = labelWidth(formatDecimal(dec(value), scale: 1) + "%")
+        for line in lines { #expect(line <= x - 2 || line >= x + width + 2, "label \(x)…\(x + width), line at \(line)") }
+    }
+
     @Test(arguments: [[dec("16.3"), dec("-3")], [dec("0.02"), dec("0.01")], [dec("1234567.89")], []])
     func ticksAreExactAndCoverTheValues(values: [Decimal]) {
         let scale = AxisScale(values: values, includeZero: true)

@@ -18,4 +18,19 @@ import Testing
         #expect(page.contains("<td class=\"num\">1,234,567.80</td>"))
         #expect(page.contains("<td class=\"num neg\">-3.0%</td>"))
     }
+
+    /// Colour by meaning: a negative 差额 (target minus completed) is ahead of the target and was
+    /// red like a deficit; now a gap is red when positive and green when negative, while a
+    /// negative growth or pace stays red.
+    @Test(arguments: [("-64106.4", "num good"), ("1200", "num bad"), ("0", "num")])
+    func gapsAreColouredByWhatTheirSignMeans(gap: String, classes: String) {
+        let table = ReportTable(title: "目标任务完成情况", columns: [
+            ReportColumn(key: "region", title: "地区", kind: .text),
+            ReportColumn(key: "ahead_of_time_pp", title: "超时间进度", kind: .points),
+            ReportColumn(key: "gap_wan", title: "差额(万元)", kind: .money, sign: .positiveIsBad),
+        ], rows: [[.text("自贸区钦州港片区"), .decimal(dec("-5.1")), .decimal(dec(gap))]])
+        let page = render(table, as: .html)
+        #expect(page.contains("<td class=\"\(classes)\">\(displayText(.decimal(dec(gap)), kind: .money))</td>"), "\(page)")
+        #expect(page.contains("<td class=\"num neg\">-5.1pp</td>"))
+    }
 }

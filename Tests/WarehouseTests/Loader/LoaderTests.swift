@@ -189,6 +189,11 @@ import Testing
             let result = try Loader(connection: connection).load(file: file)
             #expect(result.outcome == .rejected)
             #expect(result.message?.contains("2022-06_灵山县_随便.csv") == true)
+            // A rejected file, not a rejected row: the summary's row count said "1 rejected".
+            #expect(result.rowsRejected == 0)
+            let summary = LoadSummary(results: [result]).textLines
+            #expect(summary.prefix(2) == ["1 file(s), 0 loaded, 1 rejected", "rows: 0 loaded, 0 skipped, 0 rejected; 0 warning(s)"],
+                    "\(summary)")
             let batch = try connection.query("SELECT status, layout FROM etl.load_batch WHERE batch_key = \(result.batchKey!)").first!
             #expect(batch["status"] == "rejected")
             #expect(batch["layout"] == nil)
