@@ -1,6 +1,6 @@
 // SheetReader: county spreadsheet bytes -> decoded text -> CSV records -> classified, typed rows.
 //
-// Owns: decoding (UTF-8, UTF-8 BOM, GB18030/GBK, UTF-16LE), CSV tokenizing, header and layout
+// Owns: decoding (UTF-8, UTF-8 BOM, GB18030/GBK, UTF-16LE/BE), CSV tokenizing, header and layout
 // detection through the synonym table, title/period/unit inference, value normalisation to
 // exact 万元 decimals, and row classification (data / skipped / rejected).
 // Must not touch: the database, the file system beyond reading the one input file and the
@@ -55,6 +55,11 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case gb18030 = "gb18030"   // also reads GBK and GB2312, which it extends
     case utf16le = "utf-16le"
+    /// Big-endian UTF-16: a `FE FF` mark, or NULs before the ASCII bytes (`EncodingDetection`).
+    case utf16be = "utf-16be"
+
+    /// Either byte order of UTF-16 (Excel's "Unicode text", tab-separated).
+    var isUTF16: Bool { self == .utf16le || self == .utf16be }
 }
 
 /// The unit a sheet states its money in; values are converted to 万元 exactly.

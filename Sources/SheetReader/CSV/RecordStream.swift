@@ -119,7 +119,7 @@ public final class RecordStream: RecordSource {
             self.delimiter = forcedDelimiter
         } else {
             let complete = done && failure == nil && text.count <= RecordStream.delimiterSampleSize
-            let tabFirst = detected.encoding == .utf16le
+            let tabFirst = detected.encoding.isUTF16
             self.delimiter = text.withUnsafeBufferPointer {
                 DelimiterDetection.detect(
                     UnsafeBufferPointer(rebasing: $0[..<min($0.count, RecordStream.delimiterSampleSize)]),
