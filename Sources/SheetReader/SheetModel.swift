@@ -128,6 +128,9 @@ public struct CSVRecord: Sendable, Equatable {
     /// Set when the record is not well-formed CSV but its extent is clear (text after a
     /// closing quote, `"a"b`): the row is rejected with this, the rest of the file reads on.
     public var problem: RecordProblem?
+    /// Cells to warn about that load as they are: one holding a run of UTF-8 in a GBK file
+    /// (`StrayUTF8`), read as UTF-8 or left as GBK.
+    public var notes: [RecordProblem] = []
     /// Set by the tokenizer, which has the record's bytes at hand: the longest field's byte
     /// count (before `""` unescaping, so an upper bound) and whether a NUL is among them.
     /// Lets `RecordCheck` pass a record without a scan per cell; nil (a record made
@@ -141,7 +144,7 @@ public struct CSVRecord: Sendable, Equatable {
     }
 
     public static func == (a: CSVRecord, b: CSVRecord) -> Bool {
-        a.line == b.line && a.fields == b.fields && a.problem == b.problem
+        a.line == b.line && a.fields == b.fields && a.problem == b.problem && a.notes == b.notes
     }
 }
 

@@ -485,6 +485,7 @@ public final class SheetReading {
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
         if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
+        for record in before + [header.record] + (sub.map { [$0.record] } ?? []) { warnNotes(record) }
         for (c, role) in self.roles.enumerated() {
             guard let role else { amountSlots.append(.none); continue }
             // A key that does not change with the row's indicator is fixed for the column.
@@ -560,6 +561,7 @@ public final class SheetReading {
     }
 
     private func classify(_ record: CSVRecord) -> RowOutcome {
+        warnNotes(record)
         if let (column, reason) = RecordCheck.problem(record, columns: info.columns) {
             return .rejected(RecordCheck.rejection(record, column: column, reason: reason, names: names, delimiter: rawDelimiter))
         }
@@ -789,6 +791,20 @@ public final class SheetReading {
     }
 
     static let unreadCellWarnings = 5
+
+    /// Column `c` (0-based) as warnings name it.
+    private func columnName(_ c: Int) -> String {
+        "\(c < names.count ? names[c] : "column \(c + 1)") (column \(c + 1))"
+    }
+
+    /// A warning for each of the record's notes (`CSVRecord.notes`: a cell read as UTF-8 in a GBK file).
+    private func warnNotes(_ record: CSVRecord) {
+        guard !record.notes.isEmpty else { return }
+        for note in record.notes {
+            checker.warn(SheetWarning(line: record.line, message: "\(columnName(note.column - 1)): \(note.message)"))
+        }
+        warnings = checker.warnings
+    }
 
     /// The row's key (`field`), or the one above it when a merged cell left it empty: only in a
     /// sheet whose rows are keyed by a `second` column too (the indicator of a long indicator or

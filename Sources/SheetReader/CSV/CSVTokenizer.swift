@@ -244,6 +244,21 @@ struct CSVTokenizer {
         return record
     }
 
+    /// The 1-based column of the byte at `to` in the record starting at `from`: the delimiters
+    /// outside quotes before it, plus one (a doubled quote inside quotes toggles twice).
+    static func column(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, delimiter: UInt8) -> Int {
+        var column = 1, quoted = false
+        let start = min(max(0, from), p.count)
+        for i in start..<min(max(start, to), p.count) {
+            if p[i] == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if p[i] == delimiter, !quoted {
+                column += 1
+            }
+        }
+        return column
+    }
+
     /// `""` -> `"` in a quoted field's content.
     private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
