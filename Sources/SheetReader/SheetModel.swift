@@ -152,6 +152,8 @@ public struct CSVRecord: Sendable, Equatable {
 struct RecordScan: Sendable {
     var maxFieldBytes: Int
     var hasNUL: Bool
+    /// A `?` among the bytes (`LostCharacters`).
+    var hasQuestionMark = true
 }
 
 /// Why one record cannot be trusted; `column` is 1-based.

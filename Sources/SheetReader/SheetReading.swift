@@ -40,6 +40,8 @@ public final class SheetReading {
     private var unreadCells: [Int: Int] = [:]
     /// Project rows whose month's figure exceeds the year to date (warned about).
     private var monthAboveYTD = 0
+    /// Cells of loaded rows with `?` where a character was (`LostCharacters`), warned about.
+    private var lostCharacterCells = 0
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
@@ -521,6 +523,11 @@ public final class SheetReading {
                     checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
                         "\(monthAboveYTD - SheetReading.unreadCellWarnings) more rows whose month's figure is more than the year to date"))
                 }
+                if lostCharacterCells > SheetReading.unreadCellWarnings {
+                    checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
+                        "\(lostCharacterCells - SheetReading.unreadCellWarnings) more cells with '?' between Chinese characters: "
+                            + LostCharacters.advice(info.encoding)))
+                }
                 warnings = checker.warnings
             }
             return nil
@@ -657,6 +664,7 @@ public final class SheetReading {
             if let row {
                 checker.data(rowAmounts, line: line)
                 commitLeftEmpty(line: line)
+                if record.scan?.hasQuestionMark ?? true { warnLostCharacters(cells, line: line) }
                 return .data(row)
             }
             if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
@@ -802,6 +810,18 @@ public final class SheetReading {
         guard !record.notes.isEmpty else { return }
         for note in record.notes {
             checker.warn(SheetWarning(line: record.line, message: "\(columnName(note.column - 1)): \(note.message)"))
+        }
+        warnings = checker.warnings
+    }
+
+    /// A loaded row's cells with `?` where a character was lost (`LostCharacters`): the first
+    /// few of the file, then a count at the end.
+    private func warnLostCharacters(_ cells: [String], line: Int) {
+        for (c, cell) in cells.enumerated() where LostCharacters.likely(in: cell) {
+            lostCharacterCells += 1
+            guard lostCharacterCells <= SheetReading.unreadCellWarnings else { continue }
+            checker.warn(SheetWarning(line: line, message:
+                "\(columnName(c)): '\(cell)' has '?' between Chinese characters: \(LostCharacters.advice(info.encoding))"))
         }
         warnings = checker.warnings
     }

@@ -461,4 +461,21 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.warnings.first?.message.hasPrefix("项目名称 (column 2): UTF-8 bytes in this GBK file at byte ") == true)
         #expect(reader.warnings.first?.message.contains("read as UTF-8 '标准厂房', not as GBK '鏍囧噯鍘傛埧'") == true)
     }
+
+    /// Characters Excel's ANSI export wrote as `?`: a warning per cell (line, column, text; the
+    /// first five, then a count), none for a question mark ending a question.
+    @Test func questionMarksForLostCharactersAreWarnedAbout() throws {
+        var text = "浦北县2022年1-1月重大项目投资进度表,,,\n序号,项目名称,项目代码,1-1月完成投资,备注\n"
+        text += "1,浦北县?祥路改造工程,2022-450722-48-01-000100,1234.5,是否?\n"
+        text += "2,浦北县标准厂房,2022-450722-48-01-000102,0,\n"
+        for i in 3...8 { text += "\(i),浦北县?村污水处理厂\(i),2022-450722-48-01-00010\(i),1,\n" }
+        let (reader, out) = try Self.read(bytes: TestEncoding.encode(text, as: .gb18030), fileName: "f04_浦北县_2022年1月.csv")
+        #expect(out.compactMap(\.project).count == 8)
+        #expect(reader.warnings.map(\.line) == [3, 5, 6, 7, 8, 2])
+        #expect(reader.warnings.first?.message == "项目名称 (column 2): '浦北县?祥路改造工程' has '?' between Chinese characters: "
+                + "a character the ANSI (GBK) CSV export could not write was probably saved as '?'; save the sheet as \"CSV UTF-8\" and send it again")
+        #expect(reader.warnings.last?.message.hasPrefix("2 more cells with '?' between Chinese characters") == true)
+        let utf8 = try Self.read(bytes: Array(text.utf8), fileName: "f04_浦北县_2022年1月.csv").0
+        #expect(utf8.warnings.first?.message.contains("lost when the text passed through GBK") == true)
+    }
 }

@@ -234,9 +234,10 @@ struct CSVTokenizer {
             }
         }
         var record = CSVRecord(line: recordLine, fields: fields, problem: problem)
-        // One memchr over the record's bytes (every field lies in them) instead of one per cell.
+        // A memchr over the record's bytes (every field lies in them) instead of a scan per cell.
         let hasNUL = end > 0 && memchr(p.baseAddress! + base, 0, end) != nil
-        record.scan = RecordScan(maxFieldBytes: longest, hasNUL: hasNUL)
+        let hasQuestionMark = end > 0 && memchr(p.baseAddress! + base, Int32(UInt8(ascii: "?")), end) != nil
+        record.scan = RecordScan(maxFieldBytes: longest, hasNUL: hasNUL, hasQuestionMark: hasQuestionMark)
         problem = nil
         spans.removeAll(keepingCapacity: true)
         state = .fieldStart
