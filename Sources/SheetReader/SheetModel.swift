@@ -1,6 +1,6 @@
 // SheetReader: county spreadsheet bytes -> decoded text -> CSV records -> classified, typed rows.
 //
-// Owns: decoding (UTF-8, UTF-8 BOM, GB18030/GBK, UTF-16LE), CSV tokenizing, header and layout
+// Owns: decoding (UTF-8, UTF-8 BOM, GB18030/GBK, UTF-16LE/BE), CSV tokenizing, header and layout
 // detection through the synonym table, title/period/unit inference, value normalisation to
 // exact 万元 decimals, and row classification (data / skipped / rejected).
 // Must not touch: the database, the file system beyond reading the one input file and the
@@ -55,6 +55,11 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case gb18030 = "gb18030"   // also reads GBK and GB2312, which it extends
     case utf16le = "utf-16le"
+    /// Big-endian UTF-16: a `FE FF` mark, or NULs before the ASCII bytes (`EncodingDetection`).
+    case utf16be = "utf-16be"
+
+    /// Either byte order of UTF-16 (Excel's "Unicode text", tab-separated).
+    var isUTF16: Bool { self == .utf16le || self == .utf16be }
 }
 
 /// The unit a sheet states its money in; values are converted to 万元 exactly.
@@ -123,6 +128,9 @@ public struct CSVRecord: Sendable, Equatable {
     /// Set when the record is not well-formed CSV but its extent is clear (text after a
     /// closing quote, `"a"b`): the row is rejected with this, the rest of the file reads on.
     public var problem: RecordProblem?
+    /// Cells to warn about that load as they are: one holding a run of UTF-8 in a GBK file
+    /// (`StrayUTF8`), read as UTF-8 or left as GBK.
+    public var notes: [RecordProblem] = []
     /// Set by the tokenizer, which has the record's bytes at hand: the longest field's byte
     /// count (before `""` unescaping, so an upper bound) and whether a NUL is among them.
     /// Lets `RecordCheck` pass a record without a scan per cell; nil (a record made
@@ -136,7 +144,7 @@ public struct CSVRecord: Sendable, Equatable {
     }
 
     public static func == (a: CSVRecord, b: CSVRecord) -> Bool {
-        a.line == b.line && a.fields == b.fields && a.problem == b.problem
+        a.line == b.line && a.fields == b.fields && a.problem == b.problem && a.notes == b.notes
     }
 }
 
@@ -144,6 +152,8 @@ public struct CSVRecord: Sendable, Equatable {
 struct RecordScan: Sendable {
     var maxFieldBytes: Int
     var hasNUL: Bool
+    /// A `?` among the bytes (`LostCharacters`).
+    var hasQuestionMark = true
 }
 
 /// Why one record cannot be trusted; `column` is 1-based.

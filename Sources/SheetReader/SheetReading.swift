@@ -42,6 +42,8 @@ public final class SheetReading {
     private var unreadCells: [Int: Int] = [:]
     /// Project rows whose month's figure exceeds the year to date (warned about).
     private var monthAboveYTD = 0
+    /// Cells of loaded rows with `?` where a character was (`LostCharacters`), warned about.
+    private var lostCharacterCells = 0
     private var rowLeftEmpty: [(column: Int, reason: String)] = []
     /// The region cell of the last project row that had one (`ProjectProgressRow.regionAbove`).
     private var lastProjectRegion: String?
@@ -510,6 +512,7 @@ public final class SheetReading {
         queue.append(.skipped(SkippedRow(line: header.record.line, kind: .header, reason: "header row")))
         if let sub { queue.append(.skipped(SkippedRow(line: sub.record.line, kind: .header, reason: "second header row"))) }
         if let unitsLine { queue.append(.skipped(SkippedRow(line: unitsLine, kind: .header, reason: "row of units under the header"))) }
+        for record in before + [header.record] + (sub.map { [$0.record] } ?? []) { warnNotes(record) }
         for (c, role) in self.roles.enumerated() {
             guard let role else { amountSlots.append(.none); continue }
             // A key that does not change with the row's indicator is fixed for the column.
@@ -544,6 +547,11 @@ public final class SheetReading {
                 if monthAboveYTD > SheetReading.unreadCellWarnings {
                     checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
                         "\(monthAboveYTD - SheetReading.unreadCellWarnings) more rows whose month's figure is more than the year to date"))
+                }
+                if lostCharacterCells > SheetReading.unreadCellWarnings {
+                    checker.warn(SheetWarning(line: info.headerLines.last ?? 0, message:
+                        "\(lostCharacterCells - SheetReading.unreadCellWarnings) more cells with '?' between Chinese characters: "
+                            + LostCharacters.advice(info.encoding)))
                 }
                 warnings = checker.warnings
             }
@@ -585,6 +593,7 @@ public final class SheetReading {
     }
 
     private func classify(_ record: CSVRecord) -> RowOutcome {
+        warnNotes(record)
         if let (column, reason) = RecordCheck.problem(record, columns: info.columns) {
             return .rejected(RecordCheck.rejection(record, column: column, reason: reason, names: names, delimiter: rawDelimiter))
         }
@@ -680,6 +689,7 @@ public final class SheetReading {
             if let row {
                 checker.data(rowAmounts, line: line)
                 commitLeftEmpty(line: line)
+                if record.scan?.hasQuestionMark ?? true { warnLostCharacters(cells, line: line) }
                 return .data(row)
             }
             if let skipReason { return .skipped(SkippedRow(line: line, kind: .note, reason: skipReason)) }
@@ -814,6 +824,32 @@ public final class SheetReading {
     }
 
     static let unreadCellWarnings = 5
+
+    /// Column `c` (0-based) as warnings name it.
+    private func columnName(_ c: Int) -> String {
+        "\(c < names.count ? names[c] : "column \(c + 1)") (column \(c + 1))"
+    }
+
+    /// A warning for each of the record's notes (`CSVRecord.notes`: a cell read as UTF-8 in a GBK file).
+    private func warnNotes(_ record: CSVRecord) {
+        guard !record.notes.isEmpty else { return }
+        for note in record.notes {
+            checker.warn(SheetWarning(line: record.line, message: "\(columnName(note.column - 1)): \(note.message)"))
+        }
+        warnings = checker.warnings
+    }
+
+    /// A loaded row's cells with `?` where a character was lost (`LostCharacters`): the first
+    /// few of the file, then a count at the end.
+    private func warnLostCharacters(_ cells: [String], line: Int) {
+        for (c, cell) in cells.enumerated() where LostCharacters.likely(in: cell) {
+            lostCharacterCells += 1
+            guard lostCharacterCells <= SheetReading.unreadCellWarnings else { continue }
+            checker.warn(SheetWarning(line: line, message:
+                "\(columnName(c)): '\(cell)' has '?' between Chinese characters: \(LostCharacters.advice(info.encoding))"))
+        }
+        warnings = checker.warnings
+    }
 
     /// The row's key (`field`), or the one above it when a merged cell left it empty: only in a
     /// sheet whose rows are keyed by a `second` column too (the indicator of a long indicator or

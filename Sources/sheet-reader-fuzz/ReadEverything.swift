@@ -20,7 +20,7 @@ enum ReadEverything {
             return (nil, ReadOptions(), bytes)
         }
         let selector = bytes[1]
-        let encodings: [TextEncoding?] = [nil, .utf8, .gb18030, .utf16le]
+        let encodings: [TextEncoding?] = [nil, .utf8, .gb18030, .utf16le, .utf16be]
         let layouts: [SheetLayout?] = [nil] + SheetLayout.allCases.map { $0 }
         let encoding = encodings[Int(first) % encodings.count]
         let layout = layouts[Int(selector) % layouts.count]

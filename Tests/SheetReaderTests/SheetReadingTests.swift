@@ -437,6 +437,47 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         #expect(reader.info.headerLines == [50])
         #expect(out.count == 50)
     }
+
+    /// Reads `bytes` as `invest-etl read` does (decoding and structure).
+    static func read(bytes: [UInt8], fileName: String) throws -> (SheetReading, [RowOutcome]) {
+        let stream = try RecordStream(bytes: bytes, fileName: fileName)
+        let reader = try SheetReading(source: stream, fileName: fileName, options: ReadOptions())
+        var out: [RowOutcome] = []
+        while let o = try reader.next() { out.append(o) }
+        return (reader, out)
+    }
+
+    static let probeTitle = "钦南区2022年1-2月重大项目投资进度表,,\n序号,项目名称,项目代码,1-2月完成投资\n"
+
+    /// The probe's GBK file with `标准厂房` pasted as UTF-8: it loaded as `钦南区鏍囧噯鍘傛埧` without a
+    /// word; now it is read as UTF-8, with a warning naming line, column and both readings.
+    @Test func aNamePastedAsUTF8InAGBKFileIsReadAsUTF8WithAWarning() throws {
+        let bytes = TestEncoding.encode(Self.probeTitle + "1,钦南区道路改造工程,2022-450702-48-01-000100,1234.5\r\n3,钦南区", as: .gb18030)
+            + Array("标准厂房".utf8) + TestEncoding.encode(",2022-450702-48-01-000102,0\r\n", as: .gb18030)
+        let (reader, out) = try Self.read(bytes: bytes, fileName: "f09_钦南区_2022年2月.csv")
+        #expect(reader.info.encoding == .gb18030)
+        #expect(out.compactMap(\.project).map(\.projectName) == ["钦南区道路改造工程", "钦南区标准厂房"])
+        #expect(reader.warnings.map(\.line) == [4])
+        #expect(reader.warnings.first?.message.hasPrefix("项目名称 (column 2): UTF-8 bytes in this GBK file at byte ") == true)
+        #expect(reader.warnings.first?.message.contains("read as UTF-8 '标准厂房', not as GBK '鏍囧噯鍘傛埧'") == true)
+    }
+
+    /// Characters Excel's ANSI export wrote as `?`: a warning per cell (line, column, text; the
+    /// first five, then a count), none for a question mark ending a question.
+    @Test func questionMarksForLostCharactersAreWarnedAbout() throws {
+        var text = "浦北县2022年1-1月重大项目投资进度表,,,\n序号,项目名称,项目代码,1-1月完成投资,备注\n"
+        text += "1,浦北县?祥路改造工程,2022-450722-48-01-000100,1234.5,是否?\n"
+        text += "2,浦北县标准厂房,2022-450722-48-01-000102,0,\n"
+        for i in 3...8 { text += "\(i),浦北县?村污水处理厂\(i),2022-450722-48-01-00010\(i),1,\n" }
+        let (reader, out) = try Self.read(bytes: TestEncoding.encode(text, as: .gb18030), fileName: "f04_浦北县_2022年1月.csv")
+        #expect(out.compactMap(\.project).count == 8)
+        #expect(reader.warnings.map(\.line) == [3, 5, 6, 7, 8, 2])
+        #expect(reader.warnings.first?.message == "项目名称 (column 2): '浦北县?祥路改造工程' has '?' between Chinese characters: "
+                + "a character the ANSI (GBK) CSV export could not write was probably saved as '?'; save the sheet as \"CSV UTF-8\" and send it again")
+        #expect(reader.warnings.last?.message.hasPrefix("2 more cells with '?' between Chinese characters") == true)
+        let utf8 = try Self.read(bytes: Array(text.utf8), fileName: "f04_浦北县_2022年1月.csv").0
+        #expect(utf8.warnings.first?.message.contains("lost when the text passed through GBK") == true)
+    }
 }
 
 /// A `;` file is what Excel writes on a PC whose list separator is `;`, where the decimal

@@ -234,14 +234,30 @@ struct CSVTokenizer {
             }
         }
         var record = CSVRecord(line: recordLine, fields: fields, problem: problem)
-        // One memchr over the record's bytes (every field lies in them) instead of one per cell.
+        // A memchr over the record's bytes (every field lies in them) instead of a scan per cell.
         let hasNUL = end > 0 && memchr(p.baseAddress! + base, 0, end) != nil
-        record.scan = RecordScan(maxFieldBytes: longest, hasNUL: hasNUL)
+        let hasQuestionMark = end > 0 && memchr(p.baseAddress! + base, Int32(UInt8(ascii: "?")), end) != nil
+        record.scan = RecordScan(maxFieldBytes: longest, hasNUL: hasNUL, hasQuestionMark: hasQuestionMark)
         problem = nil
         spans.removeAll(keepingCapacity: true)
         state = .fieldStart
         recordLine = line
         return record
+    }
+
+    /// The 1-based column of the byte at `to` in the record starting at `from`: the delimiters
+    /// outside quotes before it, plus one (a doubled quote inside quotes toggles twice).
+    static func column(in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, delimiter: UInt8) -> Int {
+        var column = 1, quoted = false
+        let start = min(max(0, from), p.count)
+        for i in start..<min(max(start, to), p.count) {
+            if p[i] == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if p[i] == delimiter, !quoted {
+                column += 1
+            }
+        }
+        return column
     }
 
     /// `""` -> `"` in a quoted field's content.

@@ -26,11 +26,15 @@ public final class RecordStream: RecordSource {
 
     private let source: ByteSource
     private let decoder: any TextDecoder
+    /// The decoder again when it finds runs of UTF-8 in GBK text (`StrayUTF8`).
+    private let gbkDecoder: GB18030Decoder?
     private let chunkSize: Int
     private let maxRecordBytes: Int
 
     /// Decoded, validated UTF-8; the current record starts at `recordStart`.
     private var buffer: [UInt8] = []
+    /// Bytes of decoded text dropped from the front of `buffer` so far.
+    private var dropped = 0
     private var inputDone = false
     private var finished = false
     private var decodeFailure: DecodeFailure?
@@ -102,6 +106,7 @@ public final class RecordStream: RecordSource {
             throw SheetError(code: .unreadable, file: fileName, message: error.message)
         }
         self.decoder = decoder
+        self.gbkDecoder = decoder as? GB18030Decoder
         var text: [UInt8] = []
         var read = raw.count
         decoder.pending.append(contentsOf: raw[detected.bomLength...])
@@ -119,7 +124,7 @@ public final class RecordStream: RecordSource {
             self.delimiter = forcedDelimiter
         } else {
             let complete = done && failure == nil && text.count <= RecordStream.delimiterSampleSize
-            let tabFirst = detected.encoding == .utf16le
+            let tabFirst = detected.encoding.isUTF16
             self.delimiter = text.withUnsafeBufferPointer {
                 DelimiterDetection.detect(
                     UnsafeBufferPointer(rebasing: $0[..<min($0.count, RecordStream.delimiterSampleSize)]),
@@ -145,8 +150,9 @@ public final class RecordStream: RecordSource {
         guard !finished else { return nil }
         do {
             while true {
+                let start = dropped + tokenizer.recordStart
                 if let record = try buffer.withUnsafeBufferPointer({ try tokenizer.next(in: $0) }) {
-                    return record
+                    return noted(record, from: start, to: dropped + tokenizer.recordStart)
                 }
                 // The buffer ends inside a record (or exactly at its start): get more text.
                 if let failure = decodeFailure {
@@ -159,6 +165,7 @@ public final class RecordStream: RecordSource {
                 if inputDone {
                     finished = true
                     return try buffer.withUnsafeBufferPointer { try tokenizer.finish(in: $0) }
+                        .map { noted($0, from: start, to: .max) }
                 }
                 if buffer.count - tokenizer.recordStart > maxRecordBytes { throw tokenizer.tooLarge() }
                 compact()
@@ -170,10 +177,34 @@ public final class RecordStream: RecordSource {
         }
     }
 
+    /// `record` (its text from `start` to `end` in the decoded stream) with a note for each run
+    /// of UTF-8 the decoder found in it, naming the cell.
+    private func noted(_ record: CSVRecord, from start: Int, to end: Int) -> CSVRecord {
+        guard let runs = gbkDecoder, let first = runs.strayRuns.first, first.textOffset < end else { return record }
+        var record = record
+        var taken = 0
+        for stray in runs.strayRuns.prefix(while: { $0.textOffset < end }) {
+            taken += 1
+            let column = buffer.withUnsafeBufferPointer {
+                CSVTokenizer.column(in: $0, from: start - dropped, to: stray.textOffset - dropped, delimiter: delimiter)
+            }
+            let run = stray.run
+            let message = run.verdict == .utf8
+                ? "UTF-8 bytes in this GBK file at byte \(stray.byteOffset) (text pasted from a web page or chat, then saved as "
+                    + "ANSI CSV?): read as UTF-8 '\(run.utf8)', not as GBK '\(run.gbk)'; check the cell"
+                : "bytes at byte \(stray.byteOffset) that may be UTF-8 in this GBK file: read as GBK '\(run.gbk)'; as UTF-8 they "
+                    + "would be '\(run.utf8)'; check the cell, and save the sheet as CSV UTF-8"
+            record.notes.append(RecordProblem(column: column, message: message))
+        }
+        runs.strayRuns.removeFirst(taken)
+        return record
+    }
+
     /// Drops the records already returned so the buffer holds only the current one.
     private func compact() {
         let done = tokenizer.recordStart
         guard done > 0 else { return }
+        dropped += done
         if done == buffer.count {
             buffer.removeAll(keepingCapacity: true)
         } else {

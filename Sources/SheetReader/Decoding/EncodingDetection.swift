@@ -1,7 +1,7 @@
-// Encoding detection without flags (DESIGN §5): a BOM decides; otherwise the sample is
-// checked as UTF-8 and anything that is not valid UTF-8 is taken as GB18030 (the encoding
-// Excel and WPS use for "CSV" on Chinese Windows), unless it is UTF-8 but for a few bad
-// bytes. ASCII is the same in both.
+// Encoding detection without flags (DESIGN §5): a BOM decides; otherwise UTF-16 shows by the
+// NULs beside its ASCII characters; otherwise the sample is checked as UTF-8 and anything that
+// is not valid UTF-8 is taken as GB18030 (the encoding Excel and WPS use for "CSV" on Chinese
+// Windows), unless it is UTF-8 but for a few bad bytes. ASCII is the same in both.
 
 enum EncodingDetection {
     /// What the start of the file says.
@@ -35,6 +35,7 @@ enum EncodingDetection {
             }
             return bom
         }
+        if let utf16 = utf16WithoutBOM(sample) { return Result(encoding: utf16, bomLength: 0) }
         switch checkUTF8(sample) {
         case .valid: return Result(encoding: .utf8, bomLength: 0)
         case .incomplete: return Result(encoding: atEOF ? .gb18030 : .utf8, bomLength: 0)
@@ -74,6 +75,28 @@ enum EncodingDetection {
     static func bomEncoding(_ p: UnsafeBufferPointer<UInt8>) -> Result? {
         if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { return Result(encoding: .utf8, bomLength: 3) }
         if p.count >= 2, p[0] == 0xFF, p[1] == 0xFE { return Result(encoding: .utf16le, bomLength: 2) }
+        if p.count >= 2, p[0] == 0xFE, p[1] == 0xFF { return Result(encoding: .utf16be, bomLength: 2) }
+        return nil
+    }
+
+    /// UTF-16 without a mark, told by its ASCII characters (digits, delimiters, line breaks): a
+    /// NUL beside each, after it in little-endian, before it in big-endian. UTF-8 and GBK text
+    /// has no NUL at all; a damaged file's NUL padding pairs NUL with NUL and counts for
+    /// neither order. Taken only when one order has at least 8 such characters, at least one
+    /// code unit in 8, and four times as many as the other order (CJK such as 一 U+4E00 is a
+    /// NUL and an ASCII byte too, in the other order).
+    static func utf16WithoutBOM(_ p: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        let units = min(p.count, 64 * 1024) / 2
+        guard units >= 16 else { return nil }
+        func isText(_ b: UInt8) -> Bool { b == 0x09 || b == 0x0A || b == 0x0D || (0x20...0x7E).contains(b) }
+        var little = 0, big = 0
+        for k in 0..<units {
+            let a = p[2 * k], b = p[2 * k + 1]
+            if b == 0, isText(a) { little += 1 } else if a == 0, isText(b) { big += 1 }
+        }
+        func clear(_ x: Int, over y: Int) -> Bool { x >= 8 && x * 8 >= units && x >= 4 * y }
+        if clear(little, over: big) { return .utf16le }
+        if clear(big, over: little) { return .utf16be }
         return nil
     }
 

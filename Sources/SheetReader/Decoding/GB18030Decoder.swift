@@ -5,6 +5,8 @@
 // the output and the failures (offsets and messages) are exactly those of `IconvDecoder`.
 // iconv was ~6% of `invest-etl read` over the GBK county files, mostly its per-character
 // internal UCS-4 step; the table loop is a load and three stores per character.
+// One departure from iconv: a run of UTF-8 in the GBK text (a name pasted from a web page) is
+// read as UTF-8 when `StrayUTF8` says so, and listed in `strayRuns` for a warning.
 
 import Glibc
 
@@ -38,6 +40,12 @@ struct GB18030Table: Sendable {
         return GB18030Table(pairs: pairs)
     }
 
+    /// The packed UTF-8 of `lead trail` (as in `pairs`), 0 for none or bytes outside the table.
+    func pair(_ lead: UInt8, _ trail: UInt8) -> UInt32 {
+        guard lead >= Self.firstLead, lead <= Self.lastLead, trail >= Self.firstTrail, trail <= Self.lastTrail else { return 0 }
+        return pairs[Int(lead - Self.firstLead) * Self.trails + Int(trail - Self.firstTrail)]
+    }
+
     /// iconv's output for `input` when it converts all of it, else nil.
     private static func convert(_ handle: IconvHandle, _ input: [UInt8]) -> [UInt8]? {
         let h = handle.raw
@@ -69,18 +77,36 @@ struct GB18030Table: Sendable {
     }
 }
 
+/// A run of UTF-8 the decoder found in the GBK text (`StrayUTF8`) and did not pass over.
+struct StrayRun: Equatable {
+    /// Offset of the run's text in the decoder's output (all calls together).
+    var textOffset: Int
+    /// Offset of its first byte in the file.
+    var byteOffset: Int
+    var run: StrayUTF8.Run
+}
+
 final class GB18030Decoder: TextDecoder {
     let encoding = TextEncoding.gb18030
     var pending: [UInt8] = []
     private(set) var pendingOffset: Int
+    /// Runs of UTF-8 read as such or warned about, in file order, for the reader to take.
+    var strayRuns: [StrayRun] = []
+    private let findsStrayUTF8: Bool
+    /// File offset from which runs are looked for again (the bytes before were weighed).
+    private var examinedUpTo = 0
+    /// Bytes of output so far.
+    private var produced = 0
     private let table: GB18030Table
     private let converter: IconvHandle
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchSize: Int
 
-    init(table: GB18030Table, startOffset: Int) throws(DecoderSetupError) {
+    /// `findsStrayUTF8`: read runs of UTF-8 as `StrayUTF8` decides (off: exactly iconv's output).
+    init(table: GB18030Table, startOffset: Int, findsStrayUTF8: Bool = true) throws(DecoderSetupError) {
         converter = try IconvHandle(from: "GB18030")
         self.table = table
+        self.findsStrayUTF8 = findsStrayUTF8
         self.pendingOffset = startOffset
         self.scratchSize = 1 << 16
         self.scratch = .allocate(capacity: scratchSize)
@@ -122,6 +148,24 @@ final class GB18030Decoder: TextDecoder {
                         i += 1
                         continue
                     }
+                    // A GBK character whose bytes start a three-byte UTF-8 sequence: maybe UTF-8.
+                    if findsStrayUTF8, StrayUTF8.mayStart(b), pendingOffset + i >= examinedUpTo {
+                        if i + 2 >= total, !final { return }  // wait for the bytes that tell
+                        if i + 2 < total, src[i + 1] & 0xC0 == 0x80, src[i + 2] & 0xC0 == 0x80 {
+                            let rest = UnsafeBufferPointer(start: UnsafePointer(src + i), count: total - i)
+                            guard case .run(let run) = StrayUTF8.examine(rest, final: final, table: table) else { return }
+                            examinedUpTo = pendingOffset + i + max(run.span, 1)
+                            if run.verdict != .gbk {
+                                strayRuns.append(StrayRun(textOffset: produced + o, byteOffset: pendingOffset + i, run: run))
+                            }
+                            if run.verdict == .utf8 {
+                                (out + o).update(from: src + i, count: run.length)
+                                o += run.length
+                                i += run.length
+                                continue
+                            }
+                        }
+                    }
                     if b >= GB18030Table.firstLead, b <= GB18030Table.lastLead, i + 1 < total {
                         let t = src[i + 1]
                         if t >= GB18030Table.firstTrail, t <= GB18030Table.lastTrail {
@@ -152,6 +196,7 @@ final class GB18030Decoder: TextDecoder {
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(start: out, count: o))
+        produced += o
         if i == total {
             pending.removeAll(keepingCapacity: true)
         } else {

@@ -1,4 +1,4 @@
-// GB18030 (a superset of GBK and GB2312) and UTF-16LE through glibc iconv.
+// GB18030 (a superset of GBK and GB2312) and UTF-16 (either byte order) through glibc iconv.
 
 import Glibc
 
@@ -31,6 +31,7 @@ final class IconvDecoder: TextDecoder {
         switch encoding {
         case .gb18030: source = "GB18030"
         case .utf16le: source = "UTF-16LE"
+        case .utf16be: source = "UTF-16BE"
         case .utf8: source = "UTF-8"
         }
         converter = try IconvHandle(from: source)

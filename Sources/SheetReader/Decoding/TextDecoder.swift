@@ -46,7 +46,7 @@ func makeDecoder(for encoding: TextEncoding, startOffset: Int) throws(DecoderSet
     case .gb18030:
         if let table = GB18030Table.shared { return try GB18030Decoder(table: table, startOffset: startOffset) }
         return try IconvDecoder(encoding: encoding, startOffset: startOffset)
-    case .utf16le: return try IconvDecoder(encoding: encoding, startOffset: startOffset)
+    case .utf16le, .utf16be: return try IconvDecoder(encoding: encoding, startOffset: startOffset)
     }
 }
 

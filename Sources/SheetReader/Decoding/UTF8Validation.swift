@@ -25,28 +25,48 @@ func checkUTF8(_ p: UnsafeBufferPointer<UInt8>, from: Int = 0) -> UTF8Check {
         if i >= n { break }
         let b0 = base[i]
         if b0 < 0x80 { i += 1; continue }
-        var need = 0
-        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; lo = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-        case 0xED: need = 2; hi = 0x9F
-        case 0xF0: need = 3; lo = 0x90
-        case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; hi = 0x8F
-        default: return .invalid(at: i)
+        switch utf8Sequence(p, at: i) {
+        case .scalar(_, let length): i += length
+        case .incomplete: return .incomplete(at: i)
+        case .invalid: return .invalid(at: i)
         }
-        for k in 1...need {
-            guard i + k < n else { return .incomplete(at: i) }
-            let b = base[i + k]
-            if k == 1 {
-                guard b >= lo && b <= hi else { return .invalid(at: i) }
-            } else {
-                guard b & 0xC0 == 0x80 else { return .invalid(at: i) }
-            }
-        }
-        i += need + 1
     }
     return .valid
+}
+
+/// The UTF-8 sequence of two to four bytes starting at `p[i]` (a byte 0x80 or above).
+enum UTF8Sequence: Equatable {
+    case scalar(UInt32, length: Int)
+    /// Valid so far, cut by the end of `p`.
+    case incomplete
+    case invalid
+}
+
+@inline(__always)
+func utf8Sequence(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> UTF8Sequence {
+    let b0 = p[i]
+    var need = 0
+    var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+    switch b0 {
+    case 0xC2...0xDF: need = 1
+    case 0xE0: need = 2; lo = 0xA0
+    case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+    case 0xED: need = 2; hi = 0x9F
+    case 0xF0: need = 3; lo = 0x90
+    case 0xF1...0xF3: need = 3
+    case 0xF4: need = 3; hi = 0x8F
+    default: return .invalid
+    }
+    var value = UInt32(b0) & (0x7F >> (need + 1))
+    for k in 1...need {
+        guard i + k < p.count else { return .incomplete }
+        let b = p[i + k]
+        if k == 1 {
+            guard b >= lo && b <= hi else { return .invalid }
+        } else {
+            guard b & 0xC0 == 0x80 else { return .invalid }
+        }
+        value = value << 6 | UInt32(b & 0x3F)
+    }
+    return .scalar(value, length: need + 1)
 }

@@ -201,7 +201,7 @@ struct Merge {
     func upsertProjects() throws {
         let undefined = "s.industry IS NULL AND s.category IS NULL"
         let assignments: [(column: String, value: String)] = [
-            ("project_name", "s.project_name"),
+            ("project_name", Self.projectName(new: "s.project_name", stored: "p.project_name")),
             ("department_key", "coalesce(s.alias_department_key, p.department_key)"),
             ("industry", "coalesce(s.industry, p.industry)"),
             ("category", "coalesce(s.category, p.category)"),
@@ -241,6 +241,15 @@ struct Merge {
                    s.infrastructure_type, s.is_real_estate, s.nature, s.total_investment_wan, s.start_date,
                    \(batch), \(batch))
             """)
+    }
+
+    /// SQL for the name a project keeps: `new`, unless it is `stored` with characters lost to
+    /// `?` (an ANSI export writes `?` for a character GBK has none for: `浦北县?祥路改造工程`
+    /// replaced `浦北县𠮷祥路改造工程`), when `stored` stays — each `?` stands for exactly one
+    /// character and the rest must be the same. The reader warns about such cells either way.
+    static func projectName(new: String, stored: String) -> String {
+        let pattern = "replace(replace(replace(replace(\(new), '\\', '\\\\'), '%', '\\%'), '_', '\\_'), '?', '_')"
+        return "CASE WHEN strpos(\(new), '?') > 0 AND \(stored) LIKE \(pattern) THEN \(stored) ELSE \(new) END"
     }
 
     /// True when no project fact exists yet for any staged (region, month): the usual first

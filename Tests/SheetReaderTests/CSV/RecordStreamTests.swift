@@ -62,6 +62,38 @@ func sheetError(_ body: () throws -> Void) -> SheetError? {
         ])
     }
 
+    /// UTF-16BE with its mark (rejected as "bytes FE FF … are not valid gb18030") and UTF-16
+    /// of either order without one (needed `--encoding`) read as UTF-16LE with its mark does.
+    @Test(arguments: [([0xFE, 0xFF], TextEncoding.utf16be), ([], .utf16be), ([], .utf16le)] as [([UInt8], TextEncoding)])
+    func readsUTF16BEAndUnmarkedUTF16(mark: [UInt8], encoding: TextEncoding) throws {
+        let text = "2022年1月钦州高新区重大项目\n项目代码\t项目名称\t1-1月完成投资\n2022-450700-48-01-000100\t\"道路,一期\"\t1234.5\r\n"
+        let stream = try RecordStream(bytes: mark + TestEncoding.encode(text, as: encoding), fileName: "t.txt")
+        #expect(stream.encoding == encoding)
+        #expect(stream.delimiter == UInt8(ascii: "\t"))
+        var got: [[String]] = []
+        while let r = try stream.next() { got.append(r.fields) }
+        #expect(got == [["2022年1月钦州高新区重大项目"], ["项目代码", "项目名称", "1-1月完成投资"],
+                        ["2022-450700-48-01-000100", "道路,一期", "1234.5"]])
+        let forced = try readAll(TestEncoding.encode(text, as: encoding), encoding: encoding)
+        #expect(fields(forced) == got)
+    }
+
+    /// A name pasted as UTF-8 into a GBK file: read as UTF-8, and its record notes the cell
+    /// (after a quoted cell holding the delimiter), also past the first chunks of a large file.
+    @Test(arguments: [(0, 64 * 1024), (6000, 4096), (6000, 7)])
+    func aRunOfUTF8InGBKIsNotedOnItsRecord(rowsBefore: Int, chunkSize: Int) throws {
+        let before = String(repeating: "B0,钦南区道路改造工程,项目\n", count: rowsBefore)
+        let bytes = TestEncoding.encode("项目代码,备注,项目名称\n" + before + "A1,\"甲,乙\",灵山县", as: .gb18030) + Array("标准厂房".utf8)
+            + TestEncoding.encode("\nA2,,道路\n", as: .gb18030)
+        let records = try readAll(bytes, chunkSize: chunkSize)
+        #expect(records.count == rowsBefore + 3)
+        let last = Array(records.suffix(2))
+        #expect(fields(last) == [["A1", "甲,乙", "灵山县标准厂房"], ["A2", "", "道路"]])
+        #expect(records.map(\.notes.count).reduce(0, +) == 1)
+        #expect(last[0].notes.first?.column == 3)
+        #expect(last[0].notes.first?.message.contains("read as UTF-8 '标准厂房', not as GBK '鏍囧噯鍘傛埧'") == true)
+    }
+
     @Test func knownGBKBytesWithoutIconvInTheTest() throws {
         // "钦州,项目代码\n" in GBK: C7D5 D6DD 2C CFEE C4BF B4FA C2EB 0A
         let bytes: [UInt8] = [0xC7, 0xD5, 0xD6, 0xDD, 0x2C, 0xCF, 0xEE, 0xC4, 0xBF, 0xB4, 0xFA, 0xC2, 0xEB, 0x0A]

@@ -7,6 +7,7 @@ import Testing
     @Test(arguments: [
         ([0xEF, 0xBB, 0xBF] + Array("a,b".utf8), TextEncoding.utf8, 3),
         ([0xFF, 0xFE, 0x61, 0x00], .utf16le, 2),
+        ([0xFE, 0xFF, 0x00, 0x61], .utf16be, 2),
         (Array("项目名称,金额".utf8), .utf8, 0),
         (Array("ascii only".utf8), .utf8, 0),
         ([], .utf8, 0),
@@ -43,6 +44,30 @@ import Testing
         let r = utf8BOM.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: forced) }
         #expect(r.encoding == forced)
         #expect(r.bomLength == (forced == .utf8 || forced == .gb18030 ? 3 : 0))
+    }
+
+    static let sheet = "2022年1月钦州高新区重大项目\n项目代码\t项目名称\t1-1月完成投资\n2022-450700-48-01-000100\t道路\t1234.5\n"
+
+    /// UTF-16 without a mark, by the NUL beside its ASCII characters (it was read as GB18030 and
+    /// rejected, the big-endian even with its mark).
+    @Test(arguments: [TextEncoding.utf16le, .utf16be])
+    func utf16WithoutAMark(encoding: TextEncoding) {
+        let bytes = TestEncoding.encode(Self.sheet, as: encoding)
+        #expect(bytes.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }
+                == .init(encoding: encoding, bomLength: 0))
+    }
+
+    /// No NUL beside ASCII in one order only: not UTF-16 — GBK text padded with NULs (a damaged
+    /// file), all-Chinese UTF-16 too short to tell, a file of NULs.
+    @Test(arguments: [
+        TestEncoding.encode(sheet, as: .gb18030) + [UInt8](repeating: 0, count: 512),
+        TestEncoding.encode("钦州高新区重大项目", as: .utf16le),
+        [UInt8](repeating: 0, count: 1024),
+        Array("a\0b\0".utf8),
+    ])
+    func notUTF16(bytes: [UInt8]) {
+        let r = bytes.withUnsafeBufferPointer { EncodingDetection.detect(sample: $0, atEOF: true, forced: nil) }
+        #expect(r.encoding != .utf16le && r.encoding != .utf16be)
     }
 
     /// A UTF-8 BOM a converter put before GBK bytes: the text after it is GB18030 (the file could

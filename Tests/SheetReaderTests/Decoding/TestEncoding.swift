@@ -1,4 +1,4 @@
-// Test helper: text in GB18030 or UTF-16LE bytes, made with glibc iconv (the same library the
+// Test helper: text in GB18030 or UTF-16 bytes, made with glibc iconv (the same library the
 // reader uses, so the known-bytes tests below also pin a few sequences by hand).
 
 import Glibc
@@ -11,6 +11,7 @@ enum TestEncoding {
         case .utf8: return Array(text.utf8)
         case .gb18030: target = "GB18030"
         case .utf16le: target = "UTF-16LE"
+        case .utf16be: target = "UTF-16BE"
         }
         let cd = iconv_open(target, "UTF-8")!
         defer { iconv_close(cd) }

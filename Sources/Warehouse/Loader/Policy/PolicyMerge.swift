@@ -62,7 +62,7 @@ struct PolicyMerge {
     func upsertProjects() throws {
         try connection.execute("""
             UPDATE dw.dim_project p SET
-                project_name = s.project_name,
+                project_name = \(unsafeRaw: Merge.projectName(new: "s.project_name", stored: "p.project_name")),
                 total_investment_wan = coalesce(s.total_investment_wan, p.total_investment_wan),
                 start_date = coalesce(s.start_date, p.start_date),
                 last_batch_key = \(batch)
