@@ -108,8 +108,7 @@ public enum ValueParser {
     }
 
     private static func general(_ text: String, decimal: Character, group: Character) throws(ValueError) -> ParsedNumber? {
-        var s = clean(text)
-        if s.first == "¥" || s.first == "￥" { s.removeFirst() }
+        let s = String(droppingCurrency(Substring(clean(text))))
         if s.isEmpty { return nil }
         if let f = s.utf8.first, !(0x30...0x39).contains(f), noValueTexts.contains(s) || noValueTexts.contains(s.uppercased()) { return nil }
         var body = Substring(s)
