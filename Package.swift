@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // glibc's mallopt, for invest-report's memory settings (Linux only).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "PostgresClient",
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
@@ -52,6 +54,7 @@ let package = Package(
             name: "invest-report",
             dependencies: [
                 "InvestmentQueries", "ReportRendering", "PostgresClient",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

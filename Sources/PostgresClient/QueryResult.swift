@@ -22,23 +22,9 @@ public struct QueryResult: Sendable {
         let columnCount = Int(PQnfields(result))
         let rowCount = Int(PQntuples(result))
         let names = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
-        let index = ColumnIndex(names: names)
-        var rows: [Row] = []
-        rows.reserveCapacity(rowCount)
-        for r in 0..<rowCount {
-            var values: [String?] = []
-            values.reserveCapacity(columnCount)
-            for c in 0..<columnCount {
-                if PQgetisnull(result, Int32(r), Int32(c)) == 1 {
-                    values.append(nil)
-                } else {
-                    values.append(String(cString: PQgetvalue(result, Int32(r), Int32(c))))
-                }
-            }
-            rows.append(Row(index: index, values: values))
-        }
+        let values = ResultValues(copying: result, index: ColumnIndex(names: names), rows: rowCount)
         self.columns = names
-        self.rows = rows
+        self.rows = (0..<rowCount).map { Row(storage: values, row: $0) }
         self.rowsAffected = PQcmdTuples(result).map { Int(String(cString: $0)) ?? 0 } ?? 0
         self.commandTag = PQcmdStatus(result).map { String(cString: $0) } ?? ""
     }
@@ -58,19 +44,83 @@ final class ColumnIndex: Sendable {
     }
 }
 
+/// Every value of a result, copied out of libpq into one byte buffer: a month's stalled list
+/// at ten million facts is 200,000 values, and a `String` each was 200,000 allocations made
+/// and freed again before the report was written (benchmarks.md §15). Values become `String`s
+/// only when read.
+final class ResultValues: Sendable {
+    let index: ColumnIndex
+    /// The UTF-8 of every non-NULL value, row by row, column by column.
+    let bytes: [UInt8]
+    /// Cell `i` (row × columns + column) is `bytes[bounds[i] ..< bounds[i + 1]]`.
+    let bounds: [Int]
+    let isNull: [Bool]
+
+    init(copying result: OpaquePointer, index: ColumnIndex, rows: Int) {
+        let columns = index.names.count
+        var bounds: [Int] = []
+        bounds.reserveCapacity(rows * columns + 1)
+        bounds.append(0)
+        var isNull: [Bool] = []
+        isNull.reserveCapacity(rows * columns)
+        var size = 0
+        for r in 0..<Int32(rows) {
+            for c in 0..<Int32(columns) {
+                let null = PQgetisnull(result, r, c) == 1
+                isNull.append(null)
+                if !null { size += Int(PQgetlength(result, r, c)) }
+                bounds.append(size)
+            }
+        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            for r in 0..<rows {
+                for c in 0..<columns {
+                    let cell = r * columns + c
+                    let length = bounds[cell + 1] - bounds[cell]
+                    guard length > 0, let value = PQgetvalue(result, Int32(r), Int32(c)) else { continue }
+                    value.withMemoryRebound(to: UInt8.self, capacity: length) { source in
+                        (buffer.baseAddress! + bounds[cell]).update(from: source, count: length)
+                    }
+                }
+            }
+            count = size
+        }
+        self.index = index
+        self.bytes = bytes
+        self.bounds = bounds
+        self.isNull = isNull
+    }
+}
+
 /// One result row. Values are the server's text output; NULL is `nil`.
 public struct Row: Sendable {
-    let index: ColumnIndex
-    public let values: [String?]
+    let storage: ResultValues
+    let row: Int
+
+    var index: ColumnIndex { storage.index }
 
     public var columns: [String] { index.names }
 
-    public subscript(position: Int) -> String? { values[position] }
+    /// Every value as text, NULL as `nil`.
+    public var values: [String?] { (0..<index.names.count).map { self[$0] } }
+
+    public subscript(position: Int) -> String? {
+        withUTF8(at: position) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value's UTF-8 bytes, valid only inside `body`; nil for NULL (and `body` not called).
+    public func withUTF8<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        precondition(position >= 0 && position < index.names.count, "column position \(position) out of range")
+        let cell = row * index.names.count + position
+        if storage.isNull[cell] { return nil }
+        let from = storage.bounds[cell], to = storage.bounds[cell + 1]
+        return try storage.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[from..<to])) }
+    }
 
     /// The value of a named column. Asking for a column the query does not return is a
     /// programming error and traps with the column names available.
     public subscript(column: String) -> String? {
-        values[position(of: column)]
+        self[position(of: column)]
     }
 
     /// The position of a named column, for reading many rows by position (`self[position]`,
@@ -87,13 +137,15 @@ public struct Row: Sendable {
     }
 
     private func parse<T>(at position: Int, _ type: String, _ convert: (String) -> T?) throws -> T? {
-        guard let text = values[position] else { return nil }
-        guard let value = convert(text) else {
-            throw PostgresError(
-                code: .decodingFailed, operation: "read column \"\(index.names[position])\"",
-                message: "value \"\(text.prefix(80))\" is not a valid \(type)")
-        }
+        guard let text = self[position] else { return nil }
+        guard let value = convert(text) else { throw invalid(text, at: position, type) }
         return value
+    }
+
+    private func invalid(_ text: String, at position: Int, _ type: String) -> PostgresError {
+        PostgresError(
+            code: .decodingFailed, operation: "read column \"\(index.names[position])\"",
+            message: "value \"\(text.prefix(80))\" is not a valid \(type)")
     }
 
     public func string(_ column: String) -> String? { self[column] }
@@ -105,19 +157,51 @@ public struct Row: Sendable {
 
     public func int(_ column: String) throws -> Int? { try int(at: position(of: column)) }
 
+    /// Read from the bytes: the server's integer output is ASCII digits with an optional sign.
     public func int(at position: Int) throws -> Int? {
-        try parse(at: position, "integer") { Int($0) }
+        let value: Int?? = withUTF8(at: position) { Row.parseInt($0) }
+        guard let value else { return nil }
+        guard let value else { throw invalid(self[position] ?? "", at: position, "integer") }
+        return value
     }
 
     public func bool(_ column: String) throws -> Bool? { try bool(at: position(of: column)) }
 
     public func bool(at position: Int) throws -> Bool? {
-        try parse(at: position, "boolean") { $0 == "t" ? true : ($0 == "f" ? false : nil) }
+        let value: Bool?? = withUTF8(at: position) { text -> Bool? in
+            guard text.count == 1 else { return nil }
+            return text[0] == UInt8(ascii: "t") ? true : (text[0] == UInt8(ascii: "f") ? false : nil)
+        }
+        guard let value else { return nil }
+        guard let value else { throw invalid(self[position] ?? "", at: position, "boolean") }
+        return value
     }
 
     /// bytea (server hex output `\x…`) as bytes.
     public func bytes(_ column: String) throws -> [UInt8]? {
         try parse(column, "bytea hex", Row.parseByteaHex)
+    }
+
+    /// Decimal digits with an optional sign, as `Int(_:)` reads them (nil on overflow).
+    static func parseInt(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        var negative = false
+        if let sign = text.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < text.count else { return nil }
+        var value = 0
+        while i < text.count {
+            let digit = Int(text[i]) - 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !o1 && !o2 else { return nil }
+            value = next
+            i += 1
+        }
+        return value
     }
 
     static func parseDecimal(_ text: String) -> Decimal? {

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(CMalloc)
+import CMalloc
+#endif
 import PostgresClient
 
 /// invest-report: the office's executable (DESIGN §7). One subcommand per file; shared options
@@ -10,7 +13,19 @@ struct InvestReport: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         ProcessArguments.hidePasswords()
+        keepFreedMemory()
         main(arguments)
+    }
+
+    /// A report lives for one answer: glibc's default maps every block over 128 KiB afresh and
+    /// hands freed memory back, so the stalled list's buffers (result, sort keys, 5 MB of JSON)
+    /// were page-faulted in and unmapped again — 14 ms of a 74 ms run's CPU at ten million
+    /// facts (benchmarks.md §15). A short-lived process keeps its heap instead.
+    private static func keepFreedMemory() {
+        #if canImport(CMalloc)
+        _ = mallopt(M_MMAP_THRESHOLD, 64 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
+        #endif
     }
 
     static let configuration = CommandConfiguration(

@@ -4,10 +4,28 @@ import Testing
 /// The whole stalled list is sorted in Swift; the order must be the SQL `ORDER BY city_key,
 /// sort_order, restarted, listed_month_key, project_code` under the C collation, NULLs last.
 @Suite struct StalledListOrderTests {
-    typealias Key = StalledListOrder.Key
+    typealias Key = (city: Int?, sortOrder: Int?, restarted: Bool?, listed: Int?, code: String?, position: Int)
 
     static func key(_ city: Int?, _ sort: Int?, _ restarted: Bool?, _ listed: Int?, _ code: String?, _ position: Int = 0) -> Key {
-        Key(city: city, sortOrder: sort, restarted: restarted, listed: listed, code: code, position: position)
+        (city, sort, restarted, listed, code, position)
+    }
+
+    /// Whether `a` precedes `b`, their codes laid in one buffer as the sort lays them.
+    static func precedes(_ a: Key, _ b: Key) -> Bool {
+        var codes: [UInt8] = []
+        func sortKey(_ k: Key) -> StalledListOrder.Key {
+            let code = k.code.map { text -> Range<Int> in
+                let start = codes.count
+                codes.append(contentsOf: Array(text.utf8))
+                return start..<codes.count
+            }
+            var key = StalledListOrder.Key(city: k.city, sortOrder: k.sortOrder, restarted: k.restarted, listed: k.listed,
+                                           code: code, position: k.position)
+            if let code { key.head = codes.withUnsafeBufferPointer { StalledListOrder.head(UnsafeBufferPointer(rebasing: $0[code])) } }
+            return key
+        }
+        let (x, y) = (sortKey(a), sortKey(b))
+        return codes.withUnsafeBufferPointer { StalledListOrder.precedes(x, y, codes: $0) }
     }
 
     @Test(arguments: [
@@ -25,9 +43,15 @@ import Testing
         (key(8, 1, false, nil, "A"), key(8, 1, false, 202101, "B"), false),          // NULL month last
         (key(8, 1, false, 202101, nil), key(8, 1, false, 202101, "A"), false),       // NULL code last
         (key(8, 1, false, 202101, "A", 1), key(8, 1, false, 202101, "A", 2), true),  // ties keep the server's order
+        // Codes longer than the 16 bytes compared as two words: the rest decides.
+        (key(8, 1, false, 202101, "2201-450702-04-01-123456"), key(8, 1, false, 202101, "2201-450702-04-01-123457"), true),
+        (key(8, 1, false, 202101, "2201-450702-04-0"), key(8, 1, false, 202101, "2201-450702-04-01"), true), // 16 bytes, a prefix
+        (key(8, 1, false, 202101, "BENCH-16"), key(8, 1, false, 202101, "BENCH-16-1"), true),                // 8 bytes, a prefix
+        (key(8, 1, false, 202101, "BENCH-16-10012项目", 2), key(8, 1, false, 202101, "BENCH-16-10012项目", 1), false), // equal long codes tie
+        (key(8, 1, false, 202101, "BENCH-16-10012项目甲"), key(8, 1, false, 202101, "BENCH-16-10012项目乙"), false), // 甲 after 乙 past 16 bytes
     ])
     func precedes(a: Key, b: Key, expected: Bool) {
-        #expect(StalledListOrder.precedes(a, b) == expected)
-        #expect(StalledListOrder.precedes(b, a) == !expected)  // every pair differs: a strict order
+        #expect(Self.precedes(a, b) == expected)
+        #expect(Self.precedes(b, a) == !expected)  // every pair differs: a strict order
     }
 }

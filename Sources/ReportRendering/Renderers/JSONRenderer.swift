@@ -17,10 +17,10 @@ public func renderJSON(_ table: ReportTable) -> String {
 /// validates every byte again).
 public func renderJSONBytes(_ table: ReportTable) -> [UInt8] {
     if table.rows.isEmpty { return Array("[]\n".utf8) }
-    // `"key": ` for each column, escaped once.
-    let keys: [[UInt8]] = table.columns.map { column in
-        var key: [UInt8] = []
-        appendJSONString(column.key, to: &key)
+    // `{"key": ` for the first column, `, "key": ` for the others: escaped once, one append a cell.
+    let keys: [[UInt8]] = table.columns.indices.map { i in
+        var key: [UInt8] = Array((i == 0 ? "{" : ", ").utf8)
+        appendJSONString(table.columns[i].key, to: &key)
         key.append(contentsOf: Array(": ".utf8))
         return key
     }
@@ -30,9 +30,8 @@ public func renderJSONBytes(_ table: ReportTable) -> [UInt8] {
     out.append(contentsOf: "[\n  ".utf8)
     for (r, row) in table.rows.enumerated() {
         if r > 0 { out.append(contentsOf: ",\n  ".utf8) }
-        out.append(UInt8(ascii: "{"))
+        if keys.isEmpty { out.append(UInt8(ascii: "{")) }
         for i in table.columns.indices {
-            if i > 0 { out.append(UInt8(ascii: ",")); out.append(UInt8(ascii: " ")) }
             out.append(contentsOf: keys[i])
             appendJSONValue(i < row.count ? row[i] : .null, to: &out)
         }
