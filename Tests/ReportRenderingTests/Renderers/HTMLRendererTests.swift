@@ -2,7 +2,11 @@ import Testing
 @testable import ReportRendering
 
 @Suite struct HTMLRendererTests {
-    @Test(arguments: [("<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;"), ("钦南区", "钦南区"), ("a\u{0}b", "a b")])
+    @Test(arguments: [("<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;"), ("钦南区", "钦南区"), ("a\u{0}b", "a b"),
+                      // Controls (Cc: U+0000–001F, U+007F–009F) but tab and newline become spaces;
+                      // U+00A0 and U+00C2 (whose UTF-8 begins like the C1 controls') stay.
+                      ("a\u{7F}b\u{85}c\u{9F}d", "a b c d"), ("x\ty\nz\r", "x\ty\nz "), ("\u{A0}Â\u{A0}", "\u{A0}Â\u{A0}"),
+                      ("项目😀", "项目😀"), ("", ""), ("末尾&", "末尾&amp;")])
     func escaping(input: String, expected: String) {
         #expect(htmlEscape(input) == expected)
     }
