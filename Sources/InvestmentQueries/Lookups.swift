@@ -16,6 +16,16 @@ public struct RegionRef: Sendable, Equatable {
     public var level: String
 }
 
+extension RegionRef {
+    /// ` AND (a.region_key = k OR a.city_key = k)` for the view aliased `a`: this region's rows,
+    /// or, when it is a city, every row of its regions (the `--region` rule of the reports
+    /// whose views carry `city_key`).
+    func rowsOf(_ alias: StaticString) -> SQL {
+        let a = alias.description
+        return " AND (\(unsafeRaw: a).region_key = \(key) OR \(unsafeRaw: a).city_key = \(key))"
+    }
+}
+
 extension InvestmentQueries {
     /// The indicator with this code (`fai`, `industrial`, …), or an error listing the codes.
     public func indicator(code: String) throws -> IndicatorRef {

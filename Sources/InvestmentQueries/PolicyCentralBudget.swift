@@ -51,7 +51,7 @@ extension InvestmentQueries {
                    plan_count, project_count, started_count, late_start_count, not_started_overdue_count
             FROM analyst.central_budget_summary s WHERE s.month_key = \(month.key)
             """
-        if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        if let region { sql.append(region.rowsOf("s")) }
         sql.append(" ORDER BY s.city_key, s.row_kind = 'total', s.sort_order, s.region")
         let result = try rows(sql).map { r in
             CentralBudgetSummaryRow(
@@ -76,7 +76,7 @@ extension InvestmentQueries {
                    start_status, late_start
             FROM analyst.central_budget_project p WHERE p.month_key = \(month.key)
             """
-        if let region { sql.append(" AND (p.region_key = \(region.key) OR p.city_key = \(region.key))") }
+        if let region { sql.append(region.rowsOf("p")) }
         if lateOnly { sql.append(" AND p.late_start") }
         sql.append(" ORDER BY p.city_key, p.sort_order, p.project_code, p.plan_issued_date")
         let result = try rows(sql).map { r in

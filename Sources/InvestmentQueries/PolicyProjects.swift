@@ -129,7 +129,7 @@ extension InvestmentQueries {
                    planned_restart_month, restarted_month_key, restart_overdue
             """
         var filter: SQL = "s.month_key = \(month.key)"
-        if let region { filter.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        if let region { filter.append(region.rowsOf("s")) }
         if stillStalledOnly { filter.append(" AND s.is_stalled") }
         let sql: SQL
         if stillStalledOnly, let limit {
@@ -193,7 +193,7 @@ extension InvestmentQueries {
                    restart_overdue_count, newly_listed_count
             FROM analyst.stalled_region s WHERE s.month_key = \(month.key)
             """
-        if let region { sql.append(" AND (s.region_key = \(region.key) OR s.city_key = \(region.key))") }
+        if let region { sql.append(region.rowsOf("s")) }
         sql.append(" ORDER BY s.city_key, s.row_kind = 'total', s.sort_order")
         let result = try rows(sql).map { r in
             StalledRegionRow(

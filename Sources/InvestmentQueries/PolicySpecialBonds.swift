@@ -77,7 +77,7 @@ extension InvestmentQueries {
                    lagging_reason, lagging
             FROM analyst.special_bond_project p WHERE p.month_key = \(month.key)
             """
-        if let region { sql.append(" AND (p.region_key = \(region.key) OR p.city_key = \(region.key))") }
+        if let region { sql.append(region.rowsOf("p")) }
         if laggingOnly { sql.append(" AND p.lagging") }
         sql.append(" ORDER BY p.city_key, p.issue_date, p.bond_batch, p.sort_order, p.project_code")
         let result = try rows(sql).map { r in

@@ -32,7 +32,7 @@ extension InvestmentQueries {
             WHERE y.month_key = \(month.key)
             """
         if let region {
-            sql.append(" AND (y.region_key = \(region.key) OR y.city_key = \(region.key))")
+            sql.append(region.rowsOf("y"))
         }
         sql.append(" ORDER BY y.city_key NULLS FIRST, y.row_kind = 'total', y.sort_order, y.unit")
         let result = try rows(sql).map { row in

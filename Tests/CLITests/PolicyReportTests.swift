@@ -127,6 +127,30 @@ struct PolicyReportTests {
         }
     }
 
+    /// `--region` on the reports whose views carry `city_key`: a county keeps its own rows, the
+    /// city keeps every region's (the clause is written once, `RegionRef.rowsOf`).
+    @Test("--region narrows central-budget and stalled to the county, the city keeps all")
+    func regionNarrowsPolicyReports() throws {
+        try loaded { url in
+            let projects = try objects(try report(url, ["central-budget", "--month", "2022-09", "--projects", "--format", "json"]))
+            #expect(Set(projects.compactMap { $0["region"] as? String }) == ["钦南区", "灵山县"])
+            let county = try objects(try report(url, ["central-budget", "--month", "2022-09", "--projects", "--region", "灵山县", "--format", "json"]))
+            #expect(county.map { $0["project_name"] as? String } == ["C水"])
+            let city = try objects(try report(url, ["central-budget", "--month", "2022-09", "--projects", "--region", "钦州市", "--format", "json"]))
+            #expect(city.count == projects.count)
+            let summary = try objects(try report(url, ["central-budget", "--month", "2022-09", "--region", "钦南区", "--format", "json"]))
+            #expect(summary.compactMap { $0["region"] as? String }.allSatisfy { $0 == "钦南区" })
+            #expect(summary.first?["issued_this_year_wan"] as? Double == 10000)
+
+            let stalled = try objects(try report(url, ["stalled", "--month", "2022-09", "--region", "钦南区", "--format", "json"]))
+            #expect(stalled.count == 1 && stalled.first?["region"] as? String == "钦南区")
+            let elsewhere = try report(url, ["stalled", "--month", "2022-09", "--region", "灵山县", "--format", "json"])
+            #expect(elsewhere.exitCode == 0 && elsewhere.stdout == "[]\n", "\(elsewhere)")
+            let counts = try objects(try report(url, ["stalled", "--summary", "--month", "2022-09", "--region", "钦州市", "--format", "json"]))
+            #expect(counts.last?["restarted_count"] as? Int == 1)
+        }
+    }
+
     /// October: only 钦南区 sends its central-budget sheet; 灵山县, 浦北县 and 钦北区 gave plans in
     /// September. The totals cover 钦南区 alone — the report says which regions did not report,
     /// on stderr and in the bulletin (the city's 本年下达 fell with no word).
