@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import SheetReader
+
+/// County indicator sheets whose value column an earlier reader did not find or took from the
+/// wrong period (probe F): the rows were loaded with only a rate, or with last month's figure.
+@Suite struct IndicatorSheetVariantsTests {
+    /// A period word (`上半年累计`, `前三季度完成`, `全年累计`) or `本月累计` is the year-to-date value;
+    /// a quarter's own figure beside it (`本季度`, `二季度完成`, `上月累计`) is not.
+    @Test(arguments: [
+        ("2022年上半年各县区固定资产投资完成情况", ["县区", "上半年完成", "同比增长（%）"], ["钦南区", "1205465.82", "-9.9"]),
+        ("2022年二季度各县区固定资产投资完成情况", ["县区", "本季度", "上半年累计", "增速（%）"], ["钦南区", "505465.82", "1205465.82", "-9.9"]),
+        ("2022年二季度各县区固定资产投资完成情况", ["县区", "二季度完成", "上半年累计", "同比增长（%）"], ["钦南区", "500000", "1205465.82", "-9.9"]),
+        ("2022年1-6月各县区固定资产投资", ["县区", "上月累计", "本月累计", "同比增长（%）"], ["钦南区", "990000", "1205465.82", "-9.9"]),
+        ("2022年前三季度各县区固定资产投资", ["县区", "前三季度累计", "增速（%）"], ["钦南区", "1205465.82", "-9.9"]),
+        ("2022年前三季度各县区固定资产投资", ["县区", "前三季度完成", "增速（%）"], ["钦南区", "1205465.82", "-9.9"]),
+        ("2022年各县区固定资产投资完成情况", ["县区", "全年完成", "增速（%）"], ["钦南区", "1205465.82", "-9.9"]),
+        ("2022年1-12月各县区固定资产投资", ["县区", "全年累计", "增速（%）"], ["钦南区", "1205465.82", "-9.9"]),
+    ] as [(String, [String], [String])])
+    func periodWordsNameTheValue(title: String, header: [String], row: [String]) throws {
+        let (reader, out) = try readAll([[title], header, row])
+        let fai = try #require(out.compactMap(\.indicators).first?.first)
+        #expect(fai.indicator == "fai")
+        #expect(fai.ytdValue == D("1205465.82"))
+        #expect(fai.reportedYoYPct == D("-9.9"))
+        #expect(!reader.warnings.contains { $0.message.contains("names month") })
+    }
+
+    /// `上半年累计` in a July sheet names June: read as July, as `1-6月累计` is, with a warning.
+    @Test func periodWordNamingAnotherMonth() throws {
+        let (reader, out) = try readAll([["2022年1-7月各县区固定资产投资"], ["县区", "上半年累计", "增速（%）"], ["钦南区", "100", "5"]])
+        #expect(reader.info.month == YearMonth(year: 2022, month: 7))
+        #expect(out.compactMap(\.indicators).first?.first?.ytdValue == D("100"))
+        #expect(reader.warnings.contains { $0.message.contains("column '上半年累计' names month 6 but the sheet is for 2022-07") })
+    }
+
+    /// `本季度` alone is no year to date: the sheet has only its rate.
+    @Test func quarterAloneIsNoValue() throws {
+        let (_, out) = try readAll([["2022年二季度各县区固定资产投资"], ["县区", "本季度", "增速（%）"], ["钦南区", "500000", "5"]])
+        #expect(out.compactMap(\.indicators).first?.first?.ytdValue == nil)
+    }
+}
