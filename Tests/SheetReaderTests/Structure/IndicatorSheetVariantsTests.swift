@@ -39,4 +39,24 @@ import Testing
         let (_, out) = try readAll([["2022年二季度各县区固定资产投资"], ["县区", "本季度", "增速（%）"], ["钦南区", "500000", "5"]])
         #expect(out.compactMap(\.indicators).first?.first?.ytdValue == nil)
     }
+
+    /// Last month's column left in a wide sheet, in either order: the one naming the sheet's
+    /// month is the value (`1-5月累计` was loaded as June's).
+    @Test(arguments: [
+        (["1-5月累计", "1-6月累计"], ["990000", "1205465.82"], ["400000", "508727.19"]),
+        (["1-6月累计", "1-5月累计"], ["1205465.82", "990000"], ["508727.19", "400000"]),
+    ] as [([String], [String], [String])])
+    func lastMonthsColumnInAnIndicatorGroup(columns: [String], fai: [String], industrial: [String]) throws {
+        let (reader, out) = try readAll([
+            ["2022年1-6月各县区投资主要指标"],
+            ["县区", "固定资产投资", "", "", "工业投资", "", ""],
+            [""] + columns + ["同比增长（%）"] + columns + ["同比增长（%）"],
+            ["钦南区"] + fai + ["-9.9"] + industrial + ["-3.5"],
+        ])
+        let rows = try #require(out.compactMap(\.indicators).first)
+        #expect(rows.first { $0.indicator == "fai" }?.ytdValue == D("1205465.82"))
+        #expect(rows.first { $0.indicator == "industrial" }?.ytdValue == D("508727.19"))
+        #expect(rows.first { $0.indicator == "fai" }?.reportedYoYPct == D("-9.9"))
+        #expect(!reader.warnings.contains { $0.message.contains("names month 5") })
+    }
 }
