@@ -59,4 +59,32 @@ import Testing
         #expect(rows.first { $0.indicator == "fai" }?.reportedYoYPct == D("-9.9"))
         #expect(!reader.warnings.contains { $0.message.contains("names month 5") })
     }
+
+    /// `同比增长（%）` written as fractions (`0.153`, Excel's `=(B-C)/C` in General format): read
+    /// ×100 when the sheet's value and prior-year columns prove it, with one warning per column;
+    /// without a prior-year column read as written with a warning; percents, a cell writing its
+    /// `%`, or figures disproving it, as written (the county got 0.15 % and every verdict was wrong).
+    @Test(arguments: [
+        (["县区", "1-7月累计", "去年同期", "同比增长（%）"], [["钦南区", "1150000", "1000000", "0.15"], ["钦北区", "630000", "600000", "0.05"]],
+         ["15", "5"], "read as fractions, ×100"),
+        (["县区", "1-7月累计", "同比增长（%）"], [["钦南区", "1150000", "0.153"], ["钦北区", "630000", "-0.051"]],
+         ["0.153", "-0.051"], "rates all below 1 % (0.153, -0.051): written as fractions?"),
+        (["县区", "1-7月累计", "去年同期", "同比增长（%）"], [["钦南区", "1150000", "1000000", "15.0"], ["钦北区", "630000", "600000", "5.0"]],
+         ["15", "5"], nil),
+        (["县区", "1-7月累计", "去年同期", "同比增长（%）"], [["钦南区", "1001500", "1000000", "0.15%"], ["钦北区", "600300", "600000", "0.05%"]],
+         ["0.15", "0.05"], nil),
+        (["县区", "1-7月累计", "去年同期", "同比增长（%）"], [["钦南区", "1001500", "1000000", "0.15"], ["钦北区", "600300", "600000", "0.05"]],
+         ["0.15", "0.05"], nil),
+    ] as [([String], [[String]], [String], String?)])
+    func growthWrittenAsFractions(header: [String], rows: [[String]], rates: [String], warning: String?) throws {
+        let (reader, out) = try readAll([["2022年1-7月各县区固定资产投资"], header] + rows)
+        #expect(out.compactMap(\.indicators).flatMap { $0 }.map(\.reportedYoYPct) == rates.map(D))
+        let said = reader.warnings.filter { $0.message.contains("between -1 and 1") || $0.message.contains("below 1 %") }
+        if let warning {
+            #expect(said.count == 1 && said[0].message.contains(warning), "\(said)")
+            #expect(said.first?.message.contains("'同比增长' (column \(header.count))") == true)
+        } else {
+            #expect(said.isEmpty)
+        }
+    }
 }
