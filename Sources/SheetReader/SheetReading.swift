@@ -385,6 +385,27 @@ public final class SheetReading {
             }
         }
 
+        // An indicator sheet without a year-to-date value (`县区 | 本季度 | 增速`): its rows carry
+        // only the rate (a sheet of rates is loaded on purpose, and never replaces a stored figure);
+        // a column it does not read may be the value under a header the table lacks.
+        if layout == .indicatorSummary, !roles.contains(where: { role in
+            if case .field("value")? = role { return true }
+            if case .indicator(_, .value)? = role { return true }
+            return false
+        }) {
+            let unread = headerTexts.indices.filter { c in
+                roles[c] == nil && !headerTexts[c].isEmpty && !((subCells?[safe: c] ?? top[safe: c])?.ignored ?? false)
+            }
+            if !unread.isEmpty {
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "no year-to-date value column (headers seen: \(headerTexts.filter { !$0.isEmpty }.joined(separator: " | "))): "
+                        + "the rows carry only the rate, and a load keeps the figures already stored; not read: "
+                        + unread.map { "'\(headerTexts[$0])'" }.joined(separator: ", ")
+                        + " (a quarter's or a month's own figure is no year to date; if one is, add it to value in a --synonyms file)"))
+                warnings = checker.warnings
+            }
+        }
+
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
         var month: YearMonth? = options.month
         if month == nil, layout == .targets {

@@ -35,9 +35,14 @@ import Testing
     }
 
     /// `本季度` alone is no year to date: the sheet has only its rate.
+    /// The batch says which column it did not read; a sheet of rates alone (`县市区增速`) says nothing.
     @Test func quarterAloneIsNoValue() throws {
-        let (_, out) = try readAll([["2022年二季度各县区固定资产投资"], ["县区", "本季度", "增速（%）"], ["钦南区", "500000", "5"]])
+        let (reader, out) = try readAll([["2022年二季度各县区固定资产投资"], ["县区", "本季度", "增速（%）"], ["钦南区", "500000", "5"]])
         #expect(out.compactMap(\.indicators).first?.first?.ytdValue == nil)
+        #expect(reader.warnings.contains { $0.message.contains("no year-to-date value column (headers seen: 县区 | 本季度 | 增速)")
+            && $0.message.contains("not read: '本季度'") })
+        let (rates, _) = try readAll([["2022年1-11月各县区投资增速"], ["序号", "县区", "固定资产投资增速（%）", "排位"], ["1", "钦南区", "16.0", "1"]])
+        #expect(rates.warnings.isEmpty)
     }
 
     /// Last month's column left in a wide sheet, in either order: the one naming the sheet's
