@@ -68,6 +68,8 @@ public final class SheetReading {
     private let transferUnit: String?
     /// A targets sheet's rate columns and how they read (`TargetRates`).
     private let rateColumns: [Int: TargetRates.Column]
+    /// An indicator sheet's reported growth columns whose fractions its own figures prove (×100).
+    private let fractionYoY: Set<Int>
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
     /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
     private let projectColumns: ProjectColumns
@@ -342,6 +344,68 @@ public final class SheetReading {
             }
         }
 
+        // An indicator sheet's `同比增长（%）` written as fractions (`0.153` for 15.3 %, Excel's
+        // `=(B-C)/C` in General format), the same rule as a targets sheet's rates, but read ×100
+        // only when the sheet's value and prior-year columns prove it; else a warning.
+        var fractionYoY: Set<Int> = []
+        if layout == .indicatorSummary {
+            func percentHeader(_ c: Int) -> Bool {
+                if let s = subCells?[safe: c], !s.isEmpty { return s.header.isPercent }
+                return top[safe: c]?.header.isPercent ?? false
+            }
+            let yoyColumns = (columns["reported_yoy"].map { [(yoy: $0, value: columns["value"], prior: columns["prior_ytd"])] } ?? [])
+                + groups.compactMap { g in g.yoy.map { (yoy: $0, value: g.value, prior: g.prior) } }
+            for (rc, vc, pc) in yoyColumns where percentHeader(rc) {
+                var rates: [(value: Decimal, percentSign: Bool)] = []
+                var figures: [(rate: Decimal, value: Decimal?, prior: Decimal?)] = []
+                var peeked = 0
+                while let record = try SheetReading.peek(peeked, pending: &pending, read: &read, source: source) {
+                    peeked += 1
+                    guard rc < record.fields.count, let v = try? SheetReading.percent(record.fields[rc], style: numberStyle) else { continue }
+                    rates.append((v, TargetRates.hasPercentSign(record.fields[rc])))
+                    func amount(_ c: Int?) -> Decimal? {
+                        guard let c, c < record.fields.count else { return nil }
+                        return (try? ValueParser.money(record.fields[c], unit: units[c], style: numberStyle)) ?? nil
+                    }
+                    figures.append((v, amount(vc), amount(pc)))
+                }
+                guard TargetRates.column(rates) == .fractions else { continue }
+                let shown = rates.prefix(4).map { "\($0.value)" }.joined(separator: ", ") + (rates.count > 4 ? ", …" : "")
+                switch TargetRates.provenByFigures(figures) {
+                case true?:
+                    fractionYoY.insert(rc)
+                    checker.warn(SheetWarning(line: header.record.line, message:
+                        "'\(headerTexts[rc])' (column \(rc + 1)): every rate is between -1 and 1 (\(shown)) and the sheet's own figures (value ÷ prior year − 1) are 100 times larger: read as fractions, ×100 (0.153 is 15.3 %)"))
+                case nil:
+                    checker.warn(SheetWarning(line: header.record.line, message:
+                        "'\(headerTexts[rc])' (column \(rc + 1)): rates all below 1 % (\(shown)): written as fractions? No prior-year column to tell, so read as written; if 0.153 means 15.3 %, write the rates as percents"))
+                case false?: break
+                }
+                warnings = checker.warnings
+            }
+        }
+
+        // An indicator sheet without a year-to-date value (`县区 | 本季度 | 增速`): its rows carry
+        // only the rate (a sheet of rates is loaded on purpose, and never replaces a stored figure);
+        // a column it does not read may be the value under a header the table lacks.
+        if layout == .indicatorSummary, !roles.contains(where: { role in
+            if case .field("value")? = role { return true }
+            if case .indicator(_, .value)? = role { return true }
+            return false
+        }) {
+            let unread = headerTexts.indices.filter { c in
+                roles[c] == nil && !headerTexts[c].isEmpty && !((subCells?[safe: c] ?? top[safe: c])?.ignored ?? false)
+            }
+            if !unread.isEmpty {
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "no year-to-date value column (headers seen: \(headerTexts.filter { !$0.isEmpty }.joined(separator: " | "))): "
+                        + "the rows carry only the rate, and a load keeps the figures already stored; not read: "
+                        + unread.map { "'\(headerTexts[$0])'" }.joined(separator: ", ")
+                        + " (a quarter's or a month's own figure is no year to date; if one is, add it to value in a --synonyms file)"))
+                warnings = checker.warnings
+            }
+        }
+
         // 5. Month: option, title, file name, then a 报告期 column (DESIGN §5).
         var month: YearMonth? = options.month
         if month == nil, layout == .targets {
@@ -497,6 +561,7 @@ public final class SheetReading {
         }
         self.fundGroups = funds
         self.rateColumns = rateColumns
+        self.fractionYoY = fractionYoY
         self.transferUnit = transferUnit
         self.projectColumns = ProjectColumns(columns)
         self.keyColumn = layout.isProjectKeyed ? columns["project_code"]
@@ -1009,6 +1074,13 @@ public final class SheetReading {
         }
     }
 
+    /// An indicator sheet's reported growth rate, ×100 in a column its figures prove fractions
+    /// (a cell writing its `%` as written).
+    private func reportedRate(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
+        guard let c, let v = try percent(cells, c) else { return nil }
+        return fractionYoY.contains(c) && !TargetRates.hasPercentSign(cells[c]) ? v * 100 : v
+    }
+
     private func percent(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, c < cells.count else { return nil }
         do { return try SheetReading.percent(cells[c], style: numberStyle) } catch {
@@ -1182,7 +1254,7 @@ public final class SheetReading {
                 longIndicator = code
                 let value = try money(cells, info.columns["value"], nonNegative: true)
                 let prior = secondary { () throws(CellError) in try money(cells, info.columns["prior_ytd"], nonNegative: true) }
-                let yoy = secondary { () throws(CellError) in try percent(cells, info.columns["reported_yoy"]) }
+                let yoy = secondary { () throws(CellError) in try reportedRate(cells, info.columns["reported_yoy"]) }
                 if value != nil || prior != nil || yoy != nil {
                     rows.append(IndicatorRow(line: line, region: region, indicator: code, ytdValue: value,
                                              priorYtdValue: prior, reportedYoYPct: yoy, month: month))
@@ -1191,7 +1263,7 @@ public final class SheetReading {
             for g in indicatorGroups {
                 let value = try money(cells, g.value, nonNegative: true)
                 let prior = secondary { () throws(CellError) in try money(cells, g.prior, nonNegative: true) }
-                let yoy = secondary { () throws(CellError) in try percent(cells, g.yoy) }
+                let yoy = secondary { () throws(CellError) in try reportedRate(cells, g.yoy) }
                 guard value != nil || prior != nil || yoy != nil else { continue }
                 rows.append(IndicatorRow(line: line, region: region, indicator: g.code, ytdValue: value,
                                          priorYtdValue: prior, reportedYoYPct: yoy, month: month))

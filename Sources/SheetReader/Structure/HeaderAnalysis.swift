@@ -469,7 +469,8 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
     func isPercent(_ c: Int) -> Bool {
         (sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil))?.header.isPercent ?? false
     }
-    for (field, cs) in columns {
+    /// Of several columns for one amount, the one naming the sheet's year and month.
+    func ownPeriod(_ cs: [Int]) -> Int {
         var keep = cs[0]
         if cs.count > 1, let year, let named = namedYear(cs[0], top: top, sub: sub), named != year,
            let own = cs.first(where: { namedYear($0, top: top, sub: sub).map { $0 == year } ?? true }) {
@@ -481,6 +482,10 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
            let own = cs.first(where: { namedMonth($0, top: top, sub: sub) == month }) {
             keep = own
         }
+        return keep
+    }
+    for (field, cs) in columns {
+        var keep = ownPeriod(cs)
         if field == "reported_yoy", !isPercent(keep), let rate = cs.first(where: isPercent) { keep = rate }
         // `截至6月底累计完成投资` often counts from the project's start: beside a column that can only
         // be this year's (`1-6月完成投资`, `本年累计完成投资`), whichever comes first, it is not the
@@ -490,6 +495,16 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
                && (year == nil || namedYear($0, top: top, sub: sub).map { $0 == year } ?? true) }) {
             keep = plain
         }
+        for c in cs where c != keep { roles[c] = nil }
+    }
+    // Within an indicator too: `固定资产投资` over `1-5月累计 | 1-6月累计` in a June sheet took
+    // May's figures (the group's first value column) as June's.
+    var values: [String: [Int]] = [:]
+    for c in roles.indices {
+        if case .indicator(let code, .value) = roles[c] { values[code, default: []].append(c) }
+    }
+    for (_, cs) in values where cs.count > 1 {
+        let keep = ownPeriod(cs)
         for c in cs where c != keep { roles[c] = nil }
     }
     var yoy: [String: [Int]] = [:]

@@ -24,3 +24,22 @@ enum TargetRates {
         cell.contains("%") || cell.contains("％")
     }
 }
+
+extension TargetRates {
+    /// A reported growth column (`同比增长（%）`) whose rates `column` reads as fractions, checked
+    /// against the sheet's own figures: true when every row with a rate, a value and a prior-year
+    /// figure has a computed growth (value ÷ prior − 1) within half a point of the rate × 100 and
+    /// nearer it than the rate as written (`0.153` beside 1153 | 1000); false when a row
+    /// disagrees; nil when no row has both figures (the sheet cannot tell).
+    static func provenByFigures(_ rows: [(rate: Decimal, value: Decimal?, prior: Decimal?)]) -> Bool? {
+        var checked = 0
+        for row in rows where row.rate != 0 {
+            guard let value = row.value, let prior = row.prior, prior > 0 else { continue }
+            let computed = (value / prior - 1) * 100
+            let asFraction = abs(computed - row.rate * 100), asWritten = abs(computed - row.rate)
+            guard asFraction <= Decimal(string: "0.5")!, asFraction < asWritten else { return false }
+            checked += 1
+        }
+        return checked > 0 ? true : nil
+    }
+}

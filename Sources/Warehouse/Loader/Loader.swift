@@ -328,6 +328,9 @@ public final class Loader {
         // Figures another scope's file gave (a city's sheet restating a county's own): latest
         // wins, and the batch says whose figures it replaced; also a target rate the annual
         // target proves a fraction (`0.15` among whole percents).
+        // A row without a value (only a rate) never replaces a stored fact that has one.
+        let keptValues = try merge.keepStoredValues()
+        result.warnings += keptValues.warnings
         let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates() + merge.implausibleJumps()
         result.warnings += replaced
         let unrelated = try merge.unrelatedBatches(scope: scope, sender: sender)
@@ -367,7 +370,8 @@ public final class Loader {
             try merge.upsertFacts()
         }
         FaultPoint.reach(.supersede, file: url.path)
-        let superseded = try merge.supersede(scope: scope, indicators: indicators, keep: unrelated.map(\.batch))
+        let superseded = try merge.supersede(scope: scope, indicators: indicators, keep: unrelated.map(\.batch),
+                                             keptFacts: keptValues.kept)
         touched.formUnion(superseded.pairs)
         result.warnings += try merge.unitsMixingFiles() + merge.projectsSharedWithOtherFiles(kept: replacedKept)
         try merge.refreshAggregates(touched)

@@ -387,6 +387,38 @@ struct Merge {
         }
     }
 
+    /// An indicator row without a year-to-date value (a sheet giving only the rate, or one whose
+    /// value column was not recognised) whose stored fact has one: the row is not loaded, the
+    /// stored fact stays (a `本季度 | 增速` sheet left 钦南区 without its figure: it dropped out of
+    /// YoY and rankings, and the city fell back to the project sum). One warning per batch whose
+    /// figures were kept; the kept facts' keys, which the supersede must not delete either.
+    func keepStoredValues() throws -> (warnings: [SheetWarning], kept: [(region: Int, indicator: Int, month: Int)]) {
+        guard layout == .indicatorSummary else { return ([], []) }
+        let rows = try connection.query("""
+            DELETE FROM etl.stage_indicator s
+            USING dw.dim_indicator i, dw.fact_region_indicator_month f, etl.load_batch b
+            WHERE s.batch_key = \(batch) AND s.ytd_value_wan IS NULL AND i.indicator_code = s.indicator_code
+              AND f.region_key = s.region_key AND f.indicator_key = i.indicator_key AND f.month_key = s.month_key
+              AND f.ytd_value_wan IS NOT NULL AND b.batch_key = f.batch_key
+            RETURNING f.region_key, f.indicator_key, f.month_key, f.batch_key, b.file_name
+            """).rows
+        var kept: [(region: Int, indicator: Int, month: Int)] = []
+        var byBatch: [Int: (file: String, n: Int)] = [:]
+        for row in rows {
+            guard let r = try row.int("region_key"), let i = try row.int("indicator_key"), let m = try row.int("month_key"),
+                  let b = try row.int("batch_key") else { continue }
+            kept.append((r, i, m))
+            byBatch[b] = (Self.fileName(row), (byBatch[b]?.n ?? 0) + 1)
+        }
+        let warnings = byBatch.keys.sorted().map { b in
+            let (file, n) = byBatch[b]!
+            return SheetWarning(line: nil, message: "\(n) 行没有本年累计值（只有增速），保留批次 \(b)（\(file)）的数 / \(n) rows without a "
+                                + "year-to-date value (only a rate) did not replace the figures of batch \(b) (\(file)) for the same "
+                                + "regions and month: a row without a value never replaces one that has it")
+        }
+        return (warnings, kept)
+    }
+
     /// A region's year-to-date figure more than three times, or less than a third of, its
     /// figure of the month before (a slipped decimal point: 9,610,680.7 for 961,068.07 made the
     /// city's growth 158 % in the bulletin headline, with no word). Loaded as written, with a
@@ -662,7 +694,10 @@ struct Merge {
     /// facts that this batch did not restate (restated ones already point here). Returns the
     /// superseded batches and the (region, month) pairs of the project facts it removed.
     /// `keep`: loaded batches of the scope that stay loaded all the same (`unrelatedBatches`).
-    func supersede(scope: String, indicators: String?, keep: [Int] = []) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
+    /// `keptFacts`: indicator facts of those batches that this one restated without a value
+    /// (`keepStoredValues`): they stay.
+    func supersede(scope: String, indicators: String?, keep: [Int] = [],
+                   keptFacts: [(region: Int, indicator: Int, month: Int)] = []) throws -> (batches: [Int], pairs: Set<RegionMonth>) {
         let old = try connection.query("""
             SELECT batch_key FROM etl.load_batch
             WHERE scope = \(scope) AND status = 'loaded' AND batch_key <> \(batch)
@@ -678,7 +713,9 @@ struct Merge {
                 RETURNING region_key, month_key
                 """))
         }
-        try connection.execute("DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])")
+        let keptList = keptFacts.map { "(\($0.region),\($0.indicator),\($0.month))" }.joined(separator: ",")
+        try connection.execute("DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])"
+                               + SQL(unsafeRaw: keptFacts.isEmpty ? "" : " AND (region_key, indicator_key, month_key) NOT IN (\(keptList))"))
         try connection.execute("DELETE FROM dw.fact_transfer_payment_month WHERE batch_key = ANY(\(list)::bigint[])")
         try connection.execute("DELETE FROM dw.fact_target WHERE batch_key = ANY(\(list)::bigint[])")
         try PolicyMerge.deleteFacts(connection, batches: list)

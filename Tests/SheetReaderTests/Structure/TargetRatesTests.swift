@@ -45,4 +45,18 @@ import Testing
         #expect(rows.map(\.indicator) == ["fai", "industrial"])
         #expect(rows.map(\.ratePct) == [D("15"), D("30")])
     }
+
+    /// The sheet's own figures prove a growth column's fractions: computed growth (value ÷
+    /// prior − 1) within half a point of the rate × 100; a row disagreeing disproves it; no row
+    /// with both figures cannot tell.
+    @Test(arguments: [
+        ([("0.15", "1150", "1000"), ("0.0556", "1900", "1800"), ("0", "10", "10")], true as Bool?),
+        ([("0.153", "1153", "1000"), ("-0.05", nil, "1000")], true),
+        ([("0.15", "1150", "1000"), ("0.5", "1005", "1000")], false),
+        ([("0.5", "1005", "1000")], false),
+        ([("0.153", nil, nil), ("0.05", "600", nil)], nil),
+    ] as [([(String, String?, String?)], Bool?)])
+    func reportedGrowthProvenByFigures(rows: [(String, String?, String?)], proven: Bool?) {
+        #expect(TargetRates.provenByFigures(rows.map { (D($0.0), $0.1.map(D), $0.2.map(D)) }) == proven)
+    }
 }

@@ -201,4 +201,43 @@ import Testing
             #expect(try LoaderFixtures.int(connection, "SELECT count(*) AS n FROM dw.fact_project_month") == 2)
         }
     }
+
+    /// A row without a value after a file that gave the figure does not replace the stored
+    /// fact: a county's sheet of rates (`本季度 | 增速`, its value column unrecognised: another
+    /// scope), or the city's sheet again with one figure left blank (the same scope, which
+    /// supersedes the first). The batch says whose figures it kept; other rows load as usual.
+    @Test(arguments: [
+        ("2022-06_钦南区_固定资产投资.csv", "县区,本季度,增速（%）\n钦南区,500000,-9.9\n钦北区,200000,3.0\n灵山县,300000,4.2\n", 2),
+        ("2022-06_全市_主要指标（修订）.csv", "县区,固定资产投资,增速\n钦南区,,-9.9\n钦北区,650000,3.0\n灵山县,300000,4.2\n", 1),
+    ] as [(String, String, Int)])
+    func aRowWithoutAValueKeepsTheStoredFigure(file: String, rows: String, kept: Int) throws {
+        let directory = try LoaderFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let city = directory.appendingPathComponent("2022-06_全市_主要指标.csv")
+        try Data("2022年1-6月各县区固定资产投资\n县区,固定资产投资,增速\n钦南区,1200000,5.0\n钦北区,600000,6.0\n".utf8).write(to: city)
+        let second = directory.appendingPathComponent(file)
+        try Data(("2022年1-6月各县区固定资产投资\n" + rows).utf8).write(to: second)
+        try TestDatabase.withFreshDatabase(migrated: true) { connection, _ in
+            let loader = Loader(connection: connection)
+            let first = try loader.load(file: city)
+            #expect(first.outcome == .loaded)
+            let result = try loader.load(file: second)
+            #expect(result.outcome == .loaded)
+            #expect(result.warnings.contains { $0.message.contains("\(kept) rows without a year-to-date value (only a rate) did not replace the figures of batch \(first.batchKey!) (2022-06_全市_主要指标.csv)") },
+                    "\(result.warnings)")
+            func fact(_ region: String) throws -> [String?] {
+                let row = try connection.query("""
+                    SELECT f.ytd_value_wan::numeric(20, 2)::text AS v, f.reported_yoy_pct::numeric(20, 1)::text AS r
+                    FROM dw.fact_region_indicator_month f JOIN dw.dim_region r USING (region_key)
+                    WHERE r.name = \(region) AND f.month_key = 202206
+                    """).first
+                return [row?["v"], row?["r"]]
+            }
+            #expect(try fact("钦南区") == ["1200000.00", "5.0"])
+            #expect(try fact("钦北区") == (kept == 2 ? ["600000.00", "6.0"] : ["650000.00", "3.0"]))
+            #expect(try fact("灵山县") == (kept == 2 ? [nil, "4.2"] : ["300000.00", "4.2"]))
+            let status = try connection.query("SELECT status FROM etl.load_batch WHERE batch_key = \(first.batchKey!)").first?["status"]
+            #expect(status == (kept == 2 ? "loaded" : "superseded"))
+        }
+    }
 }
