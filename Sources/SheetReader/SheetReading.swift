@@ -186,8 +186,16 @@ public final class SheetReading {
         }
         let titleText = titles.joined(separator: " ")
         let titleNamesIndicator = table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil
-        var detected = options.layout ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                                   titleNamesIndicator: titleNamesIndicator)
+        func detect(titleNamesIndicator: Bool) throws -> SheetLayout? {
+            do {
+                return try SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                     titleNamesIndicator: titleNamesIndicator)
+            } catch {
+                throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line, message: error.reason,
+                                 seenHeaders: headerTexts.filter { !$0.isEmpty })
+            }
+        }
+        var detected = try options.layout ?? detect(titleNamesIndicator: titleNamesIndicator)
         // Indicators named only in section rows (`SectionIndicators`): looked for when nothing
         // else names one.
         var sectionIndicators = false
@@ -195,8 +203,7 @@ public final class SheetReading {
            (detected.map { [$0] } ?? [.indicatorSummary, .targets]).allSatisfy({ SheetReading.needsTitleIndicator($0, rolesByLayout[$0]!) }),
            try SheetReading.sectionsNameIndicators(analyzer, pending: &pending, read: &read, source: source) {
             sectionIndicators = true
-            detected = detected ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                             titleNamesIndicator: true)
+            detected = try detected ?? detect(titleNamesIndicator: true)
         }
         let layout: SheetLayout
         if let detected {
@@ -1421,7 +1428,7 @@ public final class SheetReading {
     }
 
     static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String,
-                             titleNamesIndicator: Bool = false) -> SheetLayout? {
+                             titleNamesIndicator: Bool = false) throws(MonthColumns.NotTargets) -> SheetLayout? {
         func has(_ l: SheetLayout, _ f: String) -> Bool { roles[l]!.contains(.field(f)) }
         func indicators(_ l: SheetLayout, _ measures: Set<Measure>) -> Int {
             roles[l]!.filter { if case .indicator(_, let m)? = $0 { return measures.contains(m) } else { return false } }.count
@@ -1444,8 +1451,14 @@ public final class SheetReading {
                 && (headerTexts[c].contains("争取") || headerTexts[c].contains("到位"))
         }
         if has(.transferPayments, "unit"), securedAmount, !has(.indicatorSummary, "indicator") { return .transferPayments }
-        let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
-            || indicators(.targets, [.target, .rate]) > 0
+        let statedTargets = has(.targets, "annual_target") || has(.targets, "target_rate") || indicators(.targets, [.target, .rate]) > 0
+        // Month columns alone (`县区 | 1-2月 | 1-3月 | … | 1-8月`) are targets only under words saying
+        // so: a county's monthly completions were read as its targets and replaced them.
+        if !statedTargets, monthColumns >= 3, has(.targets, "unit") || has(.targets, "indicator"),
+           let reason = MonthColumns.notTargets(title: title, headerTexts: headerTexts) {
+            throw MonthColumns.NotTargets(reason: reason)
+        }
+        let targetColumns = statedTargets || monthColumns >= 3
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
         // Period targets under an indicator (`IndicatorGroup`) count as its values here, as they were read before.
         let periodTargets = roles[.targets]!.contains { if case .indicatorMonth? = $0 { return true } else { return false } }
