@@ -383,12 +383,16 @@ public final class SheetReading {
         }
         // `浦北县2022年重大项目投资进度表` over `1-6月完成投资`: the year from the title or file name,
         // the month from the year-to-date column's header — said in the batch.
-        var headerMonth: (column: String, month: YearMonth)?
-        if month == nil, layout != .targets,
-           let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year {
+        // With no year there but a filing date above the header (`报送时间：2022年7月5日`), the
+        // year of the latest such month not after it: a sheet is sent after its month.
+        var headerMonth: (column: String, month: YearMonth, filed: YearMonth?)?
+        if month == nil, layout != .targets {
+            let year = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year
+            let filed = year == nil ? titles.lazy.compactMap(TitleParser.filingDate(in:)).first : nil
             for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
-                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month else { continue }
-                headerMonth = (headerTexts[c], YearMonth(year: named.year ?? y, month: m))
+                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month,
+                      let y = named.year ?? year ?? filed.map({ m <= $0.month ? $0.year : $0.year - 1 }) else { continue }
+                headerMonth = (headerTexts[c], YearMonth(year: y, month: m), filed)
                 month = headerMonth?.month
                 break
             }
@@ -431,7 +435,9 @@ public final class SheetReading {
         }
         if let headerMonth {
             checker.warn(SheetWarning(line: header.record.line, message:
-                "no month in --month, the title or the file name: the month is the one column '\(headerMonth.column)' names, \(headerMonth.month); pass --month if the sheet is for another month"))
+                "no month in --month, the title or the file name: the month is the one column '\(headerMonth.column)' names, \(headerMonth.month)"
+                    + (headerMonth.filed.map { ", its year the latest not after the filing date's month \($0)" } ?? "")
+                    + "; pass --month if the sheet is for another month"))
             warnings = checker.warnings
         }
         if let yearAssumed {
