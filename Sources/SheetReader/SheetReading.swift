@@ -224,6 +224,11 @@ public final class SheetReading {
                 "column \(c + 1) ('\(headerTexts[c])') holds region names: read as the unit column; '\(headerTexts[unit])' only names who is responsible"))
             warnings = checker.warnings
         }
+        if layout == .projectProgress, let subCells, let split = AmountParts.ambiguous(roles, top: top, sub: subCells) {
+            throw SheetError(code: .missingColumns, file: fileName, line: sub?.record.line ?? header.record.line,
+                             message: "'\(split.heading)' is split into \(split.parts.joined(separator: " | ")) with no column named 合计/小计/总计: which one is the year to date is ambiguous; add the total as a 合计 column",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
         if let missing = SheetReading.missingColumns(layout, roles, indicatorOutsideColumns: titleIndicator != nil || sectionIndicators) {
             throw SheetError(code: .missingColumns, file: fileName, line: header.record.line,
@@ -381,6 +386,14 @@ public final class SheetReading {
                 month = SheetReading.labelledPeriod(record.fields)
             }
         }
+        // A column's header as it names its period: under a heading merged over parts (`1-4月完成投资`
+        // over `其中：政府投资 | 合计`, `AmountParts`) the heading's with its own.
+        func periodHeader(_ c: Int) -> String {
+            guard SheetReading.period(inHeader: headerTexts[c])?.month == nil,
+                  let heading = top[..<min(c + 1, top.count)].last(where: { !$0.isEmpty })?.header.text, heading != headerTexts[c]
+            else { return headerTexts[c] }
+            return "\(heading)/\(headerTexts[c])"
+        }
         // `浦北县2022年重大项目投资进度表` over `1-6月完成投资`: the year from the title or file name,
         // the month from the year-to-date column's header — said in the batch.
         // With no year there but a filing date above the header (`报送时间：2022年7月5日`), the
@@ -390,9 +403,10 @@ public final class SheetReading {
             let year = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year
             let filed = year == nil ? titles.lazy.compactMap(TitleParser.filingDate(in:)).first : nil
             for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
-                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month,
+                let text = periodHeader(c)
+                guard let named = SheetReading.period(inHeader: text), let m = named.month,
                       let y = named.year ?? year ?? filed.map({ m <= $0.month ? $0.year : $0.year - 1 }) else { continue }
-                headerMonth = (headerTexts[c], YearMonth(year: y, month: m), filed)
+                headerMonth = (text, YearMonth(year: y, month: m), filed)
                 month = headerMonth?.month
                 break
             }
@@ -449,11 +463,11 @@ public final class SheetReading {
         // last month's template, or a stale title) is read as the sheet's month, with a warning.
         if layout != .targets {
             for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
-                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month,
+                guard let named = SheetReading.period(inHeader: periodHeader(c)), let m = named.month,
                       m != month.month || (named.year.map { $0 != month.year } ?? false) else { continue }
                 let period = named.year.map { YearMonth(year: $0, month: m).description } ?? "month \(m)"
                 checker.warn(SheetWarning(line: header.record.line, message:
-                    "column '\(headerTexts[c])' names \(period) but the sheet is for \(month) (from --month, the title or the file name); its values are loaded as \(month)"))
+                    "column '\(periodHeader(c))' names \(period) but the sheet is for \(month) (from --month, the title or the file name); its values are loaded as \(month)"))
             }
             warnings = checker.warnings
         }
@@ -1414,6 +1428,8 @@ public final class SheetReading {
             if (try? ValueParser.number(raw[i])) != nil { return false }   // a number (not nil, no error) is data
             if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
         }
+        // Before the row kinds: the parts' names include a 合计 (`AmountParts`).
+        if AmountParts.isPartsRow(cells, under: top) { return true }
         if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
         let joined = makeJoined()
         func owner(_ c: Int) -> CellMatch? {
