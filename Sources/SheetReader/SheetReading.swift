@@ -224,6 +224,11 @@ public final class SheetReading {
                 "column \(c + 1) ('\(headerTexts[c])') holds region names: read as the unit column; '\(headerTexts[unit])' only names who is responsible"))
             warnings = checker.warnings
         }
+        if layout == .projectProgress, let c = SideBySide.secondTable(top) {
+            throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line, column: c + 1,
+                             message: "the header repeats 项目名称/项目代码/1-N月完成投资 from column \(c + 1) (\(SideBySide.letters(c)), '\(headerTexts[c])'): two tables side by side, of which only the left one would be read; put the second table's rows under the first, with one header",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
         if layout == .projectProgress, let subCells, let split = AmountParts.ambiguous(roles, top: top, sub: subCells) {
             throw SheetError(code: .missingColumns, file: fileName, line: sub?.record.line ?? header.record.line,
                              message: "'\(split.heading)' is split into \(split.parts.joined(separator: " | ")) with no column named 合计/小计/总计: which one is the year to date is ambiguous; add the total as a 合计 column",
