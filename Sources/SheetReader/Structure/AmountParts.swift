@@ -26,7 +26,8 @@ enum AmountParts {
     }
 
     /// Groups of an amount heading over at least two parts, or a part and a total. A cell under
-    /// it that names an amount itself (`本年累计 | 其中：本月`, `计划 | 1-3月 | 3月`) is no part.
+    /// it that names an amount itself (`本年累计 | 其中：本月`, `计划 | 1-3月 | 3月`) or an indicator
+    /// (`1-6月累计完成` over `固定资产投资 | 工业投资`, an indicator sheet's) is no part.
     static func groups(top: [CellMatch], sub: [CellMatch]) -> [Group] {
         var out: [Group] = []
         for c in top.indices where field(top[c]) != nil {
@@ -37,7 +38,7 @@ enum AmountParts {
             for k in group.span where k < sub.count && !sub[k].isEmpty {
                 let s = sub[k]
                 if isTotal(s) { group.total = group.total ?? k; continue }
-                if field(s) != nil || s.measure != nil || projectAmountUnder(top[c], sub: s) != nil { continue }
+                if field(s) != nil || s.measure != nil || s.indicator != nil || projectAmountUnder(top[c], sub: s) != nil { continue }
                 group.parts.append(k)
             }
             if group.parts.count >= 2 || !group.parts.isEmpty && group.total != nil { out.append(group) }
