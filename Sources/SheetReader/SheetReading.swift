@@ -188,8 +188,16 @@ public final class SheetReading {
         }
         let titleText = titles.joined(separator: " ")
         let titleNamesIndicator = table.indicator(inTitle: NameNormalizer.normalize(titleText)) != nil
-        var detected = options.layout ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                                   titleNamesIndicator: titleNamesIndicator)
+        func detect(titleNamesIndicator: Bool) throws -> SheetLayout? {
+            do {
+                return try SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
+                                                     titleNamesIndicator: titleNamesIndicator)
+            } catch {
+                throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line, message: error.reason,
+                                 seenHeaders: headerTexts.filter { !$0.isEmpty })
+            }
+        }
+        var detected = try options.layout ?? detect(titleNamesIndicator: titleNamesIndicator)
         // Indicators named only in section rows (`SectionIndicators`): looked for when nothing
         // else names one.
         var sectionIndicators = false
@@ -197,8 +205,7 @@ public final class SheetReading {
            (detected.map { [$0] } ?? [.indicatorSummary, .targets]).allSatisfy({ SheetReading.needsTitleIndicator($0, rolesByLayout[$0]!) }),
            try SheetReading.sectionsNameIndicators(analyzer, pending: &pending, read: &read, source: source) {
             sectionIndicators = true
-            detected = detected ?? SheetReading.detectLayout(rolesByLayout, headerTexts: headerTexts, titleText: titleText,
-                                                             titleNamesIndicator: true)
+            detected = try detected ?? detect(titleNamesIndicator: true)
         }
         let layout: SheetLayout
         if let detected {
@@ -218,6 +225,16 @@ public final class SheetReading {
             checker.warn(SheetWarning(line: header.record.line, message:
                 "column \(c + 1) ('\(headerTexts[c])') holds region names: read as the unit column; '\(headerTexts[unit])' only names who is responsible"))
             warnings = checker.warnings
+        }
+        if layout == .projectProgress, let c = SideBySide.secondTable(top) {
+            throw SheetError(code: .unknownLayout, file: fileName, line: header.record.line, column: c + 1,
+                             message: "the header repeats 项目名称/项目代码/1-N月完成投资 from column \(c + 1) (\(SideBySide.letters(c)), '\(headerTexts[c])'): two tables side by side, of which only the left one would be read; put the second table's rows under the first, with one header",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
+        }
+        if layout == .projectProgress, let subCells, let split = AmountParts.ambiguous(roles, top: top, sub: subCells) {
+            throw SheetError(code: .missingColumns, file: fileName, line: sub?.record.line ?? header.record.line,
+                             message: "'\(split.heading)' is split into \(split.parts.joined(separator: " | ")) with no column named 合计/小计/总计: which one is the year to date is ambiguous; add the total as a 合计 column",
+                             seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
         let titleIndicator = SheetReading.needsTitleIndicator(layout, roles) ? table.indicator(inTitle: NameNormalizer.normalize(titleText)) : nil
         if let missing = SheetReading.missingColumns(layout, roles, indicatorOutsideColumns: titleIndicator != nil || sectionIndicators) {
@@ -438,14 +455,27 @@ public final class SheetReading {
                 month = SheetReading.labelledPeriod(record.fields)
             }
         }
+        // A column's header as it names its period: under a heading merged over parts (`1-4月完成投资`
+        // over `其中：政府投资 | 合计`, `AmountParts`) the heading's with its own.
+        func periodHeader(_ c: Int) -> String {
+            guard SheetReading.period(inHeader: headerTexts[c])?.month == nil,
+                  let heading = top[..<min(c + 1, top.count)].last(where: { !$0.isEmpty })?.header.text, heading != headerTexts[c]
+            else { return headerTexts[c] }
+            return "\(heading)/\(headerTexts[c])"
+        }
         // `浦北县2022年重大项目投资进度表` over `1-6月完成投资`: the year from the title or file name,
         // the month from the year-to-date column's header — said in the batch.
-        var headerMonth: (column: String, month: YearMonth)?
-        if month == nil, layout != .targets,
-           let y = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year {
+        // With no year there but a filing date above the header (`报送时间：2022年7月5日`), the
+        // year of the latest such month not after it: a sheet is sent after its month.
+        var headerMonth: (column: String, month: YearMonth, filed: YearMonth?)?
+        if month == nil, layout != .targets {
+            let year = titlePeriods.lazy.compactMap(\.year).first ?? filePeriod?.year ?? TitleParser.period(inFileName: fileName)?.year
+            let filed = year == nil ? titles.lazy.compactMap(TitleParser.filingDate(in:)).first : nil
             for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
-                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month else { continue }
-                headerMonth = (headerTexts[c], YearMonth(year: named.year ?? y, month: m))
+                let text = periodHeader(c)
+                guard let named = SheetReading.period(inHeader: text), let m = named.month,
+                      let y = named.year ?? year ?? filed.map({ m <= $0.month ? $0.year : $0.year - 1 }) else { continue }
+                headerMonth = (text, YearMonth(year: y, month: m), filed)
                 month = headerMonth?.month
                 break
             }
@@ -488,7 +518,9 @@ public final class SheetReading {
         }
         if let headerMonth {
             checker.warn(SheetWarning(line: header.record.line, message:
-                "no month in --month, the title or the file name: the month is the one column '\(headerMonth.column)' names, \(headerMonth.month); pass --month if the sheet is for another month"))
+                "no month in --month, the title or the file name: the month is the one column '\(headerMonth.column)' names, \(headerMonth.month)"
+                    + (headerMonth.filed.map { ", its year the latest not after the filing date's month \($0)" } ?? "")
+                    + "; pass --month if the sheet is for another month"))
             warnings = checker.warnings
         }
         if let yearAssumed {
@@ -500,11 +532,11 @@ public final class SheetReading {
         // last month's template, or a stale title) is read as the sheet's month, with a warning.
         if layout != .targets {
             for (c, role) in roles.enumerated() where c < headerTexts.count && SheetReading.namesItsPeriod(role) {
-                guard let named = SheetReading.period(inHeader: headerTexts[c]), let m = named.month,
+                guard let named = SheetReading.period(inHeader: periodHeader(c)), let m = named.month,
                       m != month.month || (named.year.map { $0 != month.year } ?? false) else { continue }
                 let period = named.year.map { YearMonth(year: $0, month: m).description } ?? "month \(m)"
                 checker.warn(SheetWarning(line: header.record.line, message:
-                    "column '\(headerTexts[c])' names \(period) but the sheet is for \(month) (from --month, the title or the file name); its values are loaded as \(month)"))
+                    "column '\(periodHeader(c))' names \(period) but the sheet is for \(month) (from --month, the title or the file name); its values are loaded as \(month)"))
             }
             warnings = checker.warnings
         }
@@ -1473,6 +1505,8 @@ public final class SheetReading {
             if (try? ValueParser.number(raw[i])) != nil { return false }   // a number (not nil, no error) is data
             if raw[i].filter(\.isNumber).count >= 10 { return false }      // a project code
         }
+        // Before the row kinds: the parts' names include a 合计 (`AmountParts`).
+        if AmountParts.isPartsRow(cells, under: top) { return true }
         if RowClassifier.classify(raw, keyIsEmpty: true, projectLayout: true) != nil { return false }
         let joined = makeJoined()
         func owner(_ c: Int) -> CellMatch? {
@@ -1493,7 +1527,7 @@ public final class SheetReading {
     }
 
     static func detectLayout(_ roles: [SheetLayout: [ColumnRole?]], headerTexts: [String], titleText: String,
-                             titleNamesIndicator: Bool = false) -> SheetLayout? {
+                             titleNamesIndicator: Bool = false) throws(MonthColumns.NotTargets) -> SheetLayout? {
         func has(_ l: SheetLayout, _ f: String) -> Bool { roles[l]!.contains(.field(f)) }
         func indicators(_ l: SheetLayout, _ measures: Set<Measure>) -> Int {
             roles[l]!.filter { if case .indicator(_, let m)? = $0 { return measures.contains(m) } else { return false } }.count
@@ -1516,8 +1550,14 @@ public final class SheetReading {
                 && (headerTexts[c].contains("争取") || headerTexts[c].contains("到位"))
         }
         if has(.transferPayments, "unit"), securedAmount, !has(.indicatorSummary, "indicator") { return .transferPayments }
-        let targetColumns = has(.targets, "annual_target") || has(.targets, "target_rate") || monthColumns >= 3
-            || indicators(.targets, [.target, .rate]) > 0
+        let statedTargets = has(.targets, "annual_target") || has(.targets, "target_rate") || indicators(.targets, [.target, .rate]) > 0
+        // Month columns alone (`县区 | 1-2月 | 1-3月 | … | 1-8月`) are targets only under words saying
+        // so: a county's monthly completions were read as its targets and replaced them.
+        if !statedTargets, monthColumns >= 3, has(.targets, "unit") || has(.targets, "indicator"),
+           let reason = MonthColumns.notTargets(title: title, headerTexts: headerTexts) {
+            throw MonthColumns.NotTargets(reason: reason)
+        }
+        let targetColumns = statedTargets || monthColumns >= 3
         let targetTitle = title.contains("目标任务") || title.contains("目标分解") || title.contains("任务分解")
         // Period targets under an indicator (`IndicatorGroup`) count as its values here, as they were read before.
         let periodTargets = roles[.targets]!.contains { if case .indicatorMonth? = $0 { return true } else { return false } }

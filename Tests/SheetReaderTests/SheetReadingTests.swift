@@ -165,7 +165,8 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         ([["单位", "资金类别", "本年累计争取"]], .transferPayments),
         ([["单位", "累计到位资金"]], .transferPayments),
         ([["单位", "指标", "年度目标"]], .targets),
-        ([["地区", "指标", "1月", "2月", "3月"]], .targets),
+        // Month columns alone only under a word saying they are targets (`MonthColumns`).
+        ([["2022年投资目标"], ["地区", "指标", "1月", "2月", "3月"]], .targets),
     ])
     func detectsLayout(header: [[String]], expected: SheetLayout) throws {
         let reader = try SheetReading(source: ArrayRecordSource(rows: header), fileName: "x_2022-06.csv", options: ReadOptions())

@@ -439,12 +439,15 @@ func resolveColumns(top: [CellMatch], sub: [CellMatch]?, layout: SheetLayout, jo
     if layout == .transferPayments, roles.contains(where: FundColumn.isFund) {
         for c in roles.indices where [.field("ytd_amount"), .field("prior_ytd"), .field("reported_yoy")].contains(roles[c]) { roles[c] = nil }
     }
-    // A January sheet's `1月完成投资` is its year to date (there is no `1-1月`).
+    if layout == .projectProgress, let sub { AmountParts.resolve(&roles, top: top, sub: sub) }
+    // A January sheet's `1月完成投资` is its year to date (there is no `1-1月`), also its 合计
+    // column when it is merged over parts (`AmountParts`).
     if layout == .projectProgress, !roles.contains(.field("ytd_completed")),
        let c = roles.indices.first(where: { c in
            guard roles[c] == .field("month_completed") else { return false }
            let text = (sub.flatMap { c < $0.count && !$0[c].isEmpty ? $0[c] : nil } ?? (c < top.count ? top[c] : nil))?.header.text ?? ""
-           return text.hasPrefix("1月") || text.hasPrefix("1月份")
+           let heading = top[..<min(c + 1, top.count)].last { !$0.isEmpty }?.header.text ?? ""
+           return [text, heading].contains { $0.hasPrefix("1月") || $0.hasPrefix("1月份") }
        }) {
         roles[c] = .field("ytd_completed")
     }

@@ -45,3 +45,31 @@ enum TargetMonths {
         return nil
     }
 }
+
+/// Month columns with no annual target or target rate beside them (`县区 | 1-2月 | 1-3月 | … |
+/// 1-8月`): a targets decomposition, or a county's monthly completions (`…完成情况（逐月累计）`),
+/// which were read as targets and replaced the year's. Only words tell them apart.
+enum MonthColumns {
+    struct NotTargets: Error, Equatable { var reason: String }
+
+    static let targetWords = ["目标", "任务", "计划"]
+    /// Words of figures achieved: in the title they decide over a target word
+    /// (`固定资产投资计划完成情况`, `目标任务完成情况` are what was done against the plan).
+    static let actualWords = ["完成", "争取", "到位"]
+
+    /// Why the month columns are not read as targets; nil when the (normalised) title or a header
+    /// says they are. `分解` (a decomposition) says so over a word of completion
+    /// (`需完成的目标任务分解表`).
+    static func notTargets(title: String, headerTexts: [String]) -> String? {
+        let headers = headerTexts.map(NameNormalizer.normalize)
+        let months = headers.filter { HeaderAnalyzer.monthly($0) != nil }
+        let shown = months.count > 3 ? "\(months[0]) | \(months[1]) | … | \(months[months.count - 1])" : months.joined(separator: " | ")
+        let advice = "a table of monthly figures is not read as actual figures either; send the month's sheet with its 本年累计 column, or pass --layout targets if these are targets"
+        if title.contains("分解") { return nil }
+        if let word = actualWords.first(where: title.contains) {
+            return "month columns (\(shown)) under a title that says \(word): not a targets sheet; \(advice)"
+        }
+        if targetWords.contains(where: { w in title.contains(w) || headers.contains { $0.contains(w) } }) { return nil }
+        return "month columns (\(shown)) and no 目标/任务/计划 in the title or a header: not read as a targets sheet; \(advice)"
+    }
+}

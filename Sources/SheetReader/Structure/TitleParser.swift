@@ -133,7 +133,9 @@ public enum TitleParser {
     }
 
     /// The period in a file name: as in a title, and a bare month too (`…进度表6月`), which in a
-    /// title could be a column's or a remark's.
+    /// title could be a column's or a remark's. A day's date (`…（2022年7月5日报）`, `…_7月8日`) is
+    /// the day the file was sent, as `…20220705` is: its month is no period (June's sheet, sent
+    /// on 5 July, was loaded as July's); a month's last day (`6月30日`) is.
     public static func period(inFileName fileName: String) -> PeriodText? {
         let base = baseName(fileName)
         let p = period(in: base)
@@ -143,7 +145,10 @@ public enum TitleParser {
         for k in c.indices where c[k] == "月" && k > 0 && c[k - 1].isASCII && c[k - 1].isNumber {
             var start = k - 1
             while start > 0, c[start - 1].isASCII, c[start - 1].isNumber { start -= 1 }
-            if k - start <= 2, let m = Int(String(c[start..<k])), (1...12).contains(m) { month = m }
+            guard k - start <= 2, let m = Int(String(c[start..<k])), (1...12).contains(m) else { continue }
+            // (`截至7月5日` has given its month above.)
+            if let day = dayAfterMonth(c, start), day != lastDay(year: p?.year ?? 2000, month: m) { continue }
+            month = m
         }
         return month.map { PeriodText(year: p?.year, month: $0) } ?? p
     }
@@ -231,6 +236,26 @@ public enum TitleParser {
             }
         }
         return s
+    }
+
+    /// The year and month of a labelled filing date (`报送时间：2022年7月5日`, `填报日期：2022-07-05`):
+    /// no period, but a sheet sent then reports that month or one before it.
+    static func filingDate(in text: String) -> YearMonth? {
+        let s = String(prepare(text))
+        for label in filingDateLabels {
+            guard let r = s.range(of: label) else { continue }
+            let rest = Array(s[r.upperBound...].drop { $0 == ":" })
+            var k = 0
+            while k < rest.count, k < 8, rest[k].isASCII, rest[k].isNumber { k += 1 }
+            guard k == 4 || k == 8, let y = Int(String(rest[..<4])), plausibleYear(y) else { continue }
+            var m: Int?
+            if k == 8 { m = Int(String(rest[4..<6])) } else if k < rest.count, "年-./".contains(rest[k]) {
+                var e = k + 1
+                m = monthNumber(rest, &e)
+            }
+            if let m, (1...12).contains(m) { return YearMonth(year: y, month: m) }
+        }
+        return nil
     }
 
     /// Whether the text carries a filing date or a file name a day's date (for the message of a

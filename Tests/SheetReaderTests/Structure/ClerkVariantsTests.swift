@@ -562,6 +562,26 @@ import Testing
         }
     }
 
+    /// A day's date in Chinese in the file name (`…（2022年7月5日报）`, `…_2022年7月8日`), the day
+    /// the sheet was sent, names no period, as `…20220705` does: the year-to-date header's month
+    /// is the sheet's (June's figures were loaded as July's). So is a filing date above the
+    /// header with no other year (`报送时间：2022年7月5日`; the file was rejected for no month):
+    /// its year, for a month not after it; `1-12月` sent in January is the year before's.
+    @Test(arguments: [
+        ([["灵山县重大项目投资进度表"]], "1-6月完成投资", "灵山县重大项目（2022年7月5日报）.csv", YearMonth(year: 2022, month: 6)),
+        ([["灵山县重大项目投资进度表"]], "1-6月完成投资", "灵山县重大项目进度表_2022年7月8日.csv", YearMonth(year: 2022, month: 6)),
+        ([["钦南区重大项目投资进度表"]], "1-7月完成投资", "钦南区重大项目进度（2022年8月3日报送）.csv", YearMonth(year: 2022, month: 7)),
+        ([["灵山县重大项目投资进度表"], ["报送时间：2022年7月5日"]], "1-6月完成投资", "灵山县重大项目.csv", YearMonth(year: 2022, month: 6)),
+        ([["灵山县重大项目投资进度表"], ["填报日期：2023年1月6日"]], "1-12月完成投资", "灵山县重大项目.csv", YearMonth(year: 2022, month: 12)),
+    ] as [([[String]], String, String, YearMonth)])
+    func chineseSendingDateNamesNoPeriod(titles: [[String]], ytd: String, fileName: String, expected: YearMonth) throws {
+        let (reader, out) = try readAll(titles + [["项目名称", "项目代码", ytd], ["甲", "2021-450721-13-03-670901", "100"]],
+                                        fileName: fileName)
+        #expect(reader.info.month == expected)
+        #expect(out.compactMap(\.project).count == 1)
+        #expect(reader.warnings.map(\.message).allSatisfy { $0.contains("the month is the one column '\(ytd)' names") })
+    }
+
     /// Totals named 汇总 or 共计N个项目, above or below the rows, and a total of a part
     /// (`合计（不含园区）`): skipped as data (they were rejected, or loaded as regions), and the
     /// plain ones checked.

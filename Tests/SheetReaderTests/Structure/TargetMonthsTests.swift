@@ -50,4 +50,35 @@ import Testing
         let rows = out.compactMap(\.targets).map { $0[0] }
         #expect(rows.map { $0.monthlyYTD[12] } == [D("200000"), D("80000")])
     }
+
+    /// Month columns alone (no annual target or rate beside them) are targets only under a title
+    /// or header saying so (`目标`/`任务`/`计划`, or a `分解`); a county's monthly completions
+    /// (`…完成情况（逐月累计）`) were read as targets and replaced the year's. Otherwise the file is
+    /// rejected as a whole, saying why (nil: read as targets).
+    @Test(arguments: [
+        ("2022年1-8月各县区固定资产投资完成情况（逐月累计）", ["县（区）", "1-2月", "1-3月", "1-4月", "1-8月"], "under a title that says 完成"),
+        ("2022年1-10月各县区争取上级转移支付资金情况", ["单位", "1-2月", "1-3月", "1-10月"], "under a title that says 争取"),
+        ("2022年各县区固定资产投资", ["县区", "1-2月", "3月", "4月"], "no 目标/任务/计划 in the title or a header"),
+        ("2022年固定资产投资计划完成情况", ["县区", "指标", "1月", "2月", "3月"], "under a title that says 完成"),
+        ("2022年各县区固定资产投资目标", ["县区", "1-3月", "1-6月", "1-9月"], nil),
+        ("2022年各县区固定资产投资", ["县区", "指标", "1-3月目标", "1-6月目标", "1-9月目标"], nil),
+        ("2022年各县区需完成固定资产投资任务分解表", ["县区", "1-3月", "1-6月", "1-9月"], nil),
+        ("2022年固定资产投资按月计划", ["县区", "指标", "1月", "2月", "3月"], nil),
+    ] as [(String, [String], String?)])
+    func monthColumnsAloneNeedTargetWords(title: String, header: [String], reason: String?) throws {
+        let keys = header[1] == "指标" ? ["钦南区", "固定资产投资"] : ["钦南区"]
+        let rows = [[title], header, keys + Array(repeating: "100", count: header.count - keys.count)]
+        guard let reason else {
+            let (reader, out) = try readAll(rows)
+            #expect(reader.info.layout == .targets)
+            #expect(out.compactMap(\.targets).count == 1)
+            return
+        }
+        #expect {
+            _ = try readAll(rows, fileName: "县区月报.csv")
+        } throws: { error in
+            guard let e = error as? SheetError else { return false }
+            return e.code == .unknownLayout && e.file == "县区月报.csv" && e.message.contains(reason) && e.message.contains("not")
+        }
+    }
 }

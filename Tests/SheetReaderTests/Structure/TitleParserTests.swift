@@ -73,9 +73,15 @@ import Testing
         #expect(p?.month == month)
     }
 
-    /// A file name's bare month (`…进度表6月`) counts; in a title it could be a column's.
+    /// A file name's bare month (`…进度表6月`) counts; in a title it could be a column's. A day's
+    /// date in Chinese (the day the file was sent) names no month, as `…20220705` does; a month's
+    /// last day does.
     @Test(arguments: [("钦南区项目进度表6月.csv", nil, 6), ("2022年钦南区项目进度表6月.csv", 2022, 6),
-                      ("钦南区_2022年1-6月.csv", 2022, 6), ("钦南区项目进度表.csv", nil, nil)] as [(String, Int?, Int?)])
+                      ("钦南区_2022年1-6月.csv", 2022, 6), ("钦南区项目进度表.csv", nil, nil),
+                      ("灵山县重大项目（2022年7月5日报）.csv", 2022, nil), ("灵山县重大项目进度表_2022年7月8日.csv", 2022, nil),
+                      ("钦南区重大项目进度（2022年8月3日报送）.csv", 2022, nil), ("灵山县重大项目（7月5日报送）.csv", nil, nil),
+                      ("灵山县2022年1-6月重大项目进度（7月5日报送）.csv", 2022, 6), ("灵山县重大项目_2022年6月30日.csv", 2022, 6),
+                      ("灵山县重大项目_2024年2月29日.csv", 2024, 2)] as [(String, Int?, Int?)])
     func periodInFileName(name: String, year: Int?, month: Int?) {
         let p = TitleParser.period(inFileName: name)
         #expect(p?.year == year)
