@@ -713,9 +713,16 @@ struct Merge {
                 RETURNING region_key, month_key
                 """))
         }
-        let keptList = keptFacts.map { "(\($0.region),\($0.indicator),\($0.month))" }.joined(separator: ",")
-        try connection.execute("DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])"
-                               + SQL(unsafeRaw: keptFacts.isEmpty ? "" : " AND (region_key, indicator_key, month_key) NOT IN (\(keptList))"))
+        var deleteIndicators: SQL = "DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])"
+        if !keptFacts.isEmpty {
+            func array(_ values: [Int]) -> String { "{" + values.map(String.init).joined(separator: ",") + "}" }
+            deleteIndicators.append("""
+                 AND (region_key, indicator_key, month_key) NOT IN (
+                    SELECT * FROM unnest(\(array(keptFacts.map(\.region)))::bigint[], \(array(keptFacts.map(\.indicator)))::bigint[],
+                                         \(array(keptFacts.map(\.month)))::int[]))
+                """)
+        }
+        try connection.execute(deleteIndicators)
         try connection.execute("DELETE FROM dw.fact_transfer_payment_month WHERE batch_key = ANY(\(list)::bigint[])")
         try connection.execute("DELETE FROM dw.fact_target WHERE batch_key = ANY(\(list)::bigint[])")
         try PolicyMerge.deleteFacts(connection, batches: list)
