@@ -738,7 +738,8 @@ public final class SheetReading {
             return .skipped(SkippedRow(line: line, kind: .subtotal,
                                        reason: "subtotal row '\(label)', checked against the \(whole ? "whole sheet" : "rows since the previous section or subtotal")"))
         case .breakdown(let label)?:
-            return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, not a project)"))
+            return .skipped(SkippedRow(line: line, kind: .subtotal, reason: "breakdown row '\(label.prefix(20))' (part of the row above, "
+                                       + (info.layout == .projectProgress ? "not a project)" : "not a region)")))
         case .section(let level, let name)?:
             if sectionIndicators, SheetReading.setsIndicator(level: level, name: name, code: indicatorCode(name)) {
                 sectionIndicator = name

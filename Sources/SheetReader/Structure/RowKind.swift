@@ -7,7 +7,8 @@ enum RowKind: Equatable {
     /// `合计`/`总计`/`全市合计` cover the whole sheet; `小计`, `工业项目小计` the rows since the
     /// previous section or subtotal.
     case subtotal(label: String, wholeSheet: Bool)
-    /// `其中：…` rows in a project sheet: a breakdown of the row above, not a project.
+    /// `其中：…` rows in a project sheet, and `其中：县区` (a kind of place) in a region sheet: a
+    /// breakdown of the row above, not a project or region.
     case breakdown(String)
     /// `一、产业项目` (level 1), `（一）工业项目` (level 2); category is the text after the marker.
     case section(level: Int, category: String)
@@ -35,6 +36,10 @@ enum RowClassifier {
     /// Endings of a subtotal's label (`工业项目小计`, `县区汇总`).
     static let subtotalEndings = ["小计", "合计", "总计", "共计", "汇总"]
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    /// Kinds of place a `其中：` row of a region sheet groups (not 市直 or 城区: those are aliases
+    /// of a region's own part).
+    static let groupPlaceWords: Set<String> = ["县区", "区县", "县市", "市县", "县市区", "园区", "各园区", "片区", "辖区", "地区",
+                                               "各县区", "开发区", "工业园区"]
 
     static func isBlank(_ cells: [String]) -> Bool {
         cells.allSatisfy { NameNormalizer.normalize($0).isEmpty || isControlOnly($0) }
@@ -72,6 +77,12 @@ enum RowClassifier {
         // `其中：新开工项目合计`: a part of the total above, not a subtotal of the rows since the
         // last section.
         if projectLayout, keyIsEmpty, bare.hasPrefix("其中") { return .breakdown(label) }
+        // `其中：县区`, `其中：园区` in a region sheet: the part of the total above that a kind of
+        // place makes up, no region (rejected as an unknown region `县区`). `其中：钦南区` is
+        // the region's own row and stays data.
+        if !projectLayout, bare.hasPrefix("其中"), groupPlaceWords.contains(String(bare.dropFirst(2).drop { $0 == ":" })) {
+            return .breakdown(label)
+        }
         if wholeSheetLabels.contains(bare) { return .subtotal(label: bare, wholeSheet: true) }
         if bare.count <= 16, subtotalEndings.contains(where: bare.hasSuffix) || isQualifiedTotal(bare) {
             return .subtotal(label: bare, wholeSheet: false)

@@ -433,7 +433,15 @@ public enum TitleParser {
             // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name;
             // nor `及市` in `各县区及市直部门` (a conjunction before 市直).
             if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name),
-               !["及", "和", "与", "暨", "或"].contains(where: name.hasPrefix) { last = name }
+               !listJoiners.contains(where: { name.first == $0 }) {
+                // `钦州市灵山县、浦北县…`, `灵山县和浦北县…`: a sheet of several places is none of
+                // them (浦北县's projects were booked to 灵山县); the city named before the list
+                // holds them, else no place (the rows' own region or unified code decides).
+                if end + 1 < c.count, listJoiners.contains(c[end + 1]), placeStarts(c, at: end + 2) {
+                    return last.flatMap { $0.hasSuffix("市") ? $0 : nil }
+                }
+                last = name
+            }
             pos = end + 1
         }
         // `…重大项目投资进度表（钦州高新区）`: the place in brackets after the title.
@@ -441,6 +449,24 @@ public enum TitleParser {
             return region(in: String(c[(open + 1)..<close]))
         }
         return last
+    }
+
+    /// Characters joining places in a list (`灵山县、浦北县`, `灵山县和浦北县`).
+    static let listJoiners: Set<Character> = ["、", "及", "和", "与", "暨", "或", ","]
+
+    /// Whether a place name (Han characters ending in 县/区/市, not a generic or conjoined word)
+    /// starts at `start`.
+    static func placeStarts(_ c: [Character], at start: Int) -> Bool {
+        var k = start
+        while k < min(c.count, start + 10), isHan(c[k]) {
+            if placeSuffixes.contains(c[k]), k > start {
+                let name = String(c[start...k])
+                return !name.hasPrefix("全") && !name.hasPrefix("各") && !genericPlaceWords.contains(name)
+                    && !(k + 1 < c.count && placeSuffixes.contains(c[k + 1]) && name.count == 2)
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The region of a whole-file sheet from its title rows and file name (DESIGN §5 order after

@@ -104,4 +104,18 @@ import Testing
     @Test func breakdownOnlyInProjectSheets() {
         #expect(RowClassifier.classify(["其中：钦州港片区", "12"], keyIsEmpty: true, projectLayout: false) == nil)
     }
+
+    /// In a region sheet, `其中：县区`/`其中：园区` group a kind of place under the total (they were
+    /// rejected as unknown regions); `其中：钦南区` is a region's own row and `其中：市直` the city's
+    /// own part: data.
+    @Test(arguments: [
+        (["其中：县区", "1200000", "5.0"], RowKind.breakdown("其中:县区")),
+        (["其中:园区", "300000", ""], .breakdown("其中:园区")),
+        (["  其中：县市区 ", "1"], .breakdown("其中:县市区")),
+        (["其中：钦南区", "300000", "4.0"], nil),
+        (["其中：市直", "5000", ""], nil),
+    ] as [([String], RowKind?)])
+    func placeKindBreakdownInRegionSheets(cells: [String], expected: RowKind?) {
+        #expect(RowClassifier.classify(cells, keyIsEmpty: false, projectLayout: false) == expected)
+    }
 }

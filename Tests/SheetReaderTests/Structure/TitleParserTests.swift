@@ -121,6 +121,13 @@ import Testing
         // The office that made the sheet: 制表单位 like 填报单位.
         ("制表单位：钦州市发展和改革委员会  单位：万元", "钦州市"),
         ("填报单位：中马钦州产业园区管委会", "中马钦州产业园区"),
+        // Several places listed: none of them; the city named before the list (probe F #8:
+        // 浦北县's projects were booked to 灵山县).
+        ("2022年1-6月钦州市灵山县、浦北县重大项目投资进度表", "钦州市"),
+        ("灵山县和浦北县2022年重大项目进度表", nil),
+        ("2022年钦南区及钦州港区固定资产投资", nil),
+        // A county and its own departments is the county.
+        ("2022年1-6月灵山县、县直部门争取上级资金", "灵山县"),
     ]
 
     @Test(arguments: regionsCases)

@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    /// A sheet whose title lists two counties (`钦州市灵山县、浦北县…`) is the city's: each
+    /// project lands in the county its code names (浦北县's was booked to 灵山县, the first
+    /// county of the title).
+    @Test func titleListingTwoCountiesBooksEachProjectToItsCodesCounty() throws {
+        let csv = """
+            2022年1-9月钦州市灵山县、浦北县重大项目投资进度表,,,
+            项目代码,项目名称,本年累计完成投资（万元）,项目状态
+            2022-450721-36-03-610001,灵山甲项目,2400,在建
+            2022-450722-36-03-610002,浦北甲项目,1300,在建
+
+            """
+        try Self.load(csv) { connection, result in
+            #expect(result.outcome == .loaded, "\(result.summaryLine)")
+            #expect(result.region == "钦州市")
+            let rows = try connection.query("""
+                SELECT p.project_code, r.name FROM dw.fact_project_month f
+                JOIN dw.dim_project p ON p.region_key = f.region_key AND p.project_key = f.project_key
+                JOIN dw.dim_region r ON r.region_key = f.region_key ORDER BY p.project_code
+                """).rows.map { [$0["project_code"] ?? "", $0["name"] ?? ""] }
+            #expect(rows == [["2022-450721-36-03-610001", "灵山县"], ["2022-450722-36-03-610002", "浦北县"]])
+        }
+    }
+
     /// A city-wide sheet whose 县区 cell is merged over each county's projects (the text is on
     /// the group's first row only): the rows below take the group's county, unless their code
     /// names another; an unknown county in the group rejects its rows with that name.
