@@ -565,6 +565,16 @@ public final class SheetReading {
                              seenHeaders: headerTexts.filter { !$0.isEmpty })
         }
 
+        if options.region == nil, let region {
+            let others = TitleParser.otherPlaces(than: region, titles: titles, fileName: fileName)
+            if !others.isEmpty {
+                checker.warn(SheetWarning(line: header.record.line, message:
+                    "the sheet is taken as \(region)'s, but " + others.map { "\($0.source) names \($0.place)" }.joined(separator: " and ")
+                    + ": a title left from another sheet? pass --region if the sheet is not \(region)'s"))
+                warnings = checker.warnings
+            }
+        }
+
         var headerLines = (groupLine.map { [$0] } ?? []) + [header.record.line]
         if let sub { headerLines.append(sub.record.line) }
         if let unitsLine { headerLines.append(unitsLine) }

@@ -480,6 +480,20 @@ public enum TitleParser {
         return candidates.first(where: { !$0.hasSuffix("市") }) ?? candidates.first
     }
 
+    /// The places other than `chosen` that the rows above the header or the file name name,
+    /// with where: a county's sheet made from another county's template keeps the other's
+    /// title (`灵山县…` in 钦北区's file), so when they disagree the batch says which was taken.
+    /// Cities are left out (a county's sheet is often titled with its city's programme), and so
+    /// is a name inside the other (`钦州港` and `钦州港片区`).
+    public static func otherPlaces(than chosen: String, titles: [String], fileName: String) -> [(source: String, place: String)] {
+        let named = titles.compactMap { t in region(in: t).map { ("'\(t.prefix(30))'", $0) } }
+            + [region(inFileName: fileName).map { ("the file name", $0) }].compactMap { $0 }
+        var seen: Set<String> = []
+        return named.filter { _, place in
+            !place.hasSuffix("市") && !place.contains(chosen) && !chosen.contains(place) && seen.insert(place).inserted
+        }
+    }
+
     /// The department whose own sheet this is, when no place names it: the office name that
     /// begins a title (`市交通运输局2022年1-5月争取上级资金情况`) or follows a 填报单位 label, else
     /// a part of the file name (`市交通运输局转移支付`). Only text: the loader decides it is no region.

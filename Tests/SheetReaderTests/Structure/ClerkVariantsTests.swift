@@ -743,3 +743,29 @@ import Testing
         #expect(rows.first?.regionAbove == "钦南区")
     }
 }
+
+/// A county's sheet made from another's template keeps the other's title or file name: the
+/// batch says which place was taken and which other one was named (probe F #8: loaded silently).
+@Suite struct SheetPlaceConflictTests {
+    static let body = [["序号", "项目名称", "统一项目代码", "1-6月完成投资"], ["1", "甲", "2022-450703-36-03-000001", "100"]]
+
+    @Test(arguments: [
+        // title, 填报单位 row (or none), file name, the region taken, the other place warned of (nil: no warning)
+        ("灵山县2022年1-6月重大项目投资进度表", "填报单位：钦北区发展和改革局", "钦北区2022年6月重大项目进度表.csv", "钦北区", "灵山县"),
+        ("2022年1-6月重大项目投资进度表", "填报单位：灵山县发展和改革局", "浦北县重大项目进度表.csv", "灵山县", "浦北县"),
+        ("钦州市2022年1-6月重大项目投资进度表", "填报单位：灵山县发展和改革局", "灵山县_2022-06.csv", "灵山县", nil),  // the city's programme
+        ("钦州港片区2022年1-6月重大项目", "", "钦州港_2022-06.csv", "钦州港片区", nil),                             // one place, two spellings
+        ("灵山县2022年1-6月重大项目投资进度表", "", "灵山县.csv", "灵山县", nil),
+    ] as [(String, String, String, String, String?)])
+    func otherPlaceNamed(title: String, reporting: String, fileName: String, region: String, other: String?) throws {
+        let titles = [[title]] + (reporting.isEmpty ? [] : [[reporting]])
+        let (reader, _) = try readAll(titles + Self.body, fileName: fileName)
+        #expect(reader.info.region == region)
+        let warned = reader.warnings.first { $0.message.hasPrefix("the sheet is taken as") }
+        if let other {
+            #expect(warned?.message.contains("names \(other)") == true, "\(reader.warnings)")
+        } else {
+            #expect(warned == nil, "\(String(describing: warned))")
+        }
+    }
+}
