@@ -68,7 +68,7 @@ public final class SheetReading {
     private let transferUnit: String?
     /// A targets sheet's rate columns and how they read (`TargetRates`).
     private let rateColumns: [Int: TargetRates.Column]
-    /// An indicator sheet's reported growth columns whose fractions its own figures prove (×100).
+    /// An indicator or transfer sheet's reported growth columns whose fractions its own figures prove (×100).
     private let fractionYoY: Set<Int>
     /// Column indices of the project-progress fields, resolved once: looking each up by name in
     /// `info.columns` (a String-keyed dictionary, ~18 lookups a row) was 14% of the reader.
@@ -361,16 +361,17 @@ public final class SheetReading {
             }
         }
 
-        // An indicator sheet's `同比增长（%）` written as fractions (`0.153` for 15.3 %, Excel's
+        // An indicator or transfer sheet's `同比增长（%）` written as fractions (`0.153` for 15.3 %, Excel's
         // `=(B-C)/C` in General format), the same rule as a targets sheet's rates, but read ×100
         // only when the sheet's value and prior-year columns prove it; else a warning.
         var fractionYoY: Set<Int> = []
-        if layout == .indicatorSummary {
+        if layout == .indicatorSummary || layout == .transferPayments {
             func percentHeader(_ c: Int) -> Bool {
                 if let s = subCells?[safe: c], !s.isEmpty { return s.header.isPercent }
                 return top[safe: c]?.header.isPercent ?? false
             }
-            let yoyColumns = (columns["reported_yoy"].map { [(yoy: $0, value: columns["value"], prior: columns["prior_ytd"])] } ?? [])
+            // A transfer sheet's `本年累计争取 | 上年同期 | 同比增长（%）` the same way (the +6 % verdict).
+            let yoyColumns = (columns["reported_yoy"].map { [(yoy: $0, value: columns["value"] ?? columns["ytd_amount"], prior: columns["prior_ytd"])] } ?? [])
                 + groups.compactMap { g in g.yoy.map { (yoy: $0, value: g.value, prior: g.prior) } }
             for (rc, vc, pc) in yoyColumns where percentHeader(rc) {
                 var rates: [(value: Decimal, percentSign: Bool)] = []
@@ -1117,7 +1118,7 @@ public final class SheetReading {
         }
     }
 
-    /// An indicator sheet's reported growth rate, ×100 in a column its figures prove fractions
+    /// An indicator or transfer sheet's reported growth rate, ×100 in a column its figures prove fractions
     /// (a cell writing its `%` as written).
     private func reportedRate(_ cells: [String], _ c: Int?) throws(CellError) -> Decimal? {
         guard let c, let v = try percent(cells, c) else { return nil }
@@ -1322,7 +1323,7 @@ public final class SheetReading {
             func transfer(_ category: String?, _ amount: Decimal, prior: Int?, yoy: Int?) -> TransferRow {
                 TransferRow(line: line, unit: unit, category: category.map(analyzer.table.fundCategory), ytdAmount: amount,
                             priorYtdAmount: secondary { () throws(CellError) in try money(cells, prior, nonNegative: true) },
-                            reportedYoYPct: secondary { () throws(CellError) in try percent(cells, yoy) })
+                            reportedYoYPct: secondary { () throws(CellError) in try reportedRate(cells, yoy) })
             }
             if !fundGroups.isEmpty {
                 // One column per fund category: a row per category with an amount (an empty

@@ -132,4 +132,20 @@ import Testing
         ])
         #expect(out.compactMap(\.transfers).flatMap { $0 }.map(\.reportedYoYPct) == [D("13.70"), D("21.06")])
     }
+
+    /// A transfer sheet's `同比增长（%）` written as fractions (`0.0968` for 9.68 %) is read ×100 when
+    /// its amounts and last year's prove it, as in indicator sheets (a unit's +6 % verdict read
+    /// 0.1 % growth); percents stay as written.
+    @Test(arguments: [(["0.0968", "0.0339"], ["9.68", "3.39"], true), (["9.68", "3.39"], ["9.68", "3.39"], false)])
+    func growthWrittenAsFractions(cells: [String], expected: [String], warned: Bool) throws {
+        let (reader, out) = try readAll([
+            ["钦州市2025年上半年争取上级转移支付资金情况表"],
+            ["序号", "单位", "本年累计争取", "上年同期", "同比增长（%）"],
+            ["1", "钦南区", "68000", "62000", cells[0]],
+            ["2", "钦北区", "61000", "59000", cells[1]],
+        ])
+        #expect(reader.info.layout == .transferPayments)
+        #expect(out.compactMap(\.transfers).flatMap { $0 }.map(\.reportedYoYPct) == expected.map(D))
+        #expect(reader.warnings.contains { $0.message.contains("read as fractions, ×100") } == warned, "\(reader.warnings)")
+    }
 }
