@@ -277,6 +277,10 @@ public final class Loader {
         result.linesRead = sheet.recordsRead
         result.warnings = sheet.warnings
             + placeLike.warnings(regions: regions, bookedUnder: (sheetRegion ?? city)?.name ?? "")
+        // A row without a value (only a rate) never replaces a stored fact that has one; its line
+        // is skipped (kind 'kept') unless another of its figures loads: counted before the lines.
+        let keptValues = try merge.keepStoredValues()
+        result.warnings += keptValues.warnings
         result.rowsLoaded = ledgerKnows ? ledger.lines : try merge.stagedLines()
         result.factsCopied = projects.direct.count
         let counts = try connection.query("""
@@ -328,9 +332,6 @@ public final class Loader {
         // Figures another scope's file gave (a city's sheet restating a county's own): latest
         // wins, and the batch says whose figures it replaced; also a target rate the annual
         // target proves a fraction (`0.15` among whole percents).
-        // A row without a value (only a rate) never replaces a stored fact that has one.
-        let keptValues = try merge.keepStoredValues()
-        result.warnings += keptValues.warnings
         let replaced = try merge.replacedElsewhere(scope: scope) + merge.provenFractionRates() + merge.implausibleJumps()
         result.warnings += replaced
         let unrelated = try merge.unrelatedBatches(scope: scope, sender: sender)

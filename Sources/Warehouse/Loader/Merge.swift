@@ -400,15 +400,26 @@ struct Merge {
             WHERE s.batch_key = \(batch) AND s.ytd_value_wan IS NULL AND i.indicator_code = s.indicator_code
               AND f.region_key = s.region_key AND f.indicator_key = i.indicator_key AND f.month_key = s.month_key
               AND f.ytd_value_wan IS NOT NULL AND b.batch_key = f.batch_key
-            RETURNING f.region_key, f.indicator_key, f.month_key, f.batch_key, b.file_name
+            RETURNING s.line_no, f.region_key, f.indicator_key, f.month_key, f.batch_key, b.file_name
             """).rows
         var kept: [(region: Int, indicator: Int, month: Int)] = []
         var byBatch: [Int: (file: String, n: Int)] = [:]
+        var lines: [Int: Int] = [:]  // line → the batch whose figure stayed
         for row in rows {
             guard let r = try row.int("region_key"), let i = try row.int("indicator_key"), let m = try row.int("month_key"),
-                  let b = try row.int("batch_key") else { continue }
+                  let b = try row.int("batch_key"), let line = try row.int("line_no") else { continue }
             kept.append((r, i, m))
             byBatch[b] = (Self.fileName(row), (byBatch[b]?.n ?? 0) + 1)
+            lines[line] = b
+        }
+        // A line none of whose figures is left to load is skipped, saying whose figure stayed
+        // (it was counted as loaded); a line with another indicator left is loaded.
+        for (line, b) in lines.sorted(by: { $0.key < $1.key }) {
+            try connection.execute("""
+                INSERT INTO etl.skipped_row (batch_key, line_no, kind, reason)
+                SELECT \(batch), \(line), 'kept', \("no year-to-date value (only a rate): the stored figure of batch \(b) (\(byBatch[b]?.file ?? "")) is kept")
+                WHERE NOT EXISTS (SELECT 1 FROM etl.stage_indicator WHERE batch_key = \(batch) AND line_no = \(line))
+                """)
         }
         let warnings = byBatch.keys.sorted().map { b in
             let (file, n) = byBatch[b]!

@@ -238,6 +238,15 @@ import Testing
             #expect(try fact("灵山县") == (kept == 2 ? [nil, "4.2"] : ["300000.00", "4.2"]))
             let status = try connection.query("SELECT status FROM etl.load_batch WHERE batch_key = \(first.batchKey!)").first?["status"]
             #expect(status == (kept == 2 ? "loaded" : "superseded"))
+            // Each kept row's line is skipped naming the batch whose figure stayed, not counted
+            // as loaded (three data rows: `kept` skipped, the rest loaded).
+            let skipped = try connection.query("""
+                SELECT line_no, reason FROM etl.skipped_row WHERE batch_key = \(result.batchKey!) AND kind = 'kept' ORDER BY line_no
+                """).rows
+            #expect(skipped.count == kept)
+            #expect(skipped.allSatisfy { ($0["reason"] ?? "").contains("the stored figure of batch \(first.batchKey!) (2022-06_全市_主要指标.csv) is kept") })
+            #expect(result.rowsLoaded == 3 - kept)
+            #expect(result.accountsForEveryLine)
         }
     }
 }
