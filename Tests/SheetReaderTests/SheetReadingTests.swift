@@ -308,12 +308,15 @@ func D(_ s: String) -> Decimal { Decimal(string: s)! }
         let rows = [["2022年1-6月灵山县重大项目进度表"], ["项目代码", "项目名称", "1-6月完成投资", "开工时间", "计划复工时间"]]
             + bad.enumerated().map { ["2021-450721-30-03-00000\($0.offset)", "项目", "1", $0.element, ""] }
             + [["2021-450721-30-03-000010", "项目", "1", "2022年3月上旬", "2022年8月底"],
-               ["2021-450721-30-03-000011", "项目", "-1", "已开工", ""]]
+               ["2021-450721-30-03-000011", "项目", "-1", "已开工", ""],
+               ["2021-450721-30-03-000012", "项目", "1", "2022年3月1日开工", "2022年9月复工"]]
         let (reader, out) = try readAll(rows, fileName: "x.csv")
         let projects = out.compactMap(\.project)
-        #expect(projects.count == bad.count + 1)
+        #expect(projects.count == bad.count + 2)
         #expect(projects.prefix(bad.count).allSatisfy { $0.startDate == nil })
-        #expect(projects.last?.startDate == "2022-03-01" && projects.last?.plannedRestart == "2022-08-01")
+        #expect(projects[bad.count].startDate == "2022-03-01" && projects[bad.count].plannedRestart == "2022-08-01")
+        // A date followed by 开工/复工 is that date (it was left empty with a warning).
+        #expect(projects.last?.startDate == "2022-03-01" && projects.last?.plannedRestart == "2022-09-01")
         // The negative amount rejects its row, and its date is not warned about.
         #expect(out.compactMap(\.rejected).map(\.line) == [11])
         #expect(reader.warnings.map(\.line) == [3, 4, 5, 6, 7, 2])

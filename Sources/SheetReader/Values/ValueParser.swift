@@ -376,9 +376,15 @@ public enum ValueParser {
     }
 
     /// A date given to the part of a month (`2022年3月上旬`, `2022年3月底`, `2022.3月初`): the month,
-    /// as `date` gives a month (day 1). Nil for anything else.
+    /// as `date` gives a month (day 1); a date followed by the word for what happened on it
+    /// (`2022年3月1日开工`, `2022年8月复工`): that date (it was left empty). Nil for anything else
+    /// (`拟10月开工` and `计划2023年开工` are no date).
     public static func roughDate(_ text: String) -> String? {
         let s = NameNormalizer.normalize(text)
+        for word in ["开工建设", "开工", "动工", "复工"] where s.hasSuffix(word) && s.count > word.count {
+            let rest = String(s.dropLast(word.count))
+            return (try? date(rest)) ?? roughDate(rest)
+        }
         for suffix in ["上旬", "中旬", "下旬", "月初", "月中", "月底", "月末", "初", "中", "底", "末"] where s.hasSuffix(suffix) {
             var rest = String(s.dropLast(suffix.count))
             if suffix.hasPrefix("月") { rest += "月" }

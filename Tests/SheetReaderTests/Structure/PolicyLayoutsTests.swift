@@ -70,6 +70,8 @@ import Testing
         ("已开工", nil, true), ("部分开工", nil, true), ("在建", nil, true), ("已竣工", nil, true),
         ("未开工", nil, false), ("尚未开工", nil, false), ("拟10月开工", nil, false), ("计划2023年开工", nil, false),
         ("2022.6", "2022-06-01", nil), ("", nil, nil), ("2022年7月上旬", "2022-07-01", nil), ("2022年7月底", "2022-07-01", nil),
+        // A date with the word for starting after it is that date (probe F: left empty).
+        ("2022年3月1日开工", "2022-03-01", nil), ("2022年7月上旬开工", "2022-07-01", nil), ("2022-05-20开工建设", "2022-05-20", nil),
     ] as [(String, String?, Bool?)])
     func centralBudgetStartInWords(_ cell: String, _ date: String?, _ started: Bool?) throws {
         let (_, out) = try Self.read([
