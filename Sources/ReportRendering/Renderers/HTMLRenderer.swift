@@ -48,44 +48,39 @@ func signClasses(_ value: Decimal, _ sign: ReportColumnSign) -> [String] {
 /// Escapes text for HTML element content and quoted attribute values (and SVG text), so no
 /// region or project name can become markup.
 public func htmlEscape(_ s: String) -> String {
-    // Most cells need nothing: say so from the UTF-8 and return them as they are (escaping
-    // every scalar of a month's 14,611-row stalled list was a third of its HTML's CPU).
-    var copy = s
-    let plain = copy.withUTF8 { bytes in
-        for (i, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
-                return false
-            case ..<0x20 where byte != 0x0A && byte != 0x09:
-                return false
-            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):  // U+0080–009F
-                return false
-            default:
-                continue
+    // One pass over the UTF-8, building output only from the first byte to replace: most cells
+    // need nothing and are returned as they are (escaping every scalar of a month's 14,611-row
+    // stalled list was a third of its HTML's CPU).
+    var text = s
+    let escaped: [UInt8]? = text.withUTF8 { bytes in
+        var out: [UInt8]?
+        var plainFrom = 0, i = 0
+        while i < bytes.count {
+            let replacement: StaticString
+            var width = 1
+            switch bytes[i] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            // Controls (Cc: U+0000–001F, U+007F–009F) other than tab and newline are not
+            // allowed in HTML or XML text: a space each.
+            case 0x09, 0x0A: i += 1; continue
+            case ..<0x20, 0x7F: replacement = " "
+            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]): replacement = " "; width = 2
+            default: i += 1; continue
             }
+            if out == nil { out = []; out?.reserveCapacity(bytes.count + 16) }
+            out?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<i]))
+            out?.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            i += width
+            plainFrom = i
         }
-        return true
+        out?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
+        return out
     }
-    if plain { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            // Controls (Cc) other than tab/newline are not allowed in HTML or XML text.
-            if isControl(scalar.value) && scalar != "\n" && scalar != "\t" {
-                out += " "
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out
+    return escaped.map { String(decoding: $0, as: UTF8.self) } ?? s
 }
 
 func htmlDocument(title: String, body: String) -> String {

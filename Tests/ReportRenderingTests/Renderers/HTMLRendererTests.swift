@@ -6,7 +6,9 @@ import Testing
                       // Controls (Cc: U+0000–001F, U+007F–009F) but tab and newline become spaces;
                       // U+00A0 and U+00C2 (whose UTF-8 begins like the C1 controls') stay.
                       ("a\u{7F}b\u{85}c\u{9F}d", "a b c d"), ("x\ty\nz\r", "x\ty\nz "), ("\u{A0}Â\u{A0}", "\u{A0}Â\u{A0}"),
-                      ("项目😀", "项目😀"), ("", ""), ("末尾&", "末尾&amp;")])
+                      ("项目😀", "项目😀"), ("", ""), ("末尾&", "末尾&amp;"),
+                      // Replacements at both ends and side by side; a full-width ＆ is text.
+                      ("&\u{85}<钦南区>\r'", "&amp; &lt;钦南区&gt; &#39;"), ("＆", "＆")])
     func escaping(input: String, expected: String) {
         #expect(htmlEscape(input) == expected)
     }
