@@ -410,14 +410,7 @@ public enum TitleParser {
         var last: String?
         var pos = start
         while pos < c.count {
-            var found: Int?
-            var k = pos
-            while k < min(c.count, pos + 10) {
-                if !isHan(c[k]) { break }
-                if placeSuffixes.contains(c[k]), k > pos { found = k; break }
-                k += 1
-            }
-            guard let end = found else { break }
+            guard let end = placeWordEnd(c, from: pos) else { break }
             let name = String(c[pos...end])
             // `分县区`, `各县市`: a one-character word before a generic place word, not a place; nor
             // `分指标分县区`.
@@ -430,10 +423,7 @@ public enum TitleParser {
                 pos = end + 1
                 continue
             }
-            // 全市/全县/全区 mean "the whole city/county" and 各县区 "every county": not a place's name;
-            // nor `及市` in `各县区及市直部门` (a conjunction before 市直).
-            if !name.hasPrefix("全"), !name.hasPrefix("各"), !genericPlaceWords.contains(name),
-               !listJoiners.contains(where: { name.first == $0 }) {
+            if namesOnePlace(name) {
                 // `钦州市灵山县、浦北县…`, `灵山县和浦北县…`: a sheet of several places is none of
                 // them (浦北县's projects were booked to 灵山县); the city named before the list
                 // holds them, else no place (the rows' own region or unified code decides).
@@ -454,19 +444,31 @@ public enum TitleParser {
     /// Characters joining places in a list (`灵山县、浦北县`, `灵山县和浦北县`).
     static let listJoiners: Set<Character> = ["、", "及", "和", "与", "暨", "或", ","]
 
-    /// Whether a place name (Han characters ending in 县/区/市, not a generic or conjoined word)
-    /// starts at `start`.
-    static func placeStarts(_ c: [Character], at start: Int) -> Bool {
-        var k = start
-        while k < min(c.count, start + 10), isHan(c[k]) {
-            if placeSuffixes.contains(c[k]), k > start {
-                let name = String(c[start...k])
-                return !name.hasPrefix("全") && !name.hasPrefix("各") && !genericPlaceWords.contains(name)
-                    && !(k + 1 < c.count && placeSuffixes.contains(c[k + 1]) && name.count == 2)
-            }
+    /// The end of a word shaped like a place name at `pos`: Han characters up to a 县, 区 or 市
+    /// (not the first), within ten; nil when there is none.
+    static func placeWordEnd(_ c: [Character], from pos: Int) -> Int? {
+        var k = pos
+        while k < min(c.count, pos + 10), isHan(c[k]) {
+            if placeSuffixes.contains(c[k]), k > pos { return k }
             k += 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether a place-shaped word names one place: 全市/全县/全区 mean "the whole city/county",
+    /// 各县区 "every county", a generic word a kind of place, and a conjunction begins no name
+    /// (`及市` in `各县区及市直部门`, before 市直).
+    static func namesOnePlace(_ name: String) -> Bool {
+        !name.hasPrefix("全") && !name.hasPrefix("各") && !genericPlaceWords.contains(name)
+            && !listJoiners.contains(where: { name.first == $0 })
+    }
+
+    /// Whether a place name starts at `start` (`浦北县` after `灵山县、`); not a one-character word
+    /// before a generic place word (`各县区`).
+    static func placeStarts(_ c: [Character], at start: Int) -> Bool {
+        guard let end = placeWordEnd(c, from: start) else { return false }
+        let name = String(c[start...end])
+        return namesOnePlace(name) && !(end + 1 < c.count && placeSuffixes.contains(c[end + 1]) && name.count == 2)
     }
 
     /// The region of a whole-file sheet from its title rows and file name (DESIGN §5 order after
