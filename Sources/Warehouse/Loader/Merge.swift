@@ -511,6 +511,12 @@ struct Merge {
                              "dw.fact_target"] + PolicyMerge.factTables
 
     /// The last part of a batch row's `file_name`, as warnings name a file.
+    /// `{1,2,3}`: integers as an array literal, bound as text and cast (`::bigint[]`), so a
+    /// list is one parameter whatever its length.
+    static func arrayLiteral(_ values: [Int]) -> String {
+        "{" + values.map(String.init).joined(separator: ",") + "}"
+    }
+
     static func fileName(_ row: PostgresClient.Row) -> String {
         (row["file_name"] ?? "").split(separator: "/").last.map(String.init) ?? ""
     }
@@ -668,7 +674,7 @@ struct Merge {
     /// the match is one to one and the unified code is new to the warehouse. Before the merge.
     func relinkTemporaryCodes(regions: Set<Int>) throws -> [(region: Int, old: String, new: String, name: String, line: Int)] {
         guard layout == .projectProgress, !regions.isEmpty else { return [] }
-        let list = "{" + regions.sorted().map(String.init).joined(separator: ",") + "}"
+        let list = Self.arrayLiteral(regions.sorted())
         let unified = ProjectCodes.unifiedPattern
         return try connection.query("""
             WITH old AS (
@@ -716,7 +722,7 @@ struct Merge {
             ORDER BY batch_key
             """).rows.compactMap { try $0.int("batch_key") }.filter { !keep.contains($0) }
         guard !old.isEmpty else { return ([], []) }
-        let list = "{" + old.map(String.init).joined(separator: ",") + "}"
+        let list = Self.arrayLiteral(old)
         var touched = Set<RegionMonth>()
         if layout == .projectProgress {
             touched = try pairs(connection.query("""
@@ -726,11 +732,11 @@ struct Merge {
         }
         var deleteIndicators: SQL = "DELETE FROM dw.fact_region_indicator_month WHERE batch_key = ANY(\(list)::bigint[])"
         if !keptFacts.isEmpty {
-            func array(_ values: [Int]) -> String { "{" + values.map(String.init).joined(separator: ",") + "}" }
             deleteIndicators.append("""
                  AND (region_key, indicator_key, month_key) NOT IN (
-                    SELECT * FROM unnest(\(array(keptFacts.map(\.region)))::bigint[], \(array(keptFacts.map(\.indicator)))::bigint[],
-                                         \(array(keptFacts.map(\.month)))::int[]))
+                    SELECT * FROM unnest(\(Self.arrayLiteral(keptFacts.map(\.region)))::bigint[],
+                                         \(Self.arrayLiteral(keptFacts.map(\.indicator)))::bigint[],
+                                         \(Self.arrayLiteral(keptFacts.map(\.month)))::int[]))
                 """)
         }
         try connection.execute(deleteIndicators)
@@ -751,7 +757,7 @@ struct Merge {
     /// superseded by a revision that does not give those facts), the earlier file still gives
     /// them. Returns how many, and the project facts' (region, month) pairs.
     static func restoreReplacedFacts(_ connection: Connection, replacedBy batches: [Int]) throws -> (count: Int, pairs: Set<RegionMonth>) {
-        let list = "{" + batches.map(String.init).joined(separator: ",") + "}"
+        let list = arrayLiteral(batches)
         var count = 0
         var pairs = Set<RegionMonth>()
         // Nearly always none: one look before four statements.
@@ -789,8 +795,8 @@ struct Merge {
         // until autovacuum came by, up to a minute later: 9 min instead of 24 s for the corpus.
         try connection.execute("SELECT dw.analyze_stale_tables()")
         let sorted = pairs.sorted { ($0.region, $0.month) < ($1.region, $1.month) }
-        let regions = "{" + sorted.map { String($0.region) }.joined(separator: ",") + "}"
-        let months = "{" + sorted.map { String($0.month) }.joined(separator: ",") + "}"
+        let regions = Self.arrayLiteral(sorted.map(\.region))
+        let months = Self.arrayLiteral(sorted.map(\.month))
         if !pairs.isEmpty {
             try connection.execute("""
                 SELECT dw.refresh_project_aggregates(t.r, t.m)
